@@ -1,0 +1,23 @@
+import type { SummarySentence } from '@/lib/schema';
+import { t } from '@/lib/i18n';
+
+export function Summary({ summary, onJump }: { summary: SummarySentence[]; onJump: (index: number) => void }) {
+  return (
+    <section aria-labelledby="summary-h" id="summary">
+      <h2 id="summary-h">{t('popupSummary')}</h2>
+      {summary.length === 0 ? (
+        <p class="empty">{t('popupNoSummary')}</p>
+      ) : (
+        <ol class="summary">
+          {summary.map((s, i) => (
+            <li key={s.start}>
+              <button type="button" class="link" onClick={() => onJump(i)} title={t('popupJump')}>
+                {s.text}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

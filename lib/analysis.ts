@@ -1,0 +1,182 @@
+import { SCHEMA_VERSION, type Analysis, type ArticleInfo } from './schema';
+import { detectArticle, type ArticleDetection } from './article/detect';
+import { TextMap } from './text/textmap';
+import { splitSentences, type Sentence } from './text/sentences';
+import { attachCitingSentences, findFootnotes } from './footnotes/footnotes';
+import { findActors } from './actors/recognize';
+import { findClaims, type FootnoteMarker } from './claims/claims';
+import { summarize } from './summary/summarize';
+import { EMPTY_KB, type KnowledgeBase } from './kb/knowledge-base';
+
+export type { Analysis } from './schema';
+
+/**
+ * The one pipeline: Document → Analysis. Pure over the DOM standard; the same code runs in the
+ * content script, the CLI and the tests.
+ *
+ *   detectArticle → TextMap → footnote markers → sentences → actors → claims → summary
+ */
+
+export interface AnalyzeOptions {
+  /** Shown as `source` in the Analysis (file name or URL). */
+  source?: string;
+  /** The page's address (relative links, listing-like addresses); defaults to `doc.URL`. */
+  url?: string;
+  kb?: KnowledgeBase;
+  /** Analyse the best candidate even when the page is not an article ("Analyse anyway"). */
+  force?: boolean;
+  /** Use this element as the article root and skip detection (plain-text input). */
+  root?: Element;
+  /** A detection already made for this document (the content script decides before loading data). */
+  detection?: ArticleDetection;
+  summary?: boolean;
+  clock?: () => number;
+}
+
+/** What the content script needs besides the Analysis: the way back to the live DOM. */
+export interface AnalysisResult {
+  analysis: Analysis;
+  map: TextMap | null;
+  detection: ArticleDetection | null;
+  markers: FootnoteMarker[];
+  sentences: Sentence[];
+}
+
+export type Stage = 'detect' | 'textmap' | 'footnotes' | 'sentences' | 'actors' | 'claims' | 'summary';
+
+const defaultClock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function emptyAnalysis(source: string): Analysis {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source,
+    isArticle: false,
+    article: null,
+    actors: [],
+    claims: [],
+    footnotes: [],
+    summary: [],
+    timingsMs: { total: 0 },
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/**
+ * The pipeline as steps: it yields the name of each stage it has just finished, so a caller can
+ * give the main thread back between stages (the content script does; `analyze` does not).
+ */
+export function* analysisSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Stage, AnalysisResult> {
+  const clock = options.clock ?? defaultClock;
+  const kb = options.kb ?? EMPTY_KB;
+  const t0 = clock();
+  let last = t0;
+  const analysis = emptyAnalysis(options.source ?? doc.URL ?? '');
+  const timings = analysis.timingsMs;
+  const lap = (stage: Stage) => {
+    const now = clock();
+    timings[stage] = round(now - last);
+    last = now;
+  };
+  const finish = (result: Omit<AnalysisResult, 'analysis'>): AnalysisResult => {
+    timings.total = round(clock() - t0);
+    return { analysis, ...result };
+  };
+
+  let detection: ArticleDetection | null = null;
+  let root: Element | null;
+  let skip: ((el: Element) => boolean) | undefined;
+  let meta: Pick<ArticleInfo, 'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>;
+  if (options.root) {
+    root = options.root;
+    analysis.isArticle = true;
+    meta = { title: null, byline: null, siteName: null, publishedTime: null, lang: null };
+  } else {
+    detection = options.detection ?? detectArticle(doc, { url: options.url });
+    root = detection.root;
+    skip = detection.skip;
+    analysis.isArticle = detection.isArticle;
+    analysis.detection = { confidence: detection.confidence, signals: detection.signals };
+    meta = detection.meta;
+  }
+  lap('detect');
+  yield 'detect';
+  if (!root) return finish({ map: null, detection, markers: [], sentences: [] });
+
+  const map = TextMap.build(root, { skip });
+  const text = map.text;
+  analysis.article = {
+    title: meta.title || null,
+    byline: meta.byline,
+    siteName: meta.siteName,
+    publishedTime: meta.publishedTime,
+    lang: meta.lang,
+    text,
+    wordCount: (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
+  };
+  lap('textmap');
+  yield 'textmap';
+  // Not an article and not forced: report the best candidate, act on nothing.
+  if (!analysis.isArticle && !options.force) return finish({ map, detection, markers: [], sentences: [] });
+
+  const { footnotes, markers } = findFootnotes({ doc, root, map, baseUrl: options.url });
+  analysis.footnotes = footnotes;
+  lap('footnotes');
+  yield 'footnotes';
+
+  const sentences = splitSentences(text, map.paragraphs, markers);
+  attachCitingSentences(footnotes, sentences, text);
+  lap('sentences');
+  yield 'sentences';
+
+  analysis.actors = findActors({ text, sentences, ignore: markers, kb });
+  lap('actors');
+  yield 'actors';
+
+  analysis.claims = findClaims({ text, sentences, markers });
+  lap('claims');
+  yield 'claims';
+
+  if (options.summary !== false) {
+    analysis.summary = summarize({
+      text,
+      title: meta.title || null,
+      sentences,
+      actorSpans: analysis.actors.flatMap((a) => a.mentions),
+      claimSpans: analysis.claims,
+    });
+  }
+  lap('summary');
+  return finish({ map, detection, markers, sentences });
+}
+
+/** Runs the whole pipeline at once. */
+export function analyzeDocument(doc: Document, options: AnalyzeOptions = {}): AnalysisResult {
+  const steps = analysisSteps(doc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Document → Analysis (the CLI's and the evaluations' entry point). */
+export function analyze(doc: Document, options: AnalyzeOptions = {}): Analysis {
+  return analyzeDocument(doc, options).analysis;
+}
+
+/**
+ * Plain text → a document whose body holds one <p> per paragraph (blank-line separated), for
+ * `sift analyze --text` and tests. The caller passes `root: doc.body` to skip detection.
+ */
+export function fillDocumentWithText(doc: Document, text: string): Element {
+  const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
+  while (body.firstChild) body.removeChild(body.firstChild);
+  for (const para of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    const t = para.trim();
+    if (!t) continue;
+    const p = doc.createElement('p');
+    p.textContent = t.replace(/\s*\n\s*/g, ' ');
+    body.appendChild(p);
+  }
+  return body;
+}

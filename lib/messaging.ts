@@ -1,0 +1,87 @@
+import { browser } from 'wxt/browser';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as z from 'zod/mini';
+import type { Analysis } from './schema';
+
+/**
+ * The one message protocol between Sift's contexts. Directions:
+ *   popup → content      getPageState, analyzeAnyway, setTabHighlights, jumpTo
+ *   background → content toggleHighlights (keyboard command)
+ *   content → background highlightCount (toolbar badge)
+ * Every listener goes through `listen`, which accepts messages only from this extension and
+ * checks the payload against a schema: a page cannot command Sift.
+ */
+
+export type PageStatus = 'analyzing' | 'ready' | 'not-article' | 'site-disabled' | 'error';
+
+export interface PageState {
+  status: PageStatus;
+  /** The page's analysis; for 'not-article' the best candidate with nothing acted on. */
+  analysis: Analysis | null;
+  /** Highlights shown in this tab (the shortcut and the popup switch toggle it). */
+  highlightsOn: boolean;
+  /** Number of highlighted ranges painted. */
+  painted: number;
+  /** The page's host name (the popup cannot read tab URLs without the "tabs" permission). */
+  hostname: string;
+  error?: string;
+}
+
+export const JumpTarget = z.object({
+  kind: z.enum(['actor', 'claim', 'footnote', 'summary']),
+  /** Index in the Analysis list of that kind. */
+  index: z.number().check(z.int(), z.gte(0), z.lte(100_000)),
+  /** For actors and footnotes: which mention/citation (wraps around). */
+  occurrence: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+});
+export type JumpTarget = z.infer<typeof JumpTarget>;
+
+export interface ProtocolMap {
+  getPageState(): PageState;
+  analyzeAnyway(): PageState;
+  setTabHighlights(on: boolean): PageState;
+  jumpTo(target: JumpTarget): boolean;
+  toggleHighlights(): PageState;
+  highlightCount(count: number): void;
+}
+
+export const PAYLOADS: { [K in keyof ProtocolMap]: z.ZodMiniType } = {
+  getPageState: z.undefined(),
+  analyzeAnyway: z.undefined(),
+  setTabHighlights: z.boolean(),
+  jumpTo: JumpTarget,
+  toggleHighlights: z.undefined(),
+  highlightCount: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
+};
+
+export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+export const { sendMessage } = messaging;
+
+export interface SenderInfo {
+  id?: string;
+  tab?: { id?: number };
+  url?: string;
+}
+
+/** Why a message is refused, or null when it may be handled. */
+export function rejectReason(type: keyof ProtocolMap, data: unknown, sender: SenderInfo, extensionId: string): string | null {
+  if (!sender || sender.id !== extensionId) return 'sender is not this extension';
+  const schema = PAYLOADS[type];
+  if (!schema) return `unknown message ${String(type)}`;
+  const ok = schema.safeParse(data);
+  return ok.success ? null : `malformed ${String(type)} payload`;
+}
+
+type Handler<K extends keyof ProtocolMap> = (
+  data: Parameters<ProtocolMap[K]> extends [infer D] ? D : undefined,
+  sender: SenderInfo,
+) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>;
+
+/** Listen for one message type, refusing what does not come from this extension or is malformed. */
+export function listen<K extends keyof ProtocolMap>(type: K, handler: Handler<K>): () => void {
+  return messaging.onMessage(type, ((message: { data: unknown; sender: SenderInfo }) => {
+    const reason = rejectReason(type, message.data, message.sender, browser.runtime.id);
+    if (reason) throw new Error(`Sift refused ${String(type)}: ${reason}`);
+    return handler(message.data as never, message.sender);
+  }) as never);
+}

@@ -1,0 +1,83 @@
+import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { CATEGORIES, type Category } from './categories';
+
+/**
+ * Sift's settings: one typed, versioned storage item. Every version's shape stays described
+ * here with a migration to the next, and `tests/unit/settings.test.ts` loads a fixture of every
+ * older version. Values read from storage are validated: a damaged field falls back to its
+ * default instead of breaking the extension.
+ */
+
+export const SETTINGS_VERSION = 1;
+
+export interface Settings {
+  /** Highlight on every article page (the shortcut and popup switch override it per tab). */
+  enabled: boolean;
+  /** Which highlight categories are painted. */
+  categories: Record<Category, boolean>;
+  /** Host names where Sift stays off ("example.com"). */
+  disabledSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
+  disabledSites: [],
+};
+
+const SettingsSchema = z.object({
+  enabled: z.boolean(),
+  categories: z.record(z.string(), z.boolean()),
+  disabledSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(5000)),
+});
+
+/** Validate and complete a value read from storage (unknown categories dropped, missing ones on). */
+export function normalizeSettings(value: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(value);
+  if (!parsed.success) {
+    // Keep what is valid field by field.
+    const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    return normalizeSettings({
+      enabled: typeof v.enabled === 'boolean' ? v.enabled : DEFAULT_SETTINGS.enabled,
+      categories: v.categories && typeof v.categories === 'object' ? Object.fromEntries(Object.entries(v.categories).filter(([, b]) => typeof b === 'boolean')) : {},
+      disabledSites: Array.isArray(v.disabledSites) ? v.disabledSites.filter((s): s is string => typeof s === 'string' && s.length <= 253) : [],
+    });
+  }
+  const categories = { ...DEFAULT_SETTINGS.categories };
+  for (const c of CATEGORIES) if (typeof parsed.data.categories[c] === 'boolean') categories[c] = parsed.data.categories[c];
+  return {
+    enabled: parsed.data.enabled,
+    categories,
+    disabledSites: [...new Set(parsed.data.disabledSites.map(normalizeHost).filter(Boolean))].sort(),
+  };
+}
+
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+}
+
+export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+  const host = normalizeHost(hostname);
+  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: {},
+});
+
+export async function getSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export async function updateSettings(change: (s: Settings) => Settings): Promise<Settings> {
+  const next = normalizeSettings(change(await getSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export function watchSettings(callback: (s: Settings) => void): () => void {
+  return settingsItem.watch((v) => callback(normalizeSettings(v)));
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// One codebase, two browsers: `wxt build` (Chrome MV3) and `wxt build -b firefox --mv3`.
+export default defineConfig({
+  // `import { browser } from 'wxt/browser'` resolves to webextension-polyfill.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  zip: {
+    excludeSources: ['test-results/**', 'playwright-report/**', '.output/**', 'docs/screenshots/**'],
+  },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandToggle__',
+      },
+    },
+    action: { default_title: '__MSG_extName__' },
+    // The content script loads the knowledge-base index (and, for a hover card, the details) from
+    // the package. Chrome's dynamic URLs keep pages from probing for Sift; Firefox's per-install
+    // UUID does the same there.
+    web_accessible_resources: [
+      {
+        resources: ['kb/index.json', 'kb/details.json'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser !== 'firefox' && { use_dynamic_url: true }),
+      },
+    ],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'",
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'sift@sift-reader.org',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
