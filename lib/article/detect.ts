@@ -25,9 +25,12 @@ export interface DetectOptions {
   url?: string;
 }
 
-/** Class/id words of boxes that are not the story. */
+/**
+ * Class/id words of boxes that are not the story. Long words match as the start of a token
+ * ("jp-relatedposts", "share-buttons"); short ones only as whole tokens ("ad", not "admin").
+ */
 const BOILERPLATE =
-  /(?:^|[\s_-])(?:share|sharing|social|related|recommended|recirc|more-stories|read-more|readmore|newsletter|subscribe|subscription|signup|promo|advert|advertisement|ads?|sponsor(?:ed)?|comments?|disqus|cookie|consent|gdpr|breadcrumbs?|tags|tag-list|author-bio|bio-box|popular|most-read|trending|outbrain|taboola|sidebar|widget|toolbar|print-only|paywall|modal|popup|banner|jump-link|skip-link)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:(?:share|sharing|social|related|recommend|recirc|more-stories|read-?more|newsletter|subscri|signup|promo|advert|sponsor|comment|disqus|cookie|consent|gdpr|breadcrumb|author-bio|popular|most-read|trending|outbrain|taboola|sidebar|widget|paywall|jump-link|skip-link)|(?:ads?|tags|tag-list|bio|print-only|modal|popup|banner|toolbar)(?=$|[\s_-]))/i;
 const BOILERPLATE_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|alert|menu|menubar|toolbar)$/;
 const BOILERPLATE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'HEADER', 'DIALOG', 'MENU']);
 

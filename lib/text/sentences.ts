@@ -79,11 +79,11 @@ function segmentParagraph(text: string, block: Span, markers: readonly Span[]): 
     if (m.start < block.start || m.end > block.end) continue;
     const a = m.start - block.start;
     const b = m.end - block.start;
-    for (const c of [...cuts]) if (c > a && c <= b) cuts.delete(c);
+    for (const c of cuts) if (c > a && c <= b) cuts.delete(c);
     const before = para.slice(Math.max(0, a - 3), a);
     const after = para.slice(b, b + 3);
     if (/[.!?…]["”’)]*$/.test(before) && /^\s+["“‘(]?\p{Lu}/u.test(after)) {
-      for (const c of [...cuts]) if (c > a - 3 && c <= a) cuts.delete(c);
+      for (const c of cuts) if (c > a - 3 && c <= a) cuts.delete(c);
       cuts.add(b);
     }
   }

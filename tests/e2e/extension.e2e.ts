@@ -1,0 +1,89 @@
+import { test, expect } from './harness/fixtures';
+import { waitFor } from './harness/driver';
+import { count, highlightsInside, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
+
+// The foundation, as a reader meets it: the founding article highlighted, the popup, the switches,
+// a page that is not an article. Each test runs in Chromium and in Firefox (see playwright.config).
+
+test('highlights the founding article inside the article only', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('palmyra'));
+  const h = await waitForHighlights(page, 'sift-actor-armed-group');
+  expect(h['sift-actor-armed-group']).toEqual(expect.arrayContaining(['ISIL', 'PKK', 'Jamaatul Ahrar']));
+  expect(h['sift-actor-person']).toEqual(expect.arrayContaining(['Bashar al-Assad', 'Putin', 'Rami Abdulrahman', 'Dmitry Peskov']));
+  expect(h['sift-actor-media']).toEqual(['DEBKAfile']);
+  expect(h['sift-claim']).toEqual(expect.arrayContaining(['around 30 people', 'at least 70 people', '400 of their fighters', 'at least 40 sorties', 'at least 20% of its territory']));
+  expect(h['sift-footnote']).toHaveLength(14); // [1]–[13], with [5] cited twice
+  // Never in comments, sidebars, related stories or navigation.
+  expect(await highlightsInside(page, '#comments, aside, .jp-relatedposts, nav, .site-footer')).toEqual([]);
+  expect(page.errors).toEqual([]);
+  await page.screenshot(harness.shot('palmyra-page'));
+  await page.close();
+});
+
+test('popup shows the analysis and its switches toggle the highlights', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('palmyra'));
+  await waitForHighlights(page);
+  const popup = await harness.driver.openPopup(page);
+  await waitForSelector(popup, '#actors');
+  expect(await text(popup, '#title')).toBe('The Assad regime retakes Palmyra from ISIL');
+  expect(await count(popup, '#summary li')).toBeGreaterThanOrEqual(2);
+  expect(await text(popup, '#actors')).toContain('Islamic State');
+  expect(await text(popup, '#claims')).toContain('400 of their fighters');
+  expect(await count(popup, '#footnotes li.footnote')).toBe(13);
+  expect(await count(popup, '#footnotes .note.missing')).toBe(13);
+  await popup.screenshot(harness.shot('palmyra-popup'), { fullPage: true });
+
+  // All highlights off in this tab, then on again.
+  await popup.click('#toggle-highlights');
+  await waitFor('highlights cleared', async () => Object.keys(await readHighlights(page)).length === 0);
+  await popup.click('#toggle-highlights');
+  await waitForHighlights(page);
+
+  // One category off (a setting): its highlight disappears, the others stay.
+  await popup.click('details.categories summary');
+  await popup.click('input[data-category="claim"]');
+  await waitFor('claims hidden', async () => {
+    const h = await readHighlights(page);
+    return !h['sift-claim'] && (h['sift-actor-person']?.length ?? 0) > 0;
+  });
+  await popup.click('input[data-category="claim"]');
+  await waitForHighlights(page, 'sift-claim');
+
+  // Clicking an actor scrolls the page to it and flashes it.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await popup.click('#actors .actor-name');
+  await waitFor('the flash highlight', async () => ((await readHighlights(page))['sift-flash']?.length ?? 0) === 1);
+  await popup.close();
+  await page.close();
+});
+
+test('a page that is not an article is left alone, and "Analyse anyway" works', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('news-front'));
+  const popup = await harness.driver.openPopup(page);
+  await waitForSelector(popup, '#analyse-anyway');
+  expect(await text(popup, '#status')).toContain('does not look like an article');
+  expect(await readHighlights(page)).toEqual({});
+  await popup.screenshot(harness.shot('news-front-popup'));
+  await popup.click('#analyse-anyway');
+  await waitForSelector(popup, '#claims');
+  await popup.close();
+  await page.close();
+});
+
+test('footnotes with notes and links on a page of our own', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('sample-article'));
+  await waitForHighlights(page, 'sift-footnote');
+  await page.screenshot(harness.shot('sample-page'));
+  const popup = await harness.driver.openPopup(page);
+  await waitForSelector(popup, '#footnotes li.footnote');
+  expect(await count(popup, '#footnotes li.footnote')).toBe(5);
+  expect(await count(popup, '#footnotes .links a[target="_blank"]')).toBe(3);
+  expect(await text(popup, '#footnotes li[data-label="4"] .note')).toContain('OCHA Financial Tracking Service');
+  await popup.screenshot(harness.shot('sample-popup'), { fullPage: true });
+  await popup.close();
+  await page.close();
+});

@@ -1,0 +1,88 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ExtensionDriver, PageHandle } from './driver';
+import { waitFor } from './driver';
+
+export const CHROMIUM_PATH = process.env.SIFT_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function wrap(page: Page): PageHandle {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return {
+    errors,
+    url: () => page.url(),
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    click: async (selector) => page.click(selector),
+    press: async (key) => page.keyboard.press(key),
+    bringToFront: () => page.bringToFront(),
+    screenshot: async (file, options) => {
+      await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(extensionDir: string): Promise<ExtensionDriver> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'sift-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-default-apps',
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => {
+    if (/^https?:/.test(r.url())) requests.push(r.url());
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  worker.on('console', () => {});
+
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    requests,
+    newPage: async () => wrap(await context.newPage()),
+    async openPopup(target) {
+      const probe = await context.newPage();
+      await probe.goto(`${extensionOrigin}/popup.html?tabId=-1`);
+      // Without the "tabs" permission tab URLs are hidden: make the article the active tab and ask
+      // for the active tab's id (recipe §6).
+      await target.bringToFront();
+      const tabId = await waitFor('the article tab id', () =>
+        probe.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null),
+      );
+      await probe.bringToFront();
+      await probe.setViewportSize({ width: 420, height: 720 });
+      await probe.goto(`${extensionOrigin}/popup.html?tabId=${tabId}`);
+      return wrap(probe);
+    },
+    async openExtensionPage(pathAndQuery) {
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`);
+      return wrap(page);
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

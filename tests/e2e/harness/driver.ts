@@ -1,0 +1,49 @@
+/**
+ * One small driver interface over two automation libraries, so every end-to-end test is written
+ * once and runs in both real browsers: Playwright for Chromium, puppeteer-core over WebDriver BiDi
+ * for Firefox ESR (Playwright cannot drive Debian's Firefox; see ../shared/recipes).
+ */
+export interface PageHandle {
+  url(): string;
+  goto(url: string): Promise<void>;
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  click(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  screenshot(file: string, options?: { fullPage?: boolean }): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  close(): Promise<void>;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+}
+
+export interface ExtensionDriver {
+  readonly name: 'chromium' | 'firefox';
+  /** Origin of extension pages: chrome-extension://<id> or moz-extension://<uuid>. */
+  readonly extensionOrigin: string;
+  newPage(): Promise<PageHandle>;
+  /** Opens the popup as a tab targeting `page`'s tab (popup.html?tabId=N). */
+  openPopup(page: PageHandle): Promise<PageHandle>;
+  /** Opens an extension page (options.html…) in a tab. */
+  openExtensionPage(pathAndQuery: string): Promise<PageHandle>;
+  /** Every http(s) request any page or the extension made, for the no-network promise. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Poll until `check` returns a truthy value (or throw with `what` after `timeoutMs`). */
+export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

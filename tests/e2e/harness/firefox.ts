@@ -1,0 +1,104 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { ExtensionDriver, PageHandle } from './driver';
+import { waitFor } from './driver';
+
+export const FIREFOX_PATH = process.env.SIFT_FIREFOX ?? process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'sift@sift-reader.org';
+/** Pinned moz-extension:// UUID, so extension pages have a known origin (recipe §7). */
+export const FIREFOX_UUID = '5a1f7c3e-0b6d-4c2a-9e8f-51f7d2a6b0c4';
+
+function wrap(page: Page): PageHandle {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message ?? String(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  const goto = async (url: string) => {
+    if (url.startsWith('moz-extension:')) {
+      // puppeteer's goto() never resolves for moz-extension:// although the page loads (recipe §9.2).
+      page.goto(url, { timeout: 15_000 }).catch(() => {});
+      await waitFor(`${url} to load`, () =>
+        page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false),
+      );
+    } else {
+      await page.goto(url, { waitUntil: 'load' });
+    }
+  };
+  return {
+    errors,
+    url: () => page.url(),
+    goto,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    click: async (selector) => {
+      // Clicks in a background tab are slow in Firefox: bring the tab forward first.
+      await page.bringToFront();
+      await page.click(selector);
+    },
+    press: async (key) => page.keyboard.press(key as never),
+    bringToFront: () => page.bringToFront(),
+    screenshot: async (file, options) => {
+      await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(extensionDir: string): Promise<ExtensionDriver> {
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    // Without it, Firefox's remote agent refuses to navigate to moz-extension:// pages.
+    args: ['--remote-allow-system-access', '--width=1200', '--height=900'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+    },
+  });
+  const id = await browser.installExtension(extensionDir);
+  if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const requests: string[] = [];
+  const watch = (page: Page) =>
+    page.on('request', (r) => {
+      if (/^https?:/.test(r.url())) requests.push(r.url());
+    });
+
+  const newPage = async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    watch(page);
+    return page;
+  };
+
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    requests,
+    newPage: async () => wrap(await newPage()),
+    async openPopup(target) {
+      const page = await newPage();
+      const probe = wrap(page);
+      await probe.goto(`${extensionOrigin}/popup.html?tabId=-1`);
+      await target.bringToFront();
+      const tabId = await waitFor('the article tab id', () =>
+        probe.evaluate(async () => {
+          const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+          return (await b.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null;
+        }),
+      );
+      await page.bringToFront();
+      await page.setViewport({ width: 420, height: 720 });
+      await probe.goto(`${extensionOrigin}/popup.html?tabId=${tabId}`);
+      return probe;
+    },
+    async openExtensionPage(pathAndQuery) {
+      const page = wrap(await newPage());
+      await page.goto(`${extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,27 @@
+import { parseHTML } from 'linkedom';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from '@/lib/kb/knowledge-base';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** ../shared (evaluation data, seed); SIFT_SHARED points elsewhere. */
+export const SHARED = process.env.SIFT_SHARED ? path.resolve(process.env.SIFT_SHARED) : path.resolve(REPO, '../shared');
+
+export function htmlDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+export function fixtureDocument(name: string): Document {
+  return htmlDocument(readFileSync(path.join(REPO, 'tests/fixtures', name, 'page.html'), 'utf8'));
+}
+
+let kb: KnowledgeBase | null = null;
+/** The bundled knowledge base, as the CLI loads it. */
+export function bundledKb(): KnowledgeBase {
+  kb ??= createKnowledgeBase(
+    JSON.parse(readFileSync(path.join(REPO, 'public/kb/index.json'), 'utf8')) as KbIndexData,
+    JSON.parse(readFileSync(path.join(REPO, 'public/kb/details.json'), 'utf8')) as KbDetailsData,
+  );
+  return kb;
+}
