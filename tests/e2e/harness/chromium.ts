@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ExtensionDriver, PageHandle } from './driver';
+import type { ExtensionDriver, ExtensionPageApi, PageHandle } from './driver';
 import { waitFor } from './driver';
 
 export const CHROMIUM_PATH = process.env.SIFT_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,7 +68,10 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionDri
       // for the active tab's id (recipe §6).
       await target.bringToFront();
       const tabId = await waitFor('the article tab id', () =>
-        probe.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null),
+        probe.evaluate(async () => {
+          const api = (globalThis as unknown as { chrome: ExtensionPageApi }).chrome;
+          return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null;
+        }),
       );
       await probe.bringToFront();
       await probe.setViewportSize({ width: 420, height: 720 });

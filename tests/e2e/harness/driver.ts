@@ -31,14 +31,20 @@ export interface ExtensionDriver {
   close(): Promise<void>;
 }
 
+/** The extension API as an extension page sees it (chrome.* in Chromium, browser.* in Firefox). */
+export interface ExtensionPageApi {
+  tabs: { query(q: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]> };
+}
+
 /** Poll until `check` returns a truthy value (or throw with `what` after `timeoutMs`). */
-export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+type Falsy = null | undefined | false | 0 | '';
+export async function waitFor<T>(what: string, check: () => Promise<T | Falsy> | T | Falsy, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const v = await check();
-      if (v) return v;
+      if (v) return v as T;
       last = v;
     } catch (e) {
       last = e;

@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { ExtensionDriver, PageHandle } from './driver';
+import type { ExtensionDriver, ExtensionPageApi, PageHandle } from './driver';
 import { waitFor } from './driver';
 
 export const FIREFOX_PATH = process.env.SIFT_FIREFOX ?? process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -85,7 +85,7 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionDriv
       await target.bringToFront();
       const tabId = await waitFor('the article tab id', () =>
         probe.evaluate(async () => {
-          const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const b = (globalThis as unknown as { browser: ExtensionPageApi }).browser;
           return (await b.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null;
         }),
       );
