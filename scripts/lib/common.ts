@@ -1,0 +1,51 @@
+/**
+ * Shared by the evaluation and benchmark scripts: where the development data lives, how to parse
+ * a page like the CLI does, and how to print a table.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from '../../lib/kb/knowledge-base';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** ../shared beside the clone, or SIFT_SHARED. Evaluation data never enters the repository. */
+export const SHARED = process.env.SIFT_SHARED ? path.resolve(process.env.SIFT_SHARED) : path.resolve(REPO, '../shared');
+
+export function sharedPath(...parts: string[]): string {
+  return path.join(SHARED, ...parts);
+}
+
+/** A Document from HTML, with the same DOM implementation as the CLI (linkedom). */
+export function parseDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+let kb: KnowledgeBase | null = null;
+export function bundledKnowledgeBase(): KnowledgeBase {
+  kb ??= createKnowledgeBase(
+    JSON.parse(readFileSync(path.join(REPO, 'public/kb/index.json'), 'utf8')) as KbIndexData,
+    JSON.parse(readFileSync(path.join(REPO, 'public/kb/details.json'), 'utf8')) as KbDetailsData,
+  );
+  return kb;
+}
+
+/** Prints rows as an aligned text table (first row = header). */
+export function printTable(rows: (string | number)[][]): void {
+  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(3)) : c)));
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(cells[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
