@@ -35,9 +35,21 @@ test('popup shows the analysis and its switches toggle the highlights', async ({
   expect(await count(popup, '#footnotes .note.missing')).toBe(13);
   await popup.screenshot(harness.shot('palmyra-popup'), { fullPage: true });
 
+  // The toolbar badge counts the actors highlighted in this tab.
+  const badge = () =>
+    popup.evaluate(async () => {
+      const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+        action: { getBadgeText(d: { tabId: number }): Promise<string> };
+      };
+      return api.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tabId')) });
+    });
+  const actorCount = await text(popup, '#actors-h .count');
+  await waitFor('the badge', async () => (await badge()) === actorCount);
+
   // All highlights off in this tab, then on again.
   await popup.click('#toggle-highlights');
   await waitFor('highlights cleared', async () => Object.keys(await readHighlights(page)).length === 0);
+  await waitFor('the badge cleared', async () => (await badge()) === '');
   await popup.click('#toggle-highlights');
   await waitForHighlights(page);
 
