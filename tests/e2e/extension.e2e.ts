@@ -99,3 +99,18 @@ test('footnotes with notes and links on a page of our own', async ({ harness }) 
   await popup.close();
   await page.close();
 });
+
+test('re-analyses after a single-page-app navigation', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('spa'));
+  const first = await waitForHighlights(page);
+  expect(first['sift-claim']).toEqual(expect.arrayContaining(['6 percent']));
+  await page.evaluate(() => (document.querySelector('a[data-story="b"]') as HTMLAnchorElement).click());
+  const second = await waitFor('highlights of the new story', async () => {
+    const h = await readHighlights(page);
+    return h['sift-claim']?.some((c) => c.includes('$2.1 billion')) ? h : null;
+  });
+  expect(second['sift-claim']).not.toContain('6 percent');
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
