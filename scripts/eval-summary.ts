@@ -196,10 +196,10 @@ function solve(A: number[][], b: number[]): number[] {
 /** L2-regularised logistic regression (Newton's method); the bias is not penalised. */
 export function fitLogistic(X: number[][], y: number[], lambda: number): number[] {
   const d = X[0].length;
-  const w = new Array<number>(d).fill(0);
+  const w = Array.from({ length: d }, () => 0);
   for (let it = 0; it < 50; it++) {
-    const g = new Array<number>(d).fill(0);
-    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    const g = Array.from({ length: d }, () => 0);
+    const H = Array.from({ length: d }, () => Array.from({ length: d }, () => 0));
     X.forEach((x, r) => {
       let z = 0;
       for (let i = 0; i < d; i++) z += x[i] * w[i];
