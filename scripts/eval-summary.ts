@@ -83,13 +83,12 @@ export function tokenisedSentences(text: string): Sentence[] {
   return out;
 }
 
-const kb = bundledKnowledgeBase();
 
 /** A tokenised story through the pipeline's actor and claim stages (the summariser's inputs). */
 export function prepareTokenised(story: Story): PreparedStory {
   const text = story.article;
   const sentences = tokenisedSentences(text);
-  const actorSpans = findActors({ text, sentences, ignore: [], kb }).flatMap((a) => a.mentions.map(({ start, end }) => ({ start, end })));
+  const actorSpans = findActors({ text, sentences, ignore: [], kb: bundledKnowledgeBase() }).flatMap((a) => a.mentions.map(({ start, end }) => ({ start, end })));
   const claimSpans = findClaims({ text, sentences, markers: [] }).map(({ start, end }) => ({ start, end }));
   return { id: story.id, text, reference: story.highlights.split('\n'), sentences, actorSpans, claimSpans };
 }
@@ -98,7 +97,7 @@ export function prepareTokenised(story: Story): PreparedStory {
 export function prepareRaw(story: Story): PreparedStory {
   const doc = parseDocument('<!doctype html><html><body></body></html>');
   const root = fillDocumentWithText(doc, story.article);
-  const a = analyze(doc, { root, kb, summary: false });
+  const a = analyze(doc, { root, kb: bundledKnowledgeBase(), summary: false });
   const text = a.article!.text;
   return {
     id: story.id,

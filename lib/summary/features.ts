@@ -10,6 +10,19 @@ export interface SentenceText {
   text: string;
 }
 
+/** A sentence's words, computed once and shared by the features, the opinion signals and the selection. */
+export interface SentenceWords {
+  /** Lower-cased words in order. */
+  words: string[];
+  /** Distinct content words (stemmed). */
+  content: Set<string>;
+}
+
+export function sentenceWords(text: string): SentenceWords {
+  const words = lowerWords(text);
+  return { words, content: new Set(contentOf(words)) };
+}
+
 /** The features, in the order of the model's weights. */
 export const FEATURE_NAMES = [
   'bias',
@@ -52,21 +65,30 @@ export function stemWord(w: string): string {
   return w;
 }
 
-/** Content words of a text, lower-cased and stemmed (no stop words, no bare numbers). */
-export function contentWords(s: string): string[] {
+/** The lower-cased words of a text (letters and digits). */
+export function lowerWords(s: string): string[] {
+  return s.toLowerCase().match(WORD_RE) ?? [];
+}
+
+/** Content words among lower-cased words: stemmed, no stop words, no bare numbers. */
+export function contentOf(words: readonly string[]): string[] {
   const out: string[] = [];
-  for (const m of s.toLowerCase().matchAll(WORD_RE)) {
-    const w = m[0];
-    if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w)) continue;
+  for (const w of words) {
+    if (w.length < 2 || STOP.has(w)) continue;
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d+$/.test(w)) continue;
     out.push(stemWord(w));
   }
   return out;
 }
 
+/** Content words of a text, lower-cased and stemmed (no stop words, no bare numbers). */
+export function contentWords(s: string): string[] {
+  return contentOf(lowerWords(s));
+}
+
 export function wordCount(s: string): number {
-  let n = 0;
-  for (const _ of s.matchAll(WORD_RE)) n++;
-  return n;
+  return s.match(WORD_RE)?.length ?? 0;
 }
 
 const OPENS_WITH_QUOTE_RE = /^\s*(?:["“‘]|``|'(?=\s|\p{L}))/u;
@@ -80,18 +102,18 @@ const QUESTION_END_RE = /\?\s*(?:["”'’)]|'')*\s*$/;
  * the given sentences: the caller passes summary candidates only, so headings and captions do not
  * push the real sentences down.
  */
-export function sentenceFeatures(sentences: readonly SentenceText[]): number[][] {
+export function sentenceFeatures(sentences: readonly SentenceText[], prepared?: readonly SentenceWords[]): number[][] {
   const n = sentences.length;
-  const words = sentences.map((s) => contentWords(s.text));
+  const words = prepared ?? sentences.map((s) => sentenceWords(s.text));
   // In how many sentences each word appears: central words recur.
   const df = new Map<string, number>();
-  for (const ws of words) for (const w of new Set(ws)) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const ws of words) for (const w of ws.content) df.set(w, (df.get(w) ?? 0) + 1);
   const lead = new Map<string, number>();
-  for (const ws of words.slice(0, 3)) for (const w of new Set(ws)) lead.set(w, (lead.get(w) ?? 0) + 1);
+  for (const ws of words.slice(0, 3)) for (const w of ws.content) lead.set(w, (lead.get(w) ?? 0) + 1);
 
   return sentences.map((s, i) => {
-    const uniq = new Set(words[i]);
-    const len = wordCount(s.text);
+    const uniq = words[i].content;
+    const len = words[i].words.length;
     // Centrality: the share of the other sentences holding each of this sentence's words.
     let central = 0;
     let leadHit = 0;

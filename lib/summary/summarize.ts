@@ -1,6 +1,6 @@
 import type { Span, SummarySentence } from '../schema';
 import type { Sentence } from '../text/sentences';
-import { contentWords, FEATURE_NAMES, sentenceFeatures, wordCount } from './features';
+import { contentWords, FEATURE_NAMES, sentenceFeatures, sentenceWords, wordCount, type SentenceWords } from './features';
 import { NEWS_WEIGHTS } from './model';
 
 /**
@@ -34,12 +34,32 @@ const TRAILING_MARKERS_RE = /(?:\[\^?\w{1,4}\]|[*†‡])+\s*$/u;
 const TERMINAL_RE = /[.!?…](?:["”’')\]]|'')*\s*$/u;
 
 /**
+ * Notes about the page rather than the story ("This article was updated…", "Sign up for our
+ * newsletter", "Editor's note"): their whole paragraph is left out.
+ */
+const META_RE =
+  /\b(?:this (?:article|story|post|piece|page|report) (?:is|was|has|contains|first|originally)|(?:originally|first) (?:published|appeared)|has been (?:updated|amended|corrected)|sign up|subscribe to|newsletter|click here|all rights reserved|editor ?['’]s note|(?:a|this is a) (?:sample|fictional|sponsored) (?:article|story))\b/i;
+
+/**
  * The sentences a summary may use: at least five words, ending like a sentence (or long enough to
- * be one): headings, bylines, captions cut short and "Scroll down for video" are not summary
- * material.
+ * be one), and not in a paragraph about the page itself. Headings, bylines, captions cut short and
+ * "Scroll down for video" are not summary material.
  */
 export function summaryCandidates(text: string, sentences: readonly Sentence[]): Sentence[] {
-  return sentences.filter((s) => {
+  // Paragraphs of sentences (a line break between two sentences starts a new one).
+  const paragraph: number[] = [];
+  const size: number[] = [];
+  const metaParagraphs = new Set<number>();
+  let p = 0;
+  sentences.forEach((s, i) => {
+    if (i > 0 && text.slice(sentences[i - 1].end, s.start).includes('\n')) p++;
+    paragraph.push(p);
+    size[p] = (size[p] ?? 0) + 1;
+    if (META_RE.test(s.text)) metaParagraphs.add(p);
+  });
+  return sentences.filter((s, i) => {
+    // A short paragraph that talks about the page goes as a whole; in a long one, only that sentence.
+    if (metaParagraphs.has(paragraph[i]) && (size[paragraph[i]] <= 3 || META_RE.test(s.text))) return false;
     const words = wordCount(s.text);
     if (words < 5) return false;
     return TERMINAL_RE.test(s.text.replace(TRAILING_MARKERS_RE, '')) || words >= 12;
@@ -93,18 +113,19 @@ export function isOpinion(sentences: readonly Sentence[]): boolean {
 }
 
 /** The title, or for plain text a heading line above the first real sentence. */
-function titleWords(title: string | null, sentences: readonly Sentence[], first: Sentence | undefined): Set<string> {
+function titleWords(text: string, title: string | null, sentences: readonly Sentence[], first: Sentence | undefined): Set<string> {
   if (title) return new Set(contentWords(title));
+  // Only a line of its own counts as a heading: the text breaks right after it.
   for (const s of sentences) {
     if (first && s.start >= first.start) break;
     const n = wordCount(s.text);
-    if (n >= 3 && n <= 20 && !TERMINAL_RE.test(s.text)) return new Set(contentWords(s.text));
+    if (n >= 3 && n <= 20 && !TERMINAL_RE.test(s.text) && text.slice(s.end, s.end + 3).includes('\n')) return new Set(contentWords(s.text));
   }
   return new Set();
 }
 
-function argumentScores(cands: readonly Sentence[], title: Set<string>): number[] {
-  const words = cands.map((c) => new Set(contentWords(c.text)));
+function argumentScores(cands: readonly Sentence[], prepared: readonly SentenceWords[], title: Set<string>): number[] {
+  const words = prepared.map((p) => p.content);
   const df = new Map<string, number>();
   for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
   const central = words.map((ws) => {
@@ -125,24 +146,33 @@ function argumentScores(cands: readonly Sentence[], title: Set<string>): number[
       (STANCE_RE.test(t) ? 0.3 : 0) -
       (QUESTION_RE.test(t) ? 1 : 0) -
       (QUOTED_RE.test(t) ? 0.3 : 0) -
-      (wordCount(t) < 10 ? 0.5 : 0) +
+      (prepared[i].words.length < 10 ? 0.5 : 0) +
       0.2 / (i + 1)
     );
   });
 }
 
+const TITLE_WEIGHT = 0.75;
+
+function overlapShare(title: ReadonlySet<string>, words: ReadonlySet<string>): number {
+  let hit = 0;
+  for (const w of title) if (words.has(w)) hit++;
+  return hit / title.size;
+}
+
 // ── selection ──────────────────────────────────────────────────────────────────────────────
 
-function trigrams(s: string): Set<string> {
-  const w = s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+function trigrams(w: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
   return out;
 }
 
-function newsScores(cands: readonly Sentence[]): number[] {
-  const weights = FEATURE_NAMES.map((n) => NEWS_WEIGHTS[n]);
-  return sentenceFeatures(cands).map((x) => {
+const WEIGHTS = FEATURE_NAMES.map((n) => NEWS_WEIGHTS[n]);
+
+function newsScores(cands: readonly Sentence[], prepared: readonly SentenceWords[]): number[] {
+  const weights = WEIGHTS;
+  return sentenceFeatures(cands, prepared).map((x) => {
     let z = 0;
     for (let i = 0; i < x.length; i++) z += x[i] * weights[i];
     return z;
@@ -157,11 +187,17 @@ export function summarize(input: SummaryInput): SummarySentence[] {
   const n = cands.length;
   const k = input.maxSentences ?? (n <= 3 ? 1 : n <= 6 ? 2 : opinion && n > 12 ? 4 : 3);
 
-  let scores = newsScores(cands);
+  const prepared = cands.map((c) => sentenceWords(c.text));
+  const titleSet = titleWords(text, title, sentences, cands[0]);
+  let scores = newsScores(cands, prepared);
   if (opinion) {
     // The news ranking only breaks ties: an argument's point is not where a report's lead is.
-    const args = argumentScores(cands, titleWords(title, sentences, cands[0]));
+    const args = argumentScores(cands, prepared, titleSet);
     scores = scores.map((z, i) => args[i] + 0.25 / (1 + Math.exp(-z)));
+  } else if (titleSet.size) {
+    // A page's title names its story. Unmeasured: the CNN/DailyMail stories have no titles, so
+    // this hand-set weight (about the lead-overlap weight) changes none of the ROUGE numbers.
+    scores = scores.map((z, i) => z + TITLE_WEIGHT * overlapShare(titleSet, prepared[i].content));
   }
 
   const order = cands.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
@@ -171,10 +207,10 @@ export function summarize(input: SummaryInput): SummarySentence[] {
   for (const i of order) {
     if (chosen.length >= k) break;
     // Redundancy: skip a sentence that repeats a phrase or most of the words of one already chosen.
-    const tri = trigrams(cands[i].text);
+    const tri = trigrams(prepared[i].words);
     let repeats = false;
     for (const t of tri) if (seenTrigrams.has(t)) repeats = true;
-    const ws = new Set(contentWords(cands[i].text));
+    const ws = prepared[i].content;
     if (!repeats) {
       for (const o of chosenWords) {
         let shared = 0;
