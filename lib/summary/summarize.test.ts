@@ -27,7 +27,8 @@ describe('summarize', () => {
     const s = run(NEWS);
     expect(s.length).toBe(3);
     for (const x of s) expect(NEWS.slice(x.start, x.end)).toBe(x.text);
-    expect(s.map((x) => x.start)).toEqual([...s.map((x) => x.start)].sort((a, b) => a - b));
+    const starts = s.map((x) => x.start);
+    expect(starts).toEqual(starts.toSorted((a, b) => a - b));
     // A news report's summary starts with its lead.
     expect(s[0].text).toMatch(/^Flooding forced 2,000 people/);
   });
