@@ -11,8 +11,8 @@ import { NEWS_WEIGHTS } from './model';
  *   lead, quotes, questions and pronoun openings (`model.ts`, fitted on the tuning half of the
  *   CNN/DailyMail development stories) ranks the sentences; near-duplicates are skipped.
  * - Opinion pieces and blog posts argue rather than report, and their point is rarely in the
- *   first lines. When the text reads like one (the writer's own "I"/"we" and questions outside
- *   quotes, stance words such as "in my view", "undoubtedly"), sentences that state a conclusion
+ *   first lines. When the text reads like one (outside quotes, the writer takes positions — "in my
+ *   view", "undoubtedly", "fortunately" — and speaks as "I"/"we" or asks), sentences that state a conclusion
  *   ("the implication is…", "this shows…"), share the title's words and are central to the text
  *   rank first, and the position prior only breaks ties.
  */
@@ -21,7 +21,11 @@ export interface SummaryInput {
   text: string;
   title: string | null;
   sentences: readonly Sentence[];
-  /** Spans of actor mentions and claims (kept for callers; the measured model does not use them, see README). */
+  /**
+   * Spans of actor mentions and claims. Not read by the current model: the pipeline finds no actor
+   * in the lowercased evaluation text, so no weight for them can be fitted or measured, and a
+   * numbers feature did not earn its place in cross-validation on the tuning half.
+   */
   actorSpans: readonly Span[];
   claimSpans: readonly Span[];
   /** How many sentences to pick; by default 1–3 by length (4 for a long opinion piece). */
