@@ -45,7 +45,12 @@ function endsWithAbbreviation(piece: string, next: string): boolean {
     // An initial ("W. Bush") continues with a capitalised name.
     return /^[A-Z]/.test(nextStart);
   }
-  if (!ABBREVIATIONS.has(word)) return false;
+  if (!ABBREVIATIONS.has(word)) {
+    // Run-together initials ("J.R.R. Tolkien", "H.G. Wells") continue with a name; an unknown
+    // dotted short form before a sentence opener ("Washington, D.C. The city") ends the sentence.
+    if (/^(?:[a-z]\.){1,3}[a-z]$/.test(word) && /^[A-Z][a-z]/.test(nextStart)) return !SENTENCE_OPENERS.test(nextStart);
+    return false;
+  }
   if (word === 'no' || word === 'nos') return /^\d/.test(nextStart);
   if (AMBIGUOUS_FINAL.has(word)) {
     // "the U.S. military" and "U.S. President Obama" continue; "in the U.S. The next day" ends.
