@@ -10,6 +10,7 @@
  *   links      expected labels whose note links are the same set
  *   false      footnotes found on pages that have none
  *   spans      citations whose offsets do not point at the marker text (must be 0)
+ *   fn ms      time of the footnote stage alone (markers and notes), in milliseconds
  *
  *   npm run eval:footnotes                 table per page, then dev / held-out / all
  *   npm run eval:footnotes -- --verbose    and every mismatch
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analysis';
 import type { Analysis } from '../lib/schema';
-import { parseDocument, printTable, REPO, sharedPath } from './lib/common';
+import { median, parseDocument, percentile, printTable, REPO, sharedPath } from './lib/common';
 
 export const FIXTURES = path.join(REPO, 'tests/fixtures/footnotes');
 
@@ -71,11 +72,10 @@ export function readLabels(name: string): Labels {
 
 export function analyzeFixture(name: string, labels: Labels): { analysis: Analysis; ms: number } {
   const html = readFileSync(path.join(FIXTURES, name, 'page.html'), 'utf8');
-  const t0 = performance.now();
   const doc = parseDocument(html);
   // `force`: footnotes are scored even if the article detector were to doubt the page.
   const analysis = analyze(doc, { url: labels.url, source: `${name}/page.html`, force: true, summary: false });
-  return { analysis, ms: performance.now() - t0 };
+  return { analysis, ms: analysis.timingsMs.footnotes ?? 0 };
 }
 
 export function scorePage(name: string, labels: Labels, analysis: Analysis, ms = 0): PageScore {
@@ -196,9 +196,14 @@ function corpusCheck(): void {
   }
   const rows: (string | number)[][] = [['corpus page (no labels)', 'footnotes', 'citations', 'with note', 'labels']];
   let withFootnotes = 0;
+  const perThousandWords: number[] = [];
+  const stageMs: number[] = [];
   for (const p of pages) {
     if (!existsSync(p.file)) continue;
     const a = analyze(parseDocument(readFileSync(p.file, 'utf8')), { url: 'http://fakehost/test/page.html', force: true, summary: false });
+    const ms = a.timingsMs.footnotes ?? 0;
+    stageMs.push(ms);
+    if (a.article && a.article.wordCount >= 100) perThousandWords.push((ms * 1000) / a.article.wordCount);
     if (a.footnotes.length === 0) continue;
     withFootnotes++;
     const labels = a.footnotes.map((f) => f.label);
@@ -212,12 +217,16 @@ function corpusCheck(): void {
   }
   console.log(`\nReal pages in ../shared/corpus (dev share): ${withFootnotes} of ${pages.length} have footnotes found`);
   printTable(rows);
+  console.log(
+    `\nFootnote stage on these ${stageMs.length} pages: median ${median(stageMs).toFixed(2)} ms, p95 ${percentile(stageMs, 95).toFixed(2)} ms, ` +
+      `max ${Math.max(...stageMs).toFixed(1)} ms; per 1,000 words median ${median(perThousandWords).toFixed(2)} ms, p95 ${percentile(perThousandWords, 95).toFixed(2)} ms`,
+  );
 }
 
 function main(): void {
   const args = new Set(process.argv.slice(2));
   const scores = scoreAll();
-  const rows: (string | number)[][] = [['page', 'split', 'labels', 'P', 'R', 'F1', 'citations', 'sentences', 'notes', 'links', 'false', 'spans', 'ms']];
+  const rows: (string | number)[][] = [['page', 'split', 'labels', 'P', 'R', 'F1', 'citations', 'sentences', 'notes', 'links', 'false', 'spans', 'fn ms']];
   for (const s of scores) {
     const t = total([s]);
     rows.push([s.name, s.split, s.labels, pct(t.precision), pct(t.recall), pct(t.f1), pct(t.citations), pct(t.sentences), pct(t.notes), pct(t.links), s.falseFootnotes, s.badSpans, s.ms.toFixed(1)]);

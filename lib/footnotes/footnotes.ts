@@ -68,12 +68,24 @@ export function attachCitingSentences(footnotes: Footnote[], sentences: readonly
   }
 }
 
-/** Words in a link's class, id, rel, role or address that say "footnote". */
+/** Words in a link's class, id, rel or role that say "footnote". */
 const MARKER_HINT = /foot|(?:^|[^a-z])fn|note|cite|(?:^|[^a-z])ref|endnote/i;
+/** An address naming one note ("#fn3", "#cite_note-x-3", "#ref-12"), not a section ("#references"). */
+const NOTE_HREF = /#.*(?:foot|fn|note|cite|ref)[^#]*\d|#.*\d[^#]*(?:fn|note|ref)/i;
 /** Ids of note elements, for absolute links (`https://site/post/#fn1`) whose page address differs. */
 const NOTE_ID = /foot|fn|note|cite|ref/i;
-const HEADING_OR_NAV = 'h1, h2, h3, h4, h5, h6, nav, [role="navigation"], .toc, #toc';
-const CODE = 'code, pre, kbd, samp, tt, var';
+const HEADING_OR_NAV_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'NAV']);
+const CODE_TAGS = new Set(['CODE', 'PRE', 'KBD', 'SAMP', 'TT', 'VAR']);
+const NOTE_LIST_TAGS = new Set(['OL', 'DL']);
+
+/** The nearest ancestor (or `el` itself) that passes `test`; by tag names, which every DOM answers fast. */
+function ancestor(el: Element | null, test: (e: Element, tag: string) => boolean): Element | null {
+  for (let e = el; e; e = e.parentElement) if (test(e, e.tagName.toUpperCase())) return e;
+  return null;
+}
+const inCode = (el: Element | null) => ancestor(el, (_, tag) => CODE_TAGS.has(tag)) !== null;
+const inHeadingOrNav = (el: Element) =>
+  ancestor(el, (e, tag) => HEADING_OR_NAV_TAGS.has(tag) || e.getAttribute('role') === 'navigation' || /(?:^|\s)toc(?:$|\s)/.test(e.getAttribute('class') ?? '') || e.getAttribute('id') === 'toc') !== null;
 
 /** "[1]", "[1, 2]", "[3–5]", "[^1]", "[^note]". Group 1: numbers; group 2: a caret label. */
 const PLAIN_MARKER_RE = /\[(?:(\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,8})|\^([\w-]{1,24}))\]/g;
@@ -92,6 +104,8 @@ interface Page extends NoteContext {
   /** origin + path of the page, for absolute links to this page. */
   pageKey: string | null;
   byId: (id: string) => Element | null;
+  /** True when `a` comes after `b` in the document (a link pointing back, to text before it). */
+  follows: (a: Element, b: Element) => boolean;
 }
 
 function makePage(doc: Document, baseUrl?: string): Page {
@@ -103,21 +117,28 @@ function makePage(doc: Document, baseUrl?: string): Page {
   } catch {
     pageKey = null;
   }
-  const ids = new Map<string, Element | null>();
+  // Ids (and `<a name>` anchors) of the whole document, indexed in one walk on the first lookup:
+  // linkedom, which the CLI uses, answers each getElementById with a full selector scan (about
+  // 9 ms on a 2,000-element page), while the walk costs a browser about a millisecond, and only
+  // on pages that have a linked marker at all. The walk also gives document order.
+  let index: Map<string, Element> | null = null;
+  let order: Map<Element, number> | null = null;
   const byId = (id: string): Element | null => {
-    let el = ids.get(id);
-    if (el === undefined) {
-      el = doc.getElementById(id);
-      if (!el) {
-        try {
-          el = doc.querySelector(`a[name="${id.replace(/["\\]/g, '\\$&')}"]`);
-        } catch {
-          el = null;
-        }
+    if (!index) {
+      index = new Map();
+      order = new Map();
+      // Our own walk: linkedom's document.getElementsByTagName('*') returns nothing.
+      let i = 0;
+      const stack: Element[] = doc.documentElement ? [doc.documentElement] : [];
+      while (stack.length > 0) {
+        const e = stack.pop()!;
+        order.set(e, i++);
+        const key = e.getAttribute('id') ?? (e.tagName.toUpperCase() === 'A' ? e.getAttribute('name') : null);
+        if (key && !index.has(key)) index.set(key, e);
+        for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
       }
-      ids.set(id, el);
     }
-    return el;
+    return index.get(id) ?? null;
   };
   const fragment = (a: Element): string | null => {
     const href = (a.getAttribute('href') ?? '').trim();
@@ -140,14 +161,19 @@ function makePage(doc: Document, baseUrl?: string): Page {
     // Another address, but the note is on this page (a canonical or mirrored address).
     return NOTE_ID.test(id) && byId(id) ? id : null;
   };
-  return { doc, base, pageKey, byId, fragment };
+  const follows = (a: Element, b: Element): boolean => {
+    const oa = order?.get(a);
+    const ob = order?.get(b);
+    return oa !== undefined && ob !== undefined ? oa > ob : followsByAncestors(a, b);
+  };
+  return { doc, base, pageKey, byId, fragment, follows };
 }
 
 /**
- * True when `a` comes after `b` in the document (a link pointing back, to text before it). By
- * ancestor chains, not compareDocumentPosition: linkedom answers that one wrongly for nested nodes.
+ * True when `a` comes after `b` in the document. By ancestor chains, not compareDocumentPosition:
+ * linkedom answers that one wrongly for nested nodes.
  */
-function follows(a: Element, b: Element): boolean {
+function followsByAncestors(a: Element, b: Element): boolean {
   const chain = (n: Element): Element[] => {
     const out: Element[] = [];
     for (let e: Element | null = n; e; e = e.parentElement) out.push(e);
@@ -169,9 +195,7 @@ function attrs(el: Element | null): string {
 }
 
 function isInCode(map: TextMap, offset: number): boolean {
-  const p = map.domPoint(offset, 'start');
-  const el = p?.node.parentElement;
-  return !!el && el.closest(CODE) !== null;
+  return inCode(map.domPoint(offset, 'start')?.node.parentElement ?? null);
 }
 
 function elementAt(map: TextMap, offset: number): Element | null {
@@ -188,6 +212,11 @@ function targetOf(a: Element, page: Page): { target: Element | null; linked: boo
       if (el) return { target: el, linked: true };
     }
   }
+  // A footnote of another page (a reposted article linking to the original's "#fn3"): still a
+  // marker, with its note left behind.
+  const href = a.getAttribute('href') ?? '';
+  const hash = href.indexOf('#');
+  if (hash > 0 && NOTE_ID.test(href.slice(hash + 1))) return { target: null, linked: true };
   return { target: null, linked: false };
 }
 
@@ -218,6 +247,8 @@ function findLinked(root: Element, map: TextMap, page: Page): Linked[] {
   const anchors = root.getElementsByTagName('a');
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i];
+    // Cheap first: a marker links to a fragment or names the element describing it.
+    if (!(a.getAttribute('href') ?? '').includes('#') && !a.hasAttribute('aria-describedby') && !a.hasAttribute('aria-controls') && !a.hasAttribute('aria-details')) continue;
     const text = a.textContent ?? '';
     const label = markerLabel(text);
     if (!label) continue;
@@ -225,18 +256,21 @@ function findLinked(root: Element, map: TextMap, page: Page): Linked[] {
     if (!linked) continue;
     if (target && (target === a || target.contains(a) || a.contains(target))) continue;
     // Pointing back to text before it: a back-link from a note, not a marker.
-    if (target && follows(a, target)) continue;
-    if (a.closest(HEADING_OR_NAV)) continue;
+    if (target && page.follows(a, target)) continue;
+    if (inHeadingOrNav(a)) continue;
+    // A heading is a section, never a note.
+    if (target && /^H[1-6]$/.test(target.tagName.toUpperCase())) continue;
     // The marker element: the link, or the <sup> around it when the sup holds only the label ("[<a>1</a>]").
     const parent = a.parentElement;
-    const sup = a.closest('sup') ?? a.querySelector('sup');
+    const sup = ancestor(a, (_, tag) => tag === 'SUP') ?? a.getElementsByTagName('sup')[0] ?? null;
     const markerEl = parent && parent.tagName.toUpperCase() === 'SUP' && markerLabel(parent.textContent ?? '') === label ? parent : a;
     const hinted =
       sup !== null ||
       isBracketed(text) ||
-      MARKER_HINT.test(`${attrs(a)} ${a.getAttribute('href') ?? ''} ${attrs(parent)}`) ||
+      MARKER_HINT.test(`${attrs(a)} ${attrs(parent)}`) ||
+      NOTE_HREF.test(a.getAttribute('href') ?? '') ||
       a.hasAttribute('data-footnote-ref') ||
-      (target !== null && (target.tagName.toUpperCase() === 'LI' || target.closest('ol, dl, [role="doc-endnotes"]') !== null));
+      (target !== null && ancestor(target, (e, tag) => tag === 'LI' || NOTE_LIST_TAGS.has(tag) || e.getAttribute('role') === 'doc-endnotes') !== null);
     if (!hinted) continue;
     const span = map.spanOf(markerEl);
     if (!span) continue;
@@ -282,7 +316,7 @@ function findPlain(text: string, map: TextMap): Candidate[] {
       if (labels.length === 0 || labels.includes('0') || /^0\d/.test(m[1])) continue;
     }
     const el = elementAt(map, start);
-    if (el && (el.closest(CODE) || el.closest('a[href]'))) continue;
+    if (el && (inCode(el) || ancestor(el, (e, tag) => tag === 'A' && e.hasAttribute('href')))) continue;
     out.push({ start, end, labels: [...new Set(labels)], kind: 'plain' });
   }
   return out;
@@ -296,7 +330,7 @@ function findBareSups(root: Element, text: string, map: TextMap): Candidate[] {
     const sup = sups[i];
     const t = (sup.textContent ?? '').trim();
     if (!/^[1-9]\d{0,2}$/.test(t)) continue;
-    if (sup.getElementsByTagName('a').length > 0 || sup.closest('a')) continue;
+    if (sup.getElementsByTagName('a').length > 0 || ancestor(sup, (_, tag) => tag === 'A')) continue;
     const span = map.spanOf(sup);
     if (!span) continue;
     const before = text[span.start - 1] ?? '';
@@ -308,7 +342,7 @@ function findBareSups(root: Element, text: string, map: TextMap): Candidate[] {
     // A unit or a variable: "km<sup>2</sup>", "x<sup>2</sup>", "mc<sup>2</sup>".
     const word = /\p{L}+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[0] ?? '';
     if (word.length === 1 || (word.length === 2 && word === word.toLowerCase())) continue;
-    if (sup.closest(CODE)) continue;
+    if (inCode(sup)) continue;
     out.push({ ...span, labels: [t], kind: 'sup' });
   }
   return out;

@@ -25,8 +25,6 @@ export function markerLabel(text: string): string | null {
 /** True when the marker text was written in brackets ("[1]"): a strong sign of a footnote. */
 export const isBracketed = (text: string): boolean => /^\s*\[[^\]]{1,24}\]\s*$/.test(text);
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The label at the start of a note's text, written out: "[1] …", "[^1]: …", "1. …", "1) …",
  * "* …", "† …". Returns the label, how it was written and where the note's own text starts.
@@ -52,12 +50,35 @@ export function leadingLabel(text: string): LeadingLabel | null {
   return null;
 }
 
-/** Removes a written-out copy of `label` from the start of a note ("1. ", "[1] ", "^ "). */
+/** Removes a written-out copy of `label` from the start of a note ("1. ", "[1] ", "[^1]: ", "^ ", "* "). */
 export function stripLeadingLabel(text: string, label: string): string {
-  const l = escapeRe(label);
-  if (SYMBOL_CHARS.includes(label[0])) return text.replace(new RegExp(`^${l}(?![${escapeRe(SYMBOL_CHARS)}])\\s*`), '');
-  const re = new RegExp(`^(?:\\^\\s*)?(?:\\[\\^?${l}\\]:?|${l}[.):](?!\\d))\\s*`);
-  return text.replace(re, '').replace(/^\^\s+/, '');
+  let i = 0;
+  const skipSpaces = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  if (text[0] === '^') {
+    i = 1;
+    skipSpaces();
+  }
+  const from = i;
+  if (text[i] === '[') {
+    i++;
+    if (text[i] === '^') i++;
+    if (text.startsWith(label, i) && text[i + label.length] === ']') {
+      i += label.length + 1;
+      if (text[i] === ':') i++;
+      skipSpaces();
+      return text.slice(i);
+    }
+  } else if (text.startsWith(label, i)) {
+    const next = text[i + label.length] ?? '';
+    if (SYMBOL_CHARS.includes(label[0]) ? !SYMBOL_CHARS.includes(next) : /[.):]/.test(next) && !/\d/.test(text[i + label.length + 1] ?? '')) {
+      i += label.length + (SYMBOL_CHARS.includes(label[0]) ? 0 : 1);
+      skipSpaces();
+      return text.slice(i);
+    }
+  }
+  return from > 0 ? text.slice(from) : text;
 }
 
 /** Headings of a notes section. */

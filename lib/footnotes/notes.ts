@@ -23,6 +23,9 @@ const NEVER_TEXT = new Set([
   'VIDEO', 'AUDIO', 'SELECT', 'TEXTAREA', 'INPUT', 'BUTTON', 'HEAD', 'TITLE', 'META', 'LINK',
 ]);
 
+/** Cells that hold only a note's number beside its text (`<th>1</th><td>…</td>`, `<dt>1</dt><dd>…</dd>`). */
+const LABEL_CELLS = new Set(['TH', 'TD', 'DT']);
+
 /** Text only screen readers get ("Back to content"): not what a reader sees in the note. */
 const SCREEN_READER_ONLY = /(?:^|\s)(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden|a11y-hidden)(?:$|\s)/;
 
@@ -91,7 +94,7 @@ export function readNote(el: Element, label: string | null, ctx: NoteContext): F
       if (SCREEN_READER_ONLY.test(cls) || /mw-cite-backlink/.test(cls)) continue;
       if (tag === 'A' && isBacklink(e, ctx)) continue;
       // The note's number written as its own element before any text ("<sup>1</sup> Note…").
-      if (!seenText && label !== null && !isBlockElement(e) && markerLabel(e.textContent ?? '') === label) continue;
+      if (!seenText && label !== null && (!isBlockElement(e) || LABEL_CELLS.has(tag)) && markerLabel(e.textContent ?? '') === label) continue;
       if (tag === 'A') {
         const href = e.getAttribute('href');
         if (href && ctx.fragment(e) === null) addLink(href);
@@ -206,6 +209,7 @@ function isNotesHeadingText(el: Element): boolean {
 export function listNotes(doc: Document, root: Element, maxElements = 20_000): ListedNote[] {
   const out: ListedNote[] = [];
   let visited = 0;
+  const ordinals = new Map<Element, Map<Element, number>>();
   // The notes section opened by a heading: its level (7 for a bold paragraph) and its scope.
   let section: { level: number; scope: Element } | null = null;
 
@@ -240,7 +244,7 @@ export function listNotes(doc: Document, root: Element, maxElements = 20_000): L
           const m = /^(\d{1,3})(?!\d)/.exec(text);
           if (m) out.push({ el, label: m[1], kind: 'sup', inNotes });
         } else if (inNotes && tag === 'LI' && el.parentElement?.tagName.toUpperCase() === 'OL') {
-          out.push({ el, label: String(ordinalOf(el)), kind: 'ol', inNotes });
+          out.push({ el, label: String(ordinalOf(el, ordinals)), kind: 'ol', inNotes });
         }
         continue;
       }
@@ -264,16 +268,21 @@ function scopeOf(heading: Element): Element {
   return parent;
 }
 
-/** The number an <ol> shows for its list item (`start`, `value` and `reversed` aside from the last). */
-function ordinalOf(li: Element): number {
+/** The number an <ol> shows for its list item (`start` and `value`; `reversed` aside), one count per list. */
+function ordinalOf(li: Element, cache: Map<Element, Map<Element, number>>): number {
   const ol = li.parentElement!;
-  let n = Number.parseInt(ol.getAttribute('start') ?? '1', 10);
-  if (!Number.isFinite(n)) n = 1;
-  for (let c = ol.firstElementChild; c && c !== li; c = c.nextElementSibling) {
-    if (c.tagName.toUpperCase() !== 'LI') continue;
-    const v = Number.parseInt(c.getAttribute('value') ?? '', 10);
-    n = Number.isFinite(v) ? v + 1 : n + 1;
+  let numbers = cache.get(ol);
+  if (!numbers) {
+    numbers = new Map();
+    let n = Number.parseInt(ol.getAttribute('start') ?? '1', 10);
+    if (!Number.isFinite(n)) n = 1;
+    for (let c = ol.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.tagName.toUpperCase() !== 'LI') continue;
+      const v = Number.parseInt(c.getAttribute('value') ?? '', 10);
+      if (Number.isFinite(v)) n = v;
+      numbers.set(c, n++);
+    }
+    cache.set(ol, numbers);
   }
-  const own = Number.parseInt(li.getAttribute('value') ?? '', 10);
-  return Number.isFinite(own) ? own : n;
+  return numbers.get(li) ?? 0;
 }
