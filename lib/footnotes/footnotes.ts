@@ -74,7 +74,8 @@ const MARKER_HINT = /foot|(?:^|[^a-z])fn|note|cite|(?:^|[^a-z])ref|endnote/i;
 const NOTE_HREF = /#.*(?:foot|fn|note|cite|ref)[^#]*\d|#.*\d[^#]*(?:fn|note|ref)/i;
 /** Ids of note elements, for absolute links (`https://site/post/#fn1`) whose page address differs. */
 const NOTE_ID = /foot|fn|note|cite|ref/i;
-const HEADING_OR_NAV_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'NAV']);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const HEADING_OR_NAV_TAGS = new Set([...HEADING_TAGS, 'NAV']);
 const CODE_TAGS = new Set(['CODE', 'PRE', 'KBD', 'SAMP', 'TT', 'VAR']);
 const NOTE_LIST_TAGS = new Set(['OL', 'DL']);
 
@@ -258,8 +259,8 @@ function findLinked(root: Element, map: TextMap, page: Page): Linked[] {
     // Pointing back to text before it: a back-link from a note, not a marker.
     if (target && page.follows(a, target)) continue;
     if (inHeadingOrNav(a)) continue;
-    // A heading is a section, never a note.
-    if (target && /^H[1-6]$/.test(target.tagName.toUpperCase())) continue;
+    // A heading (or an anchor in one) is a section, never a note: table-of-contents numbers.
+    if (target && ancestor(target, (_, tag) => HEADING_TAGS.has(tag))) continue;
     // The marker element: the link, or the <sup> around it when the sup holds only the label ("[<a>1</a>]").
     const parent = a.parentElement;
     const sup = ancestor(a, (_, tag) => tag === 'SUP') ?? a.getElementsByTagName('sup')[0] ?? null;
