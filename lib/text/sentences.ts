@@ -110,9 +110,10 @@ function segmentParagraph(text: string, block: Span, markers: readonly Span[]): 
  */
 export function splitSentences(text: string, paragraphs?: readonly Span[], markers: readonly Span[] = []): Sentence[] {
   const blocks = paragraphs && paragraphs.length > 0 ? paragraphs : paragraphSpans(text);
+  const runs = markerRuns(markers);
   const out: Sentence[] = [];
   for (const block of blocks) {
-    const pieces = segmentParagraph(text, block, markers);
+    const pieces = segmentParagraph(text, block, runs);
     // Merge pieces the segmenter cut wrongly.
     const merged: Span[] = [];
     for (const p of pieces) {
@@ -144,6 +145,17 @@ export function splitSentences(text: string, paragraphs?: readonly Span[], marke
     }
   }
   return out;
+}
+
+/** Markers side by side ("…a fortnight.³⁴ He") act as one: the sentence ends after the last. */
+function markerRuns(markers: readonly Span[]): Span[] {
+  const runs: Span[] = [];
+  for (const m of [...markers].sort((a, b) => a.start - b.start)) {
+    const last = runs[runs.length - 1];
+    if (last && m.start <= last.end) last.end = Math.max(last.end, m.end);
+    else runs.push({ start: m.start, end: m.end });
+  }
+  return runs;
 }
 
 export function paragraphSpans(text: string): Span[] {
