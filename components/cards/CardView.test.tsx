@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+/* oxlint-disable no-script-url -- hostile `javascript:` addresses are the input under test: they must never become links. */
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actorCard, claimCard, footnoteCard } from '@/lib/cards/content';

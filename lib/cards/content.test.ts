@@ -1,3 +1,4 @@
+/* oxlint-disable no-script-url -- hostile `javascript:` addresses are the input under test: they must never become links. */
 import { describe, expect, it } from 'vitest';
 import type { Actor, Claim, Footnote } from '../schema';
 import { actorCard, announcement, claimCard, clip, footnoteCard, MAX_NOTE, needsDetails, regionName, safeLink, wikidataLink } from './content';
