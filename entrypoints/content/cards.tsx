@@ -420,14 +420,19 @@ export class CardController {
     if (this.host?.isConnected && this.mount) return true;
     this.hideHostOnly();
     const doc = this.doc;
-    let host = doc.createElement('sift-card');
+    let host: HTMLElement;
     let root: ShadowRoot;
     try {
-      root = host.attachShadow({ mode: 'closed' });
+      host = doc.createElement('sift-card');
+      try {
+        root = host.attachShadow({ mode: 'closed' });
+      } catch {
+        // The page defined a custom element by that name: a plain element does the same job.
+        host = doc.createElement('div');
+        root = host.attachShadow({ mode: 'closed' });
+      }
     } catch {
-      // The page defined a custom element by that name: a plain element does the same job.
-      host = doc.createElement('div');
-      root = host.attachShadow({ mode: 'closed' });
+      return false; // not an HTML document (an SVG or XML page): no card
     }
     adoptStyles(doc, root);
     const mount = doc.createElement('div');

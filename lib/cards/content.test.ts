@@ -104,6 +104,13 @@ describe('footnote cards', () => {
     expect(card.note!.links.map((l) => l.href)).toEqual(['https://example.org/fts', null]);
   });
 
+  it('do not repeat an address the card lists as a link', () => {
+    const card = footnoteCard({ ...note, note: { text: 'OCHA appeal (sample reference). https://example.org/fts ↩', links: ['https://example.org/fts'] } });
+    expect(card.note!.text).toBe('OCHA appeal (sample reference). ↩');
+    const only = footnoteCard({ ...note, note: { text: 'https://example.org/fts', links: ['https://example.org/fts'] } });
+    expect(only.note!.text).toBe('https://example.org/fts');
+  });
+
   it('say so when the page has no note', () => {
     expect(footnoteCard({ label: '7', citations: [{ start: 0, end: 3, sentence: '' }], note: null })).toEqual({ kind: 'footnote', label: '7', note: null, citations: 1 });
   });

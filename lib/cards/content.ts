@@ -126,13 +126,20 @@ export function actorCard(actor: Actor, details?: ActorBackground | null, loadin
   };
 }
 
+/** A note's text without the addresses the card lists as links below it (pages often print both). */
+function withoutListedUrls(text: string, links: readonly string[]): string {
+  let out = text;
+  for (const l of links) if (l.length > 8) out = out.split(l).join(' ');
+  out = out.replace(/\s+([.,;:])/g, '$1').replace(/\s+/g, ' ').trim();
+  return out.length > 0 ? out : text;
+}
+
 export function footnoteCard(footnote: Footnote): FootnoteCardContent {
+  const links = footnote.note ? footnote.note.links.slice(0, MAX_NOTE_LINKS) : [];
   return {
     kind: 'footnote',
     label: footnote.label,
-    note: footnote.note
-      ? { text: clip(footnote.note.text, MAX_NOTE), links: footnote.note.links.slice(0, MAX_NOTE_LINKS).map((l) => safeLink(l)) }
-      : null,
+    note: footnote.note ? { text: clip(withoutListedUrls(footnote.note.text, links), MAX_NOTE), links: links.map((l) => safeLink(l)) } : null,
     citations: footnote.citations.length,
   };
 }

@@ -48,6 +48,12 @@ function wrap(page: Page): PageHandle {
     press: async (key) => page.keyboard.press(key),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseDrag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
     focus: (selector) => page.focus(selector),
     evaluateInShadow: async (hostSelector, fn, arg) => {
       cdp ??= page.context().newCDPSession(page);

@@ -12,6 +12,8 @@ export interface PageHandle {
   /** Moves the mouse to a viewport point (pointer events, as a reader's mouse makes them). */
   mouseMove(x: number, y: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
+  /** Presses the primary button at one point, moves to another and releases it (selecting text). */
+  mouseDrag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   /** Focuses the first element matching `selector` (focus events, as keyboard navigation makes them). */
   focus(selector: string): Promise<void>;
   /**

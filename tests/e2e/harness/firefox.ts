@@ -78,6 +78,12 @@ function wrap(page: Page): PageHandle {
     press: async (key) => page.keyboard.press(key as never),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseDrag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
     focus: (selector) => page.focus(selector),
     evaluateInShadow: (hostSelector, fn, arg) => evaluateInShadow(page, hostSelector, fn.toString(), arg) as never,
     bringToFront: () => page.bringToFront(),
