@@ -37,6 +37,7 @@ test('hovering an actor shows its card: name, type, background, mentions, a link
   expect(card.markup).toBe(0);
   // The card sits in the top layer of the page, inside the viewport, and nothing took focus.
   expect(card.host.topElementIsHost).toBe(true);
+  expect(card.host.popoverOpen).toBe(true);
   expect(card.rect.left).toBeGreaterThanOrEqual(0);
   expect(card.rect.top).toBeGreaterThanOrEqual(0);
   expect(card.rect.left + card.rect.width).toBeLessThanOrEqual(card.viewport.width);
