@@ -92,6 +92,152 @@ export function loadFixtures(): ClaimFixture[] {
     .map((n) => ({ name: n.replace(/\.json$/, ''), ...JSON.parse(readFileSync(path.join(CLAIM_FIXTURES, n), 'utf8')) }) as ClaimFixture);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scoring claims
+
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\b(?:the|a|an|mr|mrs|ms|dr)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Same source: both none, or one name's words all within the other's ("Mr. Warner" ~ "Warner"). */
+export function sameSource(gold: string | null, pred: string | null): boolean {
+  if (!gold || !pred) return !gold && !pred;
+  const g = norm(gold).split(' ');
+  const p = norm(pred).split(' ');
+  return g.every((w) => p.includes(w)) || p.every((w) => g.includes(w));
+}
+
+const sameValue = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.005);
+const singular = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
+/** Same unit: the same head word ("service members" ~ "members"). */
+function sameUnit(gold: string | null, pred: string | null): boolean {
+  if (!gold || !pred) return !gold && !pred;
+  const g = gold.split(/\s+/);
+  const p = pred.split(/\s+/);
+  return singular(g[g.length - 1]) === singular(p[p.length - 1]);
+}
+
+export interface FixtureScore {
+  name: string;
+  split: ClaimFixture['split'];
+  topic: ClaimFixture['topic'];
+  gold: number;
+  predicted: number;
+  /** Span overlap and equal value. */
+  matched: number;
+  /** Span overlap whatever the value. */
+  overlapping: number;
+  hedge: number;
+  source: number;
+  kind: number;
+  footnotes: number;
+  unit: number;
+  upper: number;
+  ms: number;
+  words: number;
+  misses: string[];
+  extras: string[];
+  wrong: string[];
+}
+
+export function scoreFixture(f: ClaimFixture): FixtureScore {
+  const { text, claims, ms, words } = runFixture(f);
+  const gold = f.claims.map((g) => {
+    let at = -1;
+    for (let n = 0; n <= (g.n ?? 0); n++) {
+      at = text.indexOf(g.text, at + 1);
+      if (at < 0) throw new Error(`${f.name}: label "${g.text}" (n=${g.n ?? 0}) is not in the article text`);
+    }
+    return { ...g, start: at, end: at + g.text.length };
+  });
+  const used = new Set<number>();
+  const score: FixtureScore = {
+    name: f.name, split: f.split, topic: f.topic, gold: gold.length, predicted: claims.length, matched: 0, overlapping: 0,
+    hedge: 0, source: 0, kind: 0, footnotes: 0, unit: 0, upper: 0, ms, words, misses: [], extras: [], wrong: [],
+  };
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  for (const g of gold) {
+    let best = -1;
+    let bestOverlap = 0;
+    let anyOverlap = false;
+    claims.forEach((c, i) => {
+      const o = overlap(g, c);
+      if (o <= 0 || used.has(i)) return;
+      anyOverlap = true;
+      if (sameValue(c.value, g.value) && o > bestOverlap) {
+        best = i;
+        bestOverlap = o;
+      }
+    });
+    if (anyOverlap) score.overlapping++;
+    if (best < 0) {
+      const near = claims.find((c) => overlap(g, c) > 0);
+      score.misses.push(`"${g.text}" ${g.value}${near ? ` (predicted "${near.text}" ${near.value})` : ''}`);
+      continue;
+    }
+    used.add(best);
+    const c = claims[best];
+    score.matched++;
+    const ok = {
+      hedge: (g.hedge ?? null) === (c.hedge ?? null),
+      source: sameSource(g.source, c.source),
+      kind: g.kind === c.kind,
+      footnotes: JSON.stringify([...(g.footnotes ?? [])].sort()) === JSON.stringify([...c.footnotes].sort()),
+      unit: sameUnit(g.unit, c.unit),
+      upper: g.upper === undefined ? c.upper === undefined : c.upper !== undefined && sameValue(c.upper, g.upper),
+    };
+    for (const k of Object.keys(ok) as (keyof typeof ok)[]) if (ok[k]) score[k]++;
+    const bad = (Object.keys(ok) as (keyof typeof ok)[]).filter((k) => !ok[k] && k !== 'unit');
+    if (bad.length) {
+      const show = (k: string) => {
+        const gv = k === 'footnotes' ? g.footnotes : (g as unknown as Record<string, unknown>)[k];
+        const pv = (c as unknown as Record<string, unknown>)[k];
+        return `${k} ${JSON.stringify(gv ?? null)}≠${JSON.stringify(pv ?? null)}`;
+      };
+      score.wrong.push(`"${g.text}": ${bad.map(show).join(', ')}`);
+    }
+  }
+  claims.forEach((c, i) => {
+    if (!used.has(i)) score.extras.push(`"${c.text}" ${c.value} ${c.kind}`);
+  });
+  return score;
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '—' : (100 * a / b).toFixed(1));
+
+export interface SetScore {
+  gold: number;
+  predicted: number;
+  matched: number;
+  recall: number;
+  precision: number;
+  f1: number;
+  hedge: number;
+  source: number;
+  kind: number;
+  footnotes: number;
+  unit: number;
+}
+
+export function totals(scores: FixtureScore[]): SetScore {
+  const sum = (k: keyof FixtureScore) => scores.reduce((a, s) => a + (s[k] as number), 0);
+  const gold = sum('gold');
+  const predicted = sum('predicted');
+  const matched = sum('matched');
+  const recall = gold ? matched / gold : 0;
+  const precision = predicted ? matched / predicted : 0;
+  return {
+    gold, predicted, matched, recall, precision, f1: recall + precision ? (2 * recall * precision) / (recall + precision) : 0,
+    hedge: matched ? sum('hedge') / matched : 0, source: matched ? sum('source') / matched : 0, kind: matched ? sum('kind') / matched : 0,
+    footnotes: matched ? sum('footnotes') / matched : 0, unit: matched ? sum('unit') / matched : 0,
+  };
+}
+
 /** Prints an article with its paragraphs numbered and every digit or number word marked, for labelling. */
 function show(f: ClaimFixture): void {
   const { text, claims } = runFixture(f);
@@ -115,7 +261,36 @@ async function main(): Promise<void> {
     show(f);
     return;
   }
-  printTable([['fixture', 'split'], ...fixtures.map((f) => [f.name, f.split])]);
+  const verbose = args.includes('--verbose');
+  const only = args.includes('--split') ? args[args.indexOf('--split') + 1] : null;
+  const scores = fixtures.filter((f) => !only || f.split === only).map(scoreFixture);
+  console.log('## Claims on labelled articles (tests/fixtures/claims; span overlap and equal value)\n');
+  const row = (s: FixtureScore) => [s.name, s.split, s.gold, s.predicted, s.matched, pct(s.matched, s.gold), pct(s.matched, s.predicted), pct(s.hedge, s.matched), pct(s.source, s.matched), pct(s.kind, s.matched), pct(s.footnotes, s.matched)];
+  printTable([['article', 'split', 'gold', 'found', 'match', 'R%', 'P%', 'hedge%', 'source%', 'kind%', 'fn%'], ...scores.map(row)]);
+  console.log('');
+  const sets: [string, FixtureScore[]][] = [
+    ['tuning', scores.filter((s) => s.split === 'tune')],
+    ['HELD-OUT', scores.filter((s) => s.split === 'heldout')],
+    ['all', scores],
+  ];
+  printTable([
+    ['set', 'articles', 'gold', 'found', 'recall%', 'precision%', 'F1%', 'hedge%', 'source%', 'kind%', 'footnotes%', 'unit%'],
+    ...sets.filter(([, xs]) => xs.length > 0).map(([name, xs]) => {
+      const t = totals(xs);
+      const p = (x: number) => (100 * x).toFixed(1);
+      return [name, xs.length, t.gold, t.predicted, p(t.recall), p(t.precision), p(t.f1), p(t.hedge), p(t.source), p(t.kind), p(t.footnotes), p(t.unit)];
+    }),
+  ]);
+  console.log('\nhedge/source/kind/footnotes/unit: share of the matched claims with the labelled value (source: same name, one within the other).');
+  if (verbose) {
+    for (const s of scores) {
+      if (!s.misses.length && !s.extras.length && !s.wrong.length) continue;
+      console.log(`\n### ${s.name} (${s.split})`);
+      for (const m of s.misses) console.log(`  missed   ${m}`);
+      for (const e of s.extras) console.log(`  extra    ${e}`);
+      for (const w of s.wrong) console.log(`  wrong    ${w}`);
+    }
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
