@@ -13,6 +13,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocument, fillDocumentWithText } from '../lib/analysis';
+import { findClaims } from '../lib/claims/claims';
+import { recognizeQuantities } from '../lib/claims/numbers';
+import { splitSentences } from '../lib/text/sentences';
 import type { Claim } from '../lib/schema';
 import { parseDocument, printTable, REPO, sharedPath } from './lib/common';
 
@@ -238,6 +241,84 @@ export function totals(scores: FixtureScore[]): SetScore {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Number spans on Recognizers-Text's English specs (End inclusive there), next to compromise
+
+interface SpecCase {
+  input: string;
+  spans: [number, number][];
+  /** Not marked NotSupported for the JavaScript port of Recognizers-Text. */
+  jsSupported: boolean;
+}
+
+type SpecModel = 'number' | 'percent' | 'currency';
+const SPEC_FILES: Record<SpecModel, string> = {
+  number: 'rt_Number_English_NumberModel.json',
+  percent: 'rt_Number_English_PercentModel.json',
+  currency: 'rt_NumberWithUnit_English_CurrencyModel.json',
+};
+
+function loadSpec(model: SpecModel): SpecCase[] {
+  const raw = JSON.parse(readFileSync(sharedPath('nlp-gold/numeric', SPEC_FILES[model]), 'utf8')) as {
+    Input: string;
+    Results: { Start: number; End: number }[];
+    NotSupported?: string;
+  }[];
+  return raw.map((c) => ({
+    input: c.Input,
+    spans: c.Results.map((r) => [r.Start, r.End + 1] as [number, number]),
+    jsSupported: !/javascript/i.test(c.NotSupported ?? ''),
+  }));
+}
+
+function siftSpans(model: SpecModel, input: string): [number, number][] {
+  const qs = recognizeQuantities(input);
+  if (model === 'number') return qs.filter((q) => q.type !== 'ordinal' && q.type !== 'vague' && !q.glued).map((q) => [q.numStart, q.numEnd]);
+  if (model === 'percent') return qs.filter((q) => q.type === 'percent').map((q) => [q.start, q.end]);
+  return qs.filter((q) => q.type === 'money').map((q) => [q.start, q.end]);
+}
+
+type Nlp = (text: string) => {
+  numbers(): { json(o: { offset: boolean }): { offset: { start: number; length: number } }[] };
+  percentages(): { json(o: { offset: boolean }): { offset: { start: number; length: number } }[] };
+  money(): { json(o: { offset: boolean }): { offset: { start: number; length: number } }[] };
+};
+
+/** compromise's offsets include the punctuation glued to a term ("$12.9bn,"): trimmed, to be fair to it. */
+function compromiseSpans(nlp: Nlp, model: SpecModel, input: string): [number, number][] {
+  const doc = nlp(input);
+  const view = model === 'number' ? doc.numbers() : model === 'percent' ? doc.percentages() : doc.money();
+  return view.json({ offset: true }).map(({ offset }) => {
+    let a = offset.start;
+    let b = offset.start + offset.length;
+    while (a < b && /[\s("'“‘]/.test(input[a])) a++;
+    while (b > a && /[\s.,;:!?)"'”’]/.test(input[b - 1])) b--;
+    return [a, b] as [number, number];
+  });
+}
+
+function spanPRF(cases: SpecCase[], predict: (input: string) => [number, number][]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const c of cases) {
+    const pred = predict(c.input);
+    const gold = new Set(c.spans.map(([a, b]) => `${a}:${b}`));
+    const seen = new Set<string>();
+    for (const [a, b] of pred) {
+      const k = `${a}:${b}`;
+      if (gold.has(k) && !seen.has(k)) {
+        tp++;
+        seen.add(k);
+      } else fp++;
+    }
+    fn += gold.size - seen.size;
+  }
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
 /** Prints an article with its paragraphs numbered and every digit or number word marked, for labelling. */
 function show(f: ClaimFixture): void {
   const { text, claims } = runFixture(f);
@@ -282,6 +363,94 @@ async function main(): Promise<void> {
     }),
   ]);
   console.log('\nhedge/source/kind/footnotes/unit: share of the matched claims with the labelled value (source: same name, one within the other).');
+  // Number spans.
+  console.log('\n## Number spans on Recognizers-Text English specs (exact character spans; these are that library\'s own tests)\n');
+  const nlp = (await import('compromise')).default as unknown as Nlp;
+  const specRows: (string | number)[][] = [['spec', 'cases', 'spans', 'Sift P', 'Sift R', 'Sift F1', 'compromise P', 'compromise R', 'compromise F1', 'Sift F1 (JS-supported cases)']];
+  for (const model of ['number', 'percent', 'currency'] as SpecModel[]) {
+    const cases = loadSpec(model);
+    const sift = spanPRF(cases, (x) => siftSpans(model, x));
+    const comp = spanPRF(cases, (x) => compromiseSpans(nlp, model, x));
+    const siftJs = spanPRF(cases.filter((c) => c.jsSupported), (x) => siftSpans(model, x));
+    const p = (x: number) => (100 * x).toFixed(1);
+    specRows.push([model, cases.length, cases.reduce((a, c) => a + c.spans.length, 0), p(sift.p), p(sift.r), p(sift.f1), p(comp.p), p(comp.r), p(comp.f1), p(siftJs.f1)]);
+  }
+  printTable(specRows);
+  console.log('\nSpecs are Recognizers-Text\'s own unit tests (that library scores about 100 on the cases its JavaScript port supports);');
+  console.log('Sift\'s recogniser was developed against them, so they are a development set here, not a held-out one.');
+
+  // Speed and size.
+  console.log('\n## Cost\n');
+  const texts = fixtures.map((f) => runFixture(f));
+  const words = texts.reduce((a, t) => a + t.words, 0);
+  // CPU time, best of several runs: the machines these run on are shared, and wall-clock time is
+  // mostly other people's work.
+  const time = (fn: () => void, reps = 10, runs = 12) => {
+    let best = Infinity;
+    for (let r = 0; r < runs; r++) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < reps; i++) fn();
+      const c = process.cpuUsage(c0);
+      best = Math.min(best, (c.user + c.system) / 1000 / reps);
+    }
+    return best;
+  };
+  const prepared = texts.map((t) => {
+    const sentences = splitSentences(t.text);
+    return { text: t.text, sentences };
+  });
+  const recMs = time(() => prepared.forEach((x) => recognizeQuantities(x.text)));
+  const claimMs = time(() => prepared.forEach((x) => findClaims({ text: x.text, sentences: x.sentences, markers: [] })));
+  const compMs = time(() => prepared.forEach((x) => {
+    const d = nlp(x.text);
+    d.numbers().json({ offset: true });
+    d.percentages().json({ offset: true });
+    d.money().json({ offset: true });
+  }), 1, 3);
+  // Readability's parse() on the same articles' pages (jsdom; building the DOM left out), the budget's yardstick.
+  // jsdom ships no types: loaded by name, typed by hand.
+  const jsdomModule = 'jsdom';
+  const { JSDOM } = (await import(jsdomModule)) as { JSDOM: new (html: string, o: { url: string }) => { window: { document: Document } } };
+  const { Readability } = await import('@mozilla/readability');
+  const parseMs: number[] = [];
+  const claimPageMs: number[] = [];
+  for (const [i, f] of fixtures.entries()) {
+    if (f.article.set !== 'aeb') continue;
+    const id = f.article.id;
+    const file = readdirSync(sharedPath('corpus/aeb')).find((n) => n.startsWith(id) && n.endsWith('.html'));
+    if (!file) continue;
+    const html = readFileSync(sharedPath('corpus/aeb', file), 'utf8');
+    // parse() changes its document: a fresh one for each run, built outside the timing.
+    let best = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const doc = new JSDOM(html, { url: 'https://fake-url.com' }).window.document;
+      const c0 = process.cpuUsage();
+      new Readability(doc).parse();
+      const c = process.cpuUsage(c0);
+      best = Math.min(best, (c.user + c.system) / 1000);
+    }
+    parseMs.push(best);
+    claimPageMs.push(time(() => findClaims({ text: prepared[i].text, sentences: prepared[i].sentences, markers: [] }), 5, 5));
+  }
+  const sumParse = parseMs.reduce((a, b) => a + b, 0);
+  const sumClaims = claimPageMs.reduce((a, b) => a + b, 0);
+  // Bundle size: what the content script gains (esbuild, minified, gzip).
+  const esbuild = await import('esbuild');
+  const { gzipSync } = await import('node:zlib');
+  const bundleKb = async (contents: string) => {
+    const r = await esbuild.build({ stdin: { contents, resolveDir: REPO, loader: 'ts' }, bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', logLevel: 'silent' });
+    return gzipSync(r.outputFiles[0].contents).length / 1024;
+  };
+  const siftKb = await bundleKb("export { findClaims } from './lib/claims/claims';");
+  const compKb = await bundleKb("export { default } from 'compromise';");
+  const k = (ms: number) => ((ms * 1000) / words).toFixed(2);
+  printTable([
+    ['what', 'ms per 1,000 words', 'gzipped KB'],
+    ['Sift number recogniser (lib/claims/numbers.ts)', k(recMs), '—'],
+    ['Sift claim stage, all of it (findClaims)', k(claimMs), siftKb.toFixed(1)],
+    ['compromise 14.17.0 numbers()+percentages()+money() (with its parse)', k(compMs), compKb.toFixed(1)],
+  ]);
+  console.log(`\n${words} words in ${fixtures.length} articles. On the ${parseMs.length} benchmark pages among them, Readability's parse() took ${sumParse.toFixed(1)} ms of CPU in all, Sift's claim stage ${sumClaims.toFixed(2)} ms (${((100 * sumClaims) / sumParse).toFixed(2)}% of it).`);
   if (verbose) {
     for (const s of scores) {
       if (!s.misses.length && !s.extras.length && !s.wrong.length) continue;

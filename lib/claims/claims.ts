@@ -143,9 +143,14 @@ function wordAfter(text: string, pos: number): { word: string; start: number; en
   return { word: m[1], start, end: pos + m[0].length };
 }
 
+const WORD_CHAR = /[\p{L}.&'’-]/u;
 function wordBefore(text: string, pos: number): string {
-  const m = /([\p{L}][\p{L}.&'’-]*)[\s\u00A0]*$/u.exec(text.slice(Math.max(0, pos - 40), pos));
-  return m ? m[1] : '';
+  let e = pos;
+  while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\u00A0')) e--;
+  let b = e;
+  while (b > 0 && e - b < 40 && WORD_CHAR.test(text[b - 1])) b--;
+  while (b < e && !/\p{L}/u.test(text[b])) b++;
+  return text.slice(b, e);
 }
 
 /** Is the number a date, a time, a year, a duration, an age, a label or an identifier? */
@@ -531,8 +536,8 @@ export function findClaims(input: ClaimInput): Claim[] {
       }
     }
     if (!hedge) {
-      const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', start) + 1, text.lastIndexOf(';', start) + 1);
-      const clause = text.slice(clauseStart, start);
+      const upto = text.slice(Math.max(sentence.start, start - 200), start);
+      const clause = upto.slice(Math.max(upto.lastIndexOf(',') + 1, upto.lastIndexOf(';') + 1));
       const ch = CLAUSE_HEDGE_RE.exec(clause);
       if (ch && clause.split(/\s+/).length <= 12) hedge = ch[1].toLowerCase() === 'allegedly' ? 'allegedly' : 'reportedly';
     }

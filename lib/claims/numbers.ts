@@ -62,28 +62,33 @@ interface Token {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (compiled once)
 
-const UNITS: Record<string, number> = {
+/** A lookup table without a prototype: "constructor" or "toString" in the text must find nothing. */
+function dict<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const UNITS: Record<string, number> = dict({
   zero: 0, nought: 0, naught: 0, nil: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-};
-const TEENS: Record<string, number> = {
+});
+const TEENS: Record<string, number> = dict({
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALE_WORDS: Record<string, number> = {
+});
+const TENS: Record<string, number> = dict({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALE_WORDS: Record<string, number> = dict({
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
   bn: 1e9, mn: 1e6, mln: 1e6, bln: 1e9, tln: 1e12, tn: 1e12, mil: 1e6, mm: 1e6, k: 1e3,
-};
+});
 /** Scales glued to digits ("10k", "1.2b", "$12.9bn"); "m" is only a million after a currency. */
-const GLUED_SCALES: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, MM: 1e6, mm: 1e6, b: 1e9, bn: 1e9, Bn: 1e9, BN: 1e9, mn: 1e6, mln: 1e6, bln: 1e9, tn: 1e12, tln: 1e12, mil: 1e6, B: 1e9 };
+const GLUED_SCALES: Record<string, number> = dict({ k: 1e3, K: 1e3, M: 1e6, MM: 1e6, mm: 1e6, b: 1e9, bn: 1e9, Bn: 1e9, BN: 1e9, mn: 1e6, mln: 1e6, bln: 1e9, tn: 1e12, tln: 1e12, mil: 1e6, B: 1e9 });
 
-const ORDINALS: Record<string, number> = {
+const ORDINALS: Record<string, number> = dict({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
   seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1e3, millionth: 1e6, billionth: 1e9, trillionth: 1e12,
-};
+});
 /** Denominator words of fractions (ordinals, their plurals, halves and quarters). */
-const DENOMINATORS: Record<string, number> = { half: 2, halves: 2, quarter: 4, quarters: 4 };
+const DENOMINATORS: Record<string, number> = dict({ half: 2, halves: 2, quarter: 4, quarters: 4 });
 for (const [w, v] of Object.entries(ORDINALS)) {
   if (v === 1) continue;
   DENOMINATORS[w] = v;
@@ -91,19 +96,19 @@ for (const [w, v] of Object.entries(ORDINALS)) {
 }
 DENOMINATORS.thirds = 3;
 
-const VULGAR: Record<string, number> = { '½': 0.5, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 0.25, '¾': 0.75, '⅕': 0.2, '⅖': 0.4, '⅗': 0.6, '⅘': 0.8, '⅙': 1 / 6, '⅚': 5 / 6, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875 };
+const VULGAR: Record<string, number> = dict({ '½': 0.5, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 0.25, '¾': 0.75, '⅕': 0.2, '⅖': 0.4, '⅗': 0.6, '⅘': 0.8, '⅙': 1 / 6, '⅚': 5 / 6, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875 });
 
-const VAGUE: Record<string, number> = { tens: 10, dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 };
-const VAGUE_OF: Record<string, number> = { thousands: 1e3, millions: 1e6, billions: 1e9 };
+const VAGUE: Record<string, number> = dict({ tens: 10, dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 });
+const VAGUE_OF: Record<string, number> = dict({ thousands: 1e3, millions: 1e6, billions: 1e9 });
 
 /** Currency symbols before (or after) the number. */
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₩': 'KRW', '₿': 'BTC', '₺': 'TRY', '₪': 'ILS', '₦': 'NGN', '元': 'CNY', '₱': 'PHP', '₫': 'VND', '₴': 'UAH' };
+const SYMBOLS: Record<string, string> = dict({ $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₩': 'KRW', '₿': 'BTC', '₺': 'TRY', '₪': 'ILS', '₦': 'NGN', '元': 'CNY', '₱': 'PHP', '₫': 'VND', '₴': 'UAH', '₡': 'CRC', '₾': 'GEL', '₭': 'LAK', '৳': 'BDT' });
 /** Letters glued or spaced before "$": US$, C$, HK$ … */
-const DOLLAR_PREFIX: Record<string, string> = { us: 'USD', 'u.s': 'USD', usd: 'USD', a: 'AUD', au: 'AUD', aud: 'AUD', c: 'CAD', ca: 'CAD', cad: 'CAD', hk: 'HKD', nz: 'NZD', nzd: 'NZD', s: 'SGD', r: 'BRL', mex: 'MXN', mxn: 'MXN', nt: 'TWD' };
+const DOLLAR_PREFIX: Record<string, string> = dict({ us: 'USD', 'u.s': 'USD', usd: 'USD', a: 'AUD', au: 'AUD', aud: 'AUD', c: 'CAD', ca: 'CAD', cad: 'CAD', hk: 'HKD', nz: 'NZD', nzd: 'NZD', s: 'SGD', r: 'BRL', mex: 'MXN', mxn: 'MXN', nt: 'TWD' });
 /** ISO codes and words written before the number ("USD 200", "Rs 500"). */
-const CODE_BEFORE: Record<string, string> = { usd: 'USD', eur: 'EUR', gbp: 'GBP', jpy: 'JPY', cny: 'CNY', rmb: 'CNY', inr: 'INR', rs: 'INR', chf: 'CHF', aud: 'AUD', cad: 'CAD', hkd: 'HKD', rub: 'RUB', sek: 'SEK', nok: 'NOK', dkk: 'DKK', zar: 'ZAR', sar: 'SAR', aed: 'AED', try: 'TRY' };
+const CODE_BEFORE: Record<string, string> = dict({ usd: 'USD', eur: 'EUR', gbp: 'GBP', jpy: 'JPY', cny: 'CNY', rmb: 'CNY', inr: 'INR', rs: 'INR', chf: 'CHF', aud: 'AUD', cad: 'CAD', hkd: 'HKD', rub: 'RUB', sek: 'SEK', nok: 'NOK', dkk: 'DKK', zar: 'ZAR', sar: 'SAR', aed: 'AED', try: 'TRY' });
 /** Currency words after the number; a nationality before them refines the code. */
-const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_WORDS: Record<string, string> = dict({
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', sterling: 'GBP', yen: 'JPY', yuan: 'CNY',
   renminbi: 'CNY', rmb: 'CNY', rupee: 'INR', rupees: 'INR', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
   franc: 'CHF', francs: 'CHF', lira: 'TRY', liras: 'TRY', lire: 'TRY', won: 'KRW', peso: 'MXN', pesos: 'MXN', real: 'BRL', reais: 'BRL',
@@ -111,7 +116,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   pesetas: 'ESP', peseta: 'ESP', guilder: 'NLG', guilders: 'NLG', markka: 'FIM', marks: 'DEM', krona: 'SEK', kronor: 'SEK', krone: 'NOK', kroner: 'NOK',
   hryvnia: 'UAH', hryvnias: 'UAH', bitcoin: 'BTC', bitcoins: 'BTC', btc: 'BTC', usd: 'USD', eur: 'EUR', gbp: 'GBP', jpy: 'JPY', cny: 'CNY', chf: 'CHF',
   cent: 'cents', cents: 'cents', pence: 'pence', penny: 'pence', p: 'pence',
-};
+});
 const CURRENCY_NATIONS: Record<string, Record<string, string>> = {
   dollar: { 'hong kong': 'HKD', hk: 'HKD', australian: 'AUD', canadian: 'CAD', 'new zealand': 'NZD', singapore: 'SGD', taiwan: 'TWD', us: 'USD', 'u.s.': 'USD', american: 'USD', zimbabwe: 'ZWL' },
   franc: { swiss: 'CHF', french: 'FRF', belgian: 'BEF', cfa: 'XOF' },
@@ -133,11 +138,11 @@ const PERCENT_WORDS = new Set(['percent', 'percents', 'percentage', 'pct', 'pc']
 // of letters (with inner apostrophes and dots of abbreviations like "U.S"), and single symbols.
 const TOKEN_RE = /(\d+)|([A-Za-z]+(?:['’][A-Za-z]+)?)|([^\s\dA-Za-z])/g;
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
+  TOKEN_RE.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
+  while ((m = TOKEN_RE.exec(text)) !== null && m.index < to) {
     const s = m[0];
     out.push({ s, lo: s.toLowerCase(), start: m.index, end: m.index + s.length, t: m[1] ? 'd' : m[2] ? 'w' : 'p' });
   }
@@ -168,9 +173,10 @@ class Parser {
   readonly text: string;
   readonly tk: Token[];
 
-  constructor(text: string) {
+  /** Reads the tokens of text[from, to) only: a number expression is short. */
+  constructor(text: string, from: number, to: number) {
     this.text = text;
-    this.tk = tokenize(text);
+    this.tk = tokenize(text, from, to);
   }
 
   /** Whitespace only (no line break, at most `max` characters) between tokens i and i+1. */
@@ -249,7 +255,7 @@ class Parser {
         let k2 = j;
         let grouped = '';
         let narrow = true;
-        while (tk[k2]?.t === 'd' && tk[k2].s.length === 3 && this.gapOk(k2 - 1, 1) && !/[\d,.]/.test(text[tk[k2].end] ?? '') && tk[k2 - 1].t === 'd') {
+        while (tk[k2]?.t === 'd' && tk[k2].s.length === 3 && this.gapOk(k2 - 1, 1) && !/^(?:\d|,\d)/.test(text.slice(tk[k2].end, tk[k2].end + 2)) && tk[k2 - 1].t === 'd') {
           if (text[tk[k2].start - 1] === ' ') narrow = false;
           grouped += tk[k2].s;
           k2++;
@@ -262,6 +268,9 @@ class Parser {
       }
       // Decimals.
       if (tk[j]?.s === '.' && tk[j + 1]?.t === 'd' && this.glued(j - 1) && this.glued(j)) {
+        if (/\d\.$/.test(text.slice(Math.max(0, start - 2), start)) && str === tk[i].s) {
+          return { value: Number(tk[i].s), next: i + 1, start, end: tk[i].end, words: false, type: 'number', dotted: true, plainInteger: true };
+        }
         // A second point after the decimals: an address or a version ("192.168.1.2", "1.8.3").
         if (tk[j + 2]?.s === '.' && tk[j + 3]?.t === 'd' && this.glued(j + 1) && this.glued(j + 2) && !groupsUsed(str, tk[i].s)) {
           return { value: Number(tk[i].s), next: i + 1, start, end: tk[i].end, words: false, type: 'number', dotted: true, plainInteger: true };
@@ -554,8 +563,18 @@ class Parser {
     } else if (VULGAR[t.s] !== undefined) {
       c = { value: VULGAR[t.s], next: i + 1, start: t.start, end: t.end, words: false, type: 'number' };
     } else if (t.t === 'w') {
+      // "quarter million"
+      if (t.lo === 'quarter' && this.gapOk(i) && SCALE_WORDS[tk[i + 1]?.lo] >= 1e3 && tk[i + 1].lo !== 'k') {
+        return { value: 0.25 * SCALE_WORDS[tk[i + 1].lo], next: i + 2, start: t.start, end: tk[i + 1].end, words: true, type: 'number' };
+      }
+      // "the one you mentioned", "which one", "this one": a pronoun.
+      if (t.lo === 'one' && /\b(?:the|this|that|which|each|every|no|any|another|one|someone|anyone|last|next|first|only|little|young|loved|right|wrong|big|new|old|other)[\s\u00A0]+$/i.test(this.text.slice(Math.max(0, t.start - 12), t.start))) return null;
       c = this.wordNumber(i);
       if (!c) return null;
+      // "half million", "five and a half million"
+      if ((c.type === 'share' || !Number.isInteger(c.value)) && this.gapOk(c.next - 1) && SCALE_WORDS[tk[c.next]?.lo] >= 1e3 && !['k', 'mm', 'mil'].includes(tk[c.next].lo) && !c.maybeOrdinal) {
+        return { ...c, type: 'number', value: c.value * SCALE_WORDS[tk[c.next].lo], end: tk[c.next].end, next: c.next + 1 };
+      }
       if (c.type === 'ordinal' || c.type === 'share') return this.ratio(c) ?? c;
       // "three hundred and two dozens", "five dozs"
       if (this.gapOk(c.next - 1) && ['dozen', 'dozens', 'dzs', 'dozs'].includes(tk[c.next]?.lo ?? '') && tk[c.next - 1].lo !== 'dozen') {
@@ -586,7 +605,7 @@ class Parser {
     let k = -1;
     if (w === 'in' && this.gapOk(j)) k = j + 1;
     else if (w === 'out' && tk[j + 1]?.lo === 'of' && this.gapOk(j) && this.gapOk(j + 1)) k = j + 2;
-    else if (w === 'over' && this.gapOk(j) && (c.words || tk[j + 1]?.t === 'w')) k = j + 1;
+    else if (w === 'over' && this.gapOk(j)) k = j + 1;
     if (k < 0 || !tk[k]) return null;
     // The denominator: a number, not an article or a year ("one in a million" is an idiom).
     if (tk[k].t !== 'd' && tk[k].t !== 'w') return null;
@@ -594,7 +613,7 @@ class Parser {
     if (!d || d.value <= c.value || d.glued || d.type !== 'number' || tk[k].lo === 'a') return null;
     if (d.plainInteger && d.value >= 1000 && d.value <= 2100 && tk[k].s.length === 4) return null;
     // "over" stays "more than" before a counted noun ("$2000 over 3 years").
-    if (w === 'over' && tk[d.next]?.t === 'w' && this.gapOk(d.next - 1)) return null;
+    if (w === 'over' && ((tk[d.next]?.t === 'w' && this.gapOk(d.next - 1)) || (!c.words && !d.words && /[\p{L}]/u.test(this.text.slice(d.end, d.end + 3))))) return null;
     // "8 in 5 boxes": a ratio needs a small numerator.
     if (w === 'in' && (c.value > 100 || (!c.words && d.words))) return null;
     return { ...c, value: c.value / d.value, end: d.end, next: d.next, type: 'ratio', of: d.value, plainInteger: false };
@@ -639,7 +658,9 @@ class Parser {
       const dollar = tk[j + 1];
       if (DOLLAR_PREFIX[pre] !== undefined && dollar?.s === '$' && (this.glued(j) || this.gapOk(j, 1)) && /^[A-Za-z]/.test(t.s) && (t.s === t.s.toUpperCase() || !/[A-Za-z]/.test(this.text[t.start - 1] ?? ''))) {
         // A lone capital before "$" must not be the end of a sentence word: "C $", "A$".
-        if (pre.length > 1 || t.s === t.s.toUpperCase() || /^[a-z]$/.test(t.s)) {
+        // "a $48.2 million contract", "Forbes's $500 million man": an article or a possessive, not A$.
+        const lone = pre.length === 1 && !this.glued(j);
+        if (!(lone && (pre === 'a' || pre === 's')) && (pre.length > 1 || t.s === t.s.toUpperCase() || /^[a-z]$/.test(t.s))) {
           currency = DOLLAR_PREFIX[pre];
           k = j + 2;
         }
@@ -720,7 +741,30 @@ class Parser {
         }
         // Currency words: "176 Hong Kong dollars", "420 million finnish markka", "five million yen", "34 cents".
         const cw = this.currencyAfter(j);
-        if (cw) return { ...base, type: 'money', currency: cw.code, end: cw.end };
+        if (cw) {
+          // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+          let end = cw.end;
+          let value = c.value;
+          const ci = tk.findIndex((x, n) => n >= j && x.end === cw.end);
+          if (/^(?:USD|EUR|GBP|CAD|AUD)$/.test(cw.code) && ci >= 0 && this.gapOk(ci)) {
+            let k2 = ci + 1;
+            if (tk[k2]?.lo === 'and' && this.gapOk(k2)) k2++;
+            const cents = tk[k2] && (tk[k2].t === 'd' || tk[k2].t === 'w') ? this.core(k2) : null;
+            if (cents && cents.type === 'number' && cents.value < 100 && !cents.glued) {
+              const unitTok = tk[cents.next];
+              if (unitTok && /^(?:cents?|pence)$/.test(unitTok.lo) && this.gapOk(cents.next - 1)) {
+                end = unitTok.end;
+                value += cents.value / 100;
+              } else if (!unitTok || unitTok.t === 'p' || !this.gapOk(cents.next - 1)) {
+                if (cents.words) {
+                  end = cents.end;
+                  value += cents.value / 100;
+                }
+              }
+            }
+          }
+          return { ...base, type: 'money', currency: cw.code, end, value };
+        }
       }
       // "12-cent", "one-yen"
       if (tk[j]?.s === '-' && this.glued(j - 1) && this.glued(j) && tk[j + 1] && /^(?:cent|yen|dollar|euro|pound|penny)$/.test(tk[j + 1].lo)) {
@@ -747,11 +791,8 @@ class Parser {
       if (code !== undefined && !(w.lo === 'p' || w.lo === 'real' || w.lo === 'won' || w.lo === 'marks' || w.lo === 'rand' || w.lo === 'sterling')) {
         const nation = tk.slice(j, j + n).map((x) => x.lo).join(' ');
         const singular = w.lo.replace(/(?:es|s)$/, '').replace(/^pound$/, 'pound');
-        const refined = n > 0 ? (CURRENCY_NATIONS[singular]?.[nation] ?? CURRENCY_NATIONS[w.lo]?.[nation]) : undefined;
-        if (n > 0 && !refined && !/^(?:us|u\.s\.|chinese|japanese|indian|russian|euro)$/.test(nation)) {
-          // A word before the currency word that is no nationality: the number counts that word ("5 gold coins").
-          return null;
-        }
+        const refined = n > 0 ? ((Object.hasOwn(CURRENCY_NATIONS, singular) ? CURRENCY_NATIONS[singular][nation] : undefined) ?? (Object.hasOwn(CURRENCY_NATIONS, w.lo) ? CURRENCY_NATIONS[w.lo][nation] : undefined)) : undefined;
+
         return { code: refined ?? code, end: w.end };
       }
       if (n === 0 && w.lo === 'pounds' ) return null;
@@ -768,30 +809,68 @@ function groupsUsed(str: string, first: string): boolean {
   return str !== first;
 }
 
-/** Words or symbols a quantity can start with (everything else is skipped at once). */
-function canStart(t: Token): boolean {
-  if (t.t === 'd') return true;
-  if (t.t === 'p') return t.s === '.' || t.s === '-' || t.s === '−' || SYMBOLS[t.s] !== undefined || VULGAR[t.s] !== undefined;
-  const w = t.lo;
-  return (
-    UNITS[w] !== undefined || TEENS[w] !== undefined || TENS[w] !== undefined || ORDINALS[w] !== undefined || VAGUE[w] !== undefined ||
-    w === 'a' || w === 'an' || w === 'half' || w === 'minus' || w === 'negative' || DOLLAR_PREFIX[w] !== undefined || CODE_BEFORE[w] !== undefined || w === 'u'
-  );
-}
+const START_WORDS = [
+  ...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), ...Object.keys(ORDINALS), ...Object.keys(VAGUE),
+  'half', 'quarter', 'minus', 'negative',
+];
+const DENOMINATOR_WORDS = Object.keys(DENOMINATORS).filter((w) => !/s$/.test(w) || w === 'halves');
+/**
+ * Where a quantity may start: digits, currency signs and codes, number words, "a" before a scale or
+ * a fraction. Everything between two such places is skipped without being read.
+ */
+const CANDIDATE_RE = new RegExp(
+  [
+    String.raw`[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]`,
+    String.raw`[.\-−](?=\d)`,
+    String.raw`(?:\b(?:[A-Za-z]{1,3}|u\.s\.?|mex|Mex)[\s\u00A0]?)?[${Object.keys(SYMBOLS).join('')}]`,
+    String.raw`\b(?:${Object.keys(CODE_BEFORE).join('|')})\.?[\s\u00A0]?(?=\d)`,
+    String.raw`\b(?:${START_WORDS.join('|')})\b`,
+    String.raw`\ban?[\s\u00A0]+(?=(?:hundred|thousand|million|billion|trillion|dozen|${DENOMINATOR_WORDS.join('|')})\b)`,
+  ].join('|'),
+  'gi',
+);
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]+/g;
+/** How far a number expression can reach ("one billion and three quarters of a million US dollars"). */
+const WINDOW = 160;
+const SHORT_WINDOW = 40;
 
 /** Every number expression in `text`, in order, without overlaps (the longest at each place). */
 export function recognizeQuantities(text: string): Quantity[] {
-  const p = new Parser(text);
   const out: Quantity[] = [];
-  const tk = p.tk;
-  for (let i = 0; i < tk.length; i++) {
-    const t = tk[i];
-    if (!canStart(t)) continue;
-    // Inside a word: "G20", "COVID-19" still give their digits here; the claim stage decides.
-    const q = p.quantity(i);
+  // Web addresses hold digits and percent signs of no quantity.
+  const urls: [number, number][] = [];
+  if (text.includes('://') || text.includes('www.')) {
+    URL_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = URL_RE.exec(text)) !== null) urls.push([m.index, m.index + m[0].length]);
+  }
+  let u = 0;
+  CANDIDATE_RE.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while ((c = CANDIDATE_RE.exec(text)) !== null) {
+    const at = c.index;
+    while (u < urls.length && urls[u][1] <= at) u++;
+    if (u < urls.length && urls[u][0] <= at) {
+      CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, urls[u][1]);
+      continue;
+    }
+    // A candidate inside a word ("G20", "Ten" in "Often"): the parser starts at the token's start.
+    let q: Quantity | null = null;
+    for (const reach of [SHORT_WINDOW, WINDOW]) {
+      const to = Math.min(text.length, at + reach);
+      const p = new Parser(text, at, to);
+      q = null;
+      for (let i = 0; i < Math.min(p.tk.length, 3) && !q; i++) {
+        if (p.tk[i].start > c.index + c[0].length) break;
+        q = p.quantity(i);
+      }
+      // Read again with the long window when the expression may go on past the short one.
+      if (!q || to === text.length || q.end < to - 16) break;
+    }
     if (!q) continue;
     out.push(q);
-    while (i + 1 < tk.length && tk[i + 1].start < q.end) i++;
+    CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, q.end);
   }
   return out;
 }

@@ -22,7 +22,7 @@ const VERB_RE = new RegExp(String.raw`\b(?:${VERBS}|reporting|saying|estimating|
 /** A verb then its subject ("…,” said Ahmed Nour", "said White House Press Secretary Stephanie Grisham"). */
 const VERB_SUBJECT_RE = /(?:^|[,”"’]\s*|\s)(?:said|says|added|told|wrote|asked|explained|noted|warned)[\s\u00A0]+((?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Col|Lt|Sgt|Capt|Prof|Rev|Gov)\.?[\s\u00A0]+)?(?:\p{Lu}[\p{L}'’.-]*[\s\u00A0]*){1,6})/gu;
 const ACCORDING_RE = /\baccording[\s\u00A0]+to[\s\u00A0]+((?:[\p{L}\p{N}'’.&-]+[\s\u00A0]*){1,8})/iu;
-const PUT_AT_RE = /((?:[\p{L}][\p{L}'’.&-]*[\s\u00A0]+){1,4}?)(?:put|puts|estimated|estimates|valued|values|priced|prices)[\s\u00A0]+(?:the|its|their)[\s\u00A0]+/u;
+const PUT_AT_RE = /\b(?:put|puts|valued|values|priced|prices)[\s\u00A0]+(?:the|its|their)[\s\u00A0]+/;
 
 const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|last|this|on|in|at|that|it|there|the|a|an)$/i;
 const WHEN = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|today|yesterday|morning|evening|night|afternoon)$/i;
@@ -120,9 +120,10 @@ function directAttribution(s: string): Attribution | null {
     if (PRONOUN.test(who)) return { who: who.toLowerCase(), resolved: false };
     return { who };
   }
+  // "Its organisers put the cost of the operation at $1.2 million"
   const put = PUT_AT_RE.exec(s);
   if (put && /\bat\b/.test(s.slice(put.index + put[0].length, put.index + put[0].length + 60))) {
-    const subject = subjectBefore(put[1].trim().split(/\s+/));
+    const subject = subjectBefore(s.slice(Math.max(0, put.index - 60), put.index).trim().split(/\s+/));
     if (subject) {
       const who = clean(subject.replace(/^(?:Its|Their|His|Her)\s+/i, ''));
       if (who && !PRONOUN.test(who)) return { who };
