@@ -35,7 +35,7 @@ const TIME_UNIT = /^(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|
 const TIME_UNIT_WORD = /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))\b/i;
 /** Words after which a number is a label: "Section 3", "No. 5", "game 7", "the number eight". */
 const LABEL_BEFORE =
-  /\b(?:section|sections|chapter|article|articles|part|no\.?|nos\.?|number|page|pages|p\.|pp\.|vol\.?|volume|grade|level|phase|stage|version|room|flight|route|highway|interstate|platform|gate|terminal|item|step|rule|paragraph|clause|area|zone|district|ward|unit|lot|block|row|seat|lane|exit|channel|resolution|amendment|precinct|bus|line|ticket|code|model|series|episode|week|game|games|round|match|class|division|tier|pick|jersey|ranked|rank|fig\.?|figure|table|appendix|box|hole|lap|stage|category|size|type|mark|apollo|covid|windows|iphone|ios|android|version|v\.|ward|gen\.|generation|phone|tel\.?|fax|call|dial|ext\.?|pin|id|isbn|issn|doi|ref\.?)\s*#?$/i;
+  /\b(?:section|sections|chapter|article|articles|part|no\.?|nos\.?|number|page|pages|p\.|pp\.|vol\.?|volume|grade|level|phase|stage|version|room|flight|route|highway|interstate|platform|gate|terminal|item|step|rule|paragraph|clause|area|zone|district|ward|unit|lot|block|row|seat|lane|exit|channel|resolution|amendment|precinct|bus|line|ticket|code|model|series|episode|week|game|games|round|match|class|division|tier|pick|jersey|ranked|rank|fig\.?|figure|table|appendix|box|hole|lap|stage|category|size|type|mark|apollo|covid|windows|iphone|ios|android|version|v\.|ward|gen\.|generation|phone|tel\.?|fax|call|dial|ext\.?|pin|id|isbn|issn|doi|ref\.?)[\s:]*#?$/i;
 const AGE_BEFORE = /\b(?:aged|age|ages|aged between|ages of|age of|aged from)\s*$/i;
 
 /** Hedges written before the number (longest first within each alternative). */
@@ -75,7 +75,7 @@ const MEASURE_UNITS: Record<string, string> = {
   mph: 'mph', kph: 'km/h', 'km/h': 'km/h', knots: 'knots', mw: 'MW', gw: 'GW', kw: 'kW', kwh: 'kWh', mwh: 'MWh', gwh: 'GWh', twh: 'TWh', megawatts: 'MW', gigawatts: 'GW', kilowatts: 'kW',
   degrees: 'degrees', degree: 'degrees', c: '°C', f: '°F', celsius: '°C', fahrenheit: '°F', '°c': '°C', '°f': '°F',
   gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', ghz: 'GHz', mhz: 'MHz', fps: 'fps', mp: 'megapixels', megapixels: 'megapixels', mah: 'mAh', hz: 'Hz', v: 'V', w: 'W',
-  ppm: 'ppm', calories: 'calories', kcal: 'kcal', decibels: 'dB', db: 'dB', storeys: 'storeys', stories: 'storeys', floors: 'floors',
+  hp: 'hp', horsepower: 'hp', bhp: 'hp', 'lb-ft': 'lb-ft', nm: 'Nm', 'cu.ft': 'cu ft', 'cu': 'cu ft', micron: 'microns', microns: 'microns', nanometres: 'nm', ppm: 'ppm', calories: 'calories', kcal: 'kcal', decibels: 'dB', db: 'dB', storeys: 'storeys', stories: 'storeys', floors: 'floors',
 };
 /** Letters glued to digits that make a measure ("85km", "43.5C", "60fps"); other glued letters make an identifier ("5G"). */
 const GLUED_MEASURE = /^(?:km|kms|km2|m|cm|mm|mi|ft|in|yd|kg|g|mg|lb|lbs|oz|t|l|ml|mph|kph|mw|gw|kw|kwh|mwh|gwh|twh|c|f|gb|mb|tb|kb|ghz|mhz|fps|mp|mah|hz|v|w|ppm|kcal|db|ha|p)$/i;
@@ -92,7 +92,7 @@ const NP_STOP = new Set(
   ).split(' '),
 );
 /** After "one" these make an idiom or a pronoun, never a count ("one day", "one another"). */
-const ONE_IDIOM = new Set(['day', 'time', 'times', 'thing', 'things', 'way', 'point', 'side', 'hand', 'another', 'other', 'another', 'moment', 'night', 'morning', 'evening', 'afternoon', 'year', 'week', 'month', 'hour', 'minute', 'second', 'step', 'piece', 'part', 'more', 'last', 'such', 'kind', 'sort', 'reason', 'problem', 'issue', 'question', 'word', 'chance', 'example', 'instance']);
+const ONE_IDIOM = new Set(['estimate', 'count', 'account', 'measure', 'day', 'time', 'times', 'thing', 'things', 'way', 'point', 'side', 'hand', 'another', 'other', 'another', 'moment', 'night', 'morning', 'evening', 'afternoon', 'year', 'week', 'month', 'hour', 'minute', 'second', 'step', 'piece', 'part', 'more', 'last', 'such', 'kind', 'sort', 'reason', 'problem', 'issue', 'question', 'word', 'chance', 'example', 'instance']);
 /** Demonstratives and others before a number that refer back rather than assert ("these two"). */
 const ANAPHORA_BEFORE = /\b(?:these|those|both|either|neither|every|each)\s+$/i;
 const DETERMINERS = new Set(['the', 'their', 'its', 'his', 'her', 'our', 'your', 'my', 'them', 'these', 'those', 'all', 'whom', 'which', 'us', 'you']);
@@ -104,6 +104,10 @@ const MARKET_VERB = /\b(?:fell|fall|falls|rose|rise|rises|lost|loses|gained|gain
 /** A change, not a range, when "X to Y" follows these ("rose 3% to $55", "fell 102 points to 27,934"). */
 const CHANGE_BEFORE = /\b(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|climbs|increased|increases|decreased|decreases|jumped|jumps|dropped|drops|slid|slides|slipped|grew|grows|declined|declines|lost|loses|gained|gains|added|adds|up|down|by|cut|cuts|raised|lowered|shed|sheds|soared|plunged|plummeted|surged|tumbled|eased|edged|advanced|retreated|strengthened|weakened)\s+(?:[\p{L}]+\s+){0,2}$/iu;
 
+/** Frequent verbs that follow a counted noun ("2 percent of corporate profits go to …"). */
+const COMMON_VERB = new Set(
+  'go goes went come comes came get gets got make makes made take takes took remain remains live lives work works need needs face faces use uses die dies fled flee fear fears want wants hold holds held lost lose own owns cost costs account accounts rose fell rise fall grew grow stood stand stands sat sit sits left leave leaves joined join joins voted vote votes signed sign signs showed show shows received receive receives returned return returns arrived arrive arrives attended attend attends spent spend spends paid pay pays earn earns earned'.split(' '),
+);
 const WHEN_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|january|february|march|april|june|july|august|september|october|november|december|last|next|this|earlier|later|ago)$/;
 /** A demonym or a people's name in Title case ("Syrian", "Afghan", "Copts", "Tunisians"). */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ans|ian|ians|ese|i|is|ish|ch|ic|s)$/u;
@@ -119,7 +123,7 @@ interface Candidate {
 }
 
 /** Phone numbers: "+1 555 0134", "0800 123 456", "(202) 555-0134". */
-const PHONE_RE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}\b/g;
+const PHONE_RE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}\b/g;
 
 function phoneSpans(text: string): Span[] {
   const out: Span[] = [];
@@ -211,6 +215,8 @@ function notAClaim(text: string, q: Quantity, sentenceStart: number): boolean {
     // A capitalised number word inside a sentence is a name ("Big Ten", "One Home Depot", "Formula One").
     return true;
   }
+  // Ages after a name: "Singh Jabarjung, 24, from Punjab", "Jane Doe, 34, said".
+  if (!q.words && q.plainInteger && q.value > 0 && q.value < 120 && /\p{Lu}[\p{L}'’.-]*,[\s\u00A0]*$/u.test(before) && /^,/.test(after)) return true;
   // List numbering: "1. " or "2) " at the start of a paragraph.
   if (!q.words && /^[.)]\s/.test(after) && (q.start === 0 || /\n\s*$/.test(before) || q.start === sentenceStart)) return true;
   // Idioms with word numbers: "one-two punch", "one or two", "a thousand times".
@@ -306,6 +312,16 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
     pos = wEnd;
     const maybeHead = !/(?:ly)$/.test(lw) || PEOPLE.test(lw) || lw === 'family' || lw === 'supply' || lw === 'ally';
     const verbish = /(?:ed|ing)$/.test(lw) && !PEOPLE.test(lw) && !/^(?:building|buildings|wedding|meeting|killing|killings|bombing|bombings|shooting|shootings|housing|ceiling|funding|ed)$/.test(lw);
+    // A unit of measure is the head: "16 feet long", "150 kW DC fast charging".
+    if (head === null && Object.hasOwn(MEASURE_UNITS, lw) && w.length > 1) {
+      head = lw;
+      headEnd = wEnd;
+      break;
+    }
+    // A verb after the counted noun ends the phrase ("150 Indians returned home"); before it, a
+    // participle is a modifier ("two armed men", "three remaining games").
+    if (verbish && head !== null) break;
+    if (COMMON_VERB.has(lw) && head !== null) break;
     if (maybeHead && !verbish) {
       head = lw;
       headEnd = wEnd;

@@ -90,7 +90,8 @@ const ORDINALS: Record<string, number> = dict({
 /** Denominator words of fractions (ordinals, their plurals, halves and quarters). */
 const DENOMINATORS: Record<string, number> = dict({ half: 2, halves: 2, quarter: 4, quarters: 4 });
 for (const [w, v] of Object.entries(ORDINALS)) {
-  if (v === 1) continue;
+  // "eight seconds" is a duration, never four.
+  if (v === 1 || w === 'second') continue;
   DENOMINATORS[w] = v;
   DENOMINATORS[w + 's'] = v;
 }
@@ -306,7 +307,9 @@ class Parser {
         glued = w;
       }
     }
-    return { value, next: j, start, end, words: false, type: 'number', glued, plainInteger: plain && !glued };
+    // The last part of an address or a version ("192.168.1.2", "1.8.3").
+    const dotted = /\d\.$/.test(text.slice(Math.max(0, start - 2), start)) || undefined;
+    return { value, next: j, start, end, words: false, type: 'number', glued, plainInteger: plain && !glued, dotted };
   }
 
   // ---- words ------------------------------------------------------------------------------
@@ -568,7 +571,7 @@ class Parser {
         return { value: 0.25 * SCALE_WORDS[tk[i + 1].lo], next: i + 2, start: t.start, end: tk[i + 1].end, words: true, type: 'number' };
       }
       // "the one you mentioned", "which one", "this one": a pronoun.
-      if (t.lo === 'one' && /\b(?:the|this|that|which|each|every|no|any|another|one|someone|anyone|last|next|first|only|little|young|loved|right|wrong|big|new|old|other)[\s\u00A0]+$/i.test(this.text.slice(Math.max(0, t.start - 12), t.start))) return null;
+      if (t.lo === 'one' && /\b(?:the|this|that|which|each|every|no|any|another|one|someone|anyone|last|next|first|little|young|loved|right|wrong|big|new|old|other)[\s\u00A0]+$/i.test(this.text.slice(Math.max(0, t.start - 12), t.start))) return null;
       c = this.wordNumber(i);
       if (!c) return null;
       // "half million", "five and a half million"
@@ -765,6 +768,11 @@ class Parser {
           }
           return { ...base, type: 'money', currency: cw.code, end, value };
         }
+      }
+      // "80-percent"
+      if (tk[j]?.s === '-' && this.glued(j - 1) && this.glued(j) && tk[j + 1] && /^(?:percent|per)$/.test(tk[j + 1].lo)) {
+        const pe = tk[j + 1].lo === 'per' && tk[j + 2]?.lo === 'cent' ? tk[j + 2].end : tk[j + 1].lo === 'percent' ? tk[j + 1].end : -1;
+        if (pe > 0) return { ...base, type: 'percent', value: c.value, end: pe };
       }
       // "12-cent", "one-yen"
       if (tk[j]?.s === '-' && this.glued(j - 1) && this.glued(j) && tk[j + 1] && /^(?:cent|yen|dollar|euro|pound|penny)$/.test(tk[j + 1].lo)) {
