@@ -1,7 +1,7 @@
 import type { Claim, ClaimKind, Span } from '../schema';
 import { sentenceIndexAt, type Sentence } from '../text/sentences';
 import { recognizeQuantities, type Quantity } from './numbers';
-import { attributionOf, type Attribution } from './sources';
+import { attributionFor, attributionsOf, type Attribution } from './sources';
 
 /**
  * Numeric claims: every quantity the text asserts, with what it counts, its hedge, the source it
@@ -88,7 +88,8 @@ const NP_STOP = new Set(
     'a an the is are was were be been being am has have had do does did will would shall should can could may might must ' +
     "it they he she we i you this these those there here their his her its our your my them him us me " +
     'not also already still only just even more less most least ago later earlier each apiece respectively overall annually too very ' +
-    'said says say told according reported estimated added including include includes included such than then now'
+    'said says say told according reported estimated added including include includes included such than then now ' +
+    'higher lower larger bigger greater smaller faster slower longer shorter older younger worse better cheaper stronger weaker'
   ).split(' '),
 );
 /** After "one" these make an idiom or a pronoun, never a count ("one day", "one another"). */
@@ -355,10 +356,14 @@ export function findClaims(input: ClaimInput): Claim[] {
   const inSpan = (spans: readonly Span[], s: number, e: number) => spans.some((m) => m.start < e && m.end > s);
   const consumed = new Set<number>();
   const claims: Claim[] = [];
-  const attributionCache = new Map<number, Attribution | null>();
-  const attributionAt = (si: number): Attribution | null => {
-    if (!attributionCache.has(si)) attributionCache.set(si, attributionOf(text, sentences, si, attributionAt));
-    return attributionCache.get(si) ?? null;
+  const attributionCache = new Map<number, Attribution[]>();
+  const attributionsAt = (si: number): Attribution[] => {
+    let list = attributionCache.get(si);
+    if (!list) {
+      list = attributionsOf(text, sentences, si, attributionsAt);
+      attributionCache.set(si, list);
+    }
+    return list;
   };
 
   for (let qi = 0; qi < quantities.length; qi++) {
@@ -474,6 +479,8 @@ export function findClaims(input: ClaimInput): Claim[] {
       const direct = /^(?:[-‐]|[\s\u00A0]+)([\p{L}]+)/u.exec(after);
       if (!direct || direct[1].toLowerCase() === 'of' || ONE_IDIOM.has(direct[1].toLowerCase()) || NP_STOP.has(direct[1].toLowerCase()) || !npHead) continue;
       if (/\b(?:no|the|this|that|which|any|every|each|at|last|only one of|someone|anyone)\s+$/i.test(text.slice(Math.max(0, start - 12), start)) && !/\bonly\s+$/i.test(text.slice(Math.max(0, start - 6), start))) continue;
+      // "from one room to another", "one way or another", "one after another"
+      if (/^(?:[\s\u00A0]+[\p{L}'’-]+){1,5}?[\s\u00A0]+(?:to|or|after|from)[\s\u00A0]+(?:another|the other)\b/iu.test(after)) continue;
     }
     // Word numbers that count nothing are pronouns or anaphora ("if these two are", "the other two").
     if (head.words && (type === 'number' || type === 'ordinal') && !npHead && !upper) {
@@ -558,7 +565,7 @@ export function findClaims(input: ClaimInput): Claim[] {
       if (ch && clause.split(/\s+/).length <= 12) hedge = ch[1].toLowerCase() === 'allegedly' ? 'allegedly' : 'reportedly';
     }
 
-    const attribution = si >= 0 ? attributionAt(si) : null;
+    const attribution = si >= 0 ? attributionFor(attributionsAt(si), start - sentence.start, end - sentence.start) : null;
     const footnotes = markers
       .filter((mk) => mk.start >= sentence.start && mk.end <= sentence.end + 8 && (si < 0 || mk.start < (sentences[si + 1]?.start ?? Infinity)))
       .map((mk) => mk.label);
