@@ -247,21 +247,21 @@ export function totals(scores: FixtureScore[]): SetScore {
 // ---------------------------------------------------------------------------------------------
 // Number spans on Recognizers-Text's English specs (End inclusive there), next to compromise
 
-interface SpecCase {
+export interface SpecCase {
   input: string;
   spans: [number, number][];
   /** Not marked NotSupported for the JavaScript port of Recognizers-Text. */
   jsSupported: boolean;
 }
 
-type SpecModel = 'number' | 'percent' | 'currency';
+export type SpecModel = 'number' | 'percent' | 'currency';
 const SPEC_FILES: Record<SpecModel, string> = {
   number: 'rt_Number_English_NumberModel.json',
   percent: 'rt_Number_English_PercentModel.json',
   currency: 'rt_NumberWithUnit_English_CurrencyModel.json',
 };
 
-function loadSpec(model: SpecModel): SpecCase[] {
+export function loadSpec(model: SpecModel): SpecCase[] {
   const raw = JSON.parse(readFileSync(sharedPath('nlp-gold/numeric', SPEC_FILES[model]), 'utf8')) as {
     Input: string;
     Results: { Start: number; End: number }[];
@@ -274,7 +274,7 @@ function loadSpec(model: SpecModel): SpecCase[] {
   }));
 }
 
-function siftSpans(model: SpecModel, input: string): [number, number][] {
+export function siftSpans(model: SpecModel, input: string): [number, number][] {
   const qs = recognizeQuantities(input);
   if (model === 'number') return qs.filter((q) => q.type !== 'ordinal' && q.type !== 'vague' && !q.glued).map((q) => [q.numStart, q.numEnd]);
   if (model === 'percent') return qs.filter((q) => q.type === 'percent').map((q) => [q.start, q.end]);
@@ -300,7 +300,7 @@ function compromiseSpans(nlp: Nlp, model: SpecModel, input: string): [number, nu
   });
 }
 
-function spanPRF(cases: SpecCase[], predict: (input: string) => [number, number][]) {
+export function spanPRF(cases: SpecCase[], predict: (input: string) => [number, number][]) {
   let tp = 0;
   let fp = 0;
   let fn = 0;

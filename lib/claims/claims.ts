@@ -32,7 +32,6 @@ const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s*(?:of\s+)?${MONTH}
 const TIME_AFTER = /^(?:[:.]\d{2}\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|hrs\b|o'clock\b|local time\b))/i;
 /** Time units: a number of them is a duration or an age, not a claim. */
 const TIME_UNIT = /^(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|yrs?|decades?|centur(?:y|ies)|millenni(?:um|a)|semesters?|terms?|quarters?)$/i;
-const TIME_UNIT_WORD = /^(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))\b/i;
 /** Words after which a number is a label: "Section 3", "No. 5", "game 7", "the number eight". */
 const LABEL_BEFORE =
   /\b(?:section|sections|chapter|article|articles|part|no\.?|nos\.?|number|page|pages|p\.|pp\.|vol\.?|volume|grade|level|phase|stage|version|room|flight|route|highway|interstate|platform|gate|terminal|item|step|rule|paragraph|clause|area|zone|district|ward|unit|lot|block|row|seat|lane|exit|channel|resolution|amendment|precinct|bus|line|ticket|code|model|series|episode|week|game|games|round|match|class|division|tier|pick|jersey|ranked|rank|fig\.?|figure|table|appendix|box|hole|lap|stage|category|size|type|mark|apollo|covid|windows|iphone|ios|android|version|v\.|ward|gen\.|generation|phone|tel\.?|fax|call|dial|ext\.?|pin|id|isbn|issn|doi|ref\.?)[\s:]*#?$/i;
@@ -99,7 +98,7 @@ const ANAPHORA_BEFORE = /\b(?:these|those|both|either|neither|every|each)\s+$/i;
 const DETERMINERS = new Set(['the', 'their', 'its', 'his', 'her', 'our', 'your', 'my', 'them', 'these', 'those', 'all', 'whom', 'which', 'us', 'you']);
 const SPORT = /\b(?:won|win|wins|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|drew|draw|draws|tied|ties|tie|lead|leads|led|leading|score[sd]?|scoring|victory|victories|record|halftime|half-time|innings|rout(?:ed)?|bulge|edged|overtime|playoffs?|nil|shootout|aggregate|series|set|sets|game|games|match|matches|season|quarter|inning|points?|goals?|runs?|wickets?)\b/i;
 const MONEY_CUE = /(?:[$€£¥]|\b(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|budget|revenue|debt|dollars?|euros?|pounds|market|funds?|funding|worth|price|prices|borrow(?:ed|ing)?|loans?|invest(?:ed|ment|ments)?|tax(?:es)?|deficit|profit|profits|sales|earnings|bonds?|capital)\b)/i;
-const COMPARATIVE_AFTER = /^\s+(?:as|higher|lower|more|less|larger|smaller|bigger|greater|faster|slower|the|over|that|than)\b/i;
+const COMPARATIVE_AFTER = /^\s+(?:as|higher|lower|more|less|larger|smaller|bigger|greater|faster|slower|the|its|their|his|her|our|over|that|than)\b/i;
 const MARKET_VERB = /\b(?:fell|fall|falls|rose|rise|rises|lost|loses|gained|gains|added|adds|dropped|drops|slid|slipped|climbed|jumped|tumbled|shed|sheds|advanced|declined|down|up)\s+$/i;
 
 /** A change, not a range, when "X to Y" follows these ("rose 3% to $55", "fell 102 points to 27,934"). */
@@ -109,6 +108,8 @@ const CHANGE_BEFORE = /\b(?:rose|rise|rises|rising|fell|fall|falls|falling|climb
 const COMMON_VERB = new Set(
   'go goes went come comes came get gets got make makes made take takes took remain remains live lives work works need needs face faces use uses die dies fled flee fear fears want wants hold holds held lost lose own owns cost costs account accounts rose fell rise fall grew grow stood stand stands sat sit sits left leave leaves joined join joins voted vote votes signed sign signs showed show shows received receive receives returned return returns arrived arrive arrives attended attend attends spent spend spends paid pay pays earn earns earned'.split(' '),
 );
+/** Words of a run after an ordinal ("fifth consecutive failed season"): modifiers, never what is counted. */
+const RUN_WORD = new Set(['consecutive', 'straight', 'successive', 'running', 'further', 'additional', 'extra', 'more', 'other', 'different', 'separate']);
 const WHEN_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|january|february|march|april|june|july|august|september|october|november|december|last|next|this|earlier|later|ago)$/;
 /** A demonym or a people's name in Title case ("Syrian", "Afghan", "Copts", "Tunisians"). */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ans|ian|ians|ese|i|is|ish|ch|ic|s)$/u;
@@ -117,11 +118,6 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 
 // ---------------------------------------------------------------------------------------------
 
-interface Candidate {
-  q: Quantity;
-  /** A range's upper end. */
-  upper?: Quantity;
-}
 
 /** Phone numbers: "+1 555 0134", "0800 123 456", "(202) 555-0134". */
 const PHONE_RE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}\b/g;
@@ -135,7 +131,7 @@ function phoneSpans(text: string): Span[] {
     const digits = s.replace(/\D/g, '');
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     // A phone number: a leading + or 0, a telephone word before, or hyphenated groups that are no thousands.
-    const phoneish = /^\+/.test(s) || /^0\d/.test(s) || /\b(?:tel|phone|call|fax|mobile|whatsapp|hotline)\.?:?\s*$/i.test(before) || /\d-\d{4}\b/.test(s);
+    const phoneish = s.startsWith('+') || /^0\d/.test(s) || /\b(?:tel|phone|call|fax|mobile|whatsapp|hotline)\.?:?\s*$/i.test(before) || /\d-\d{4}\b/.test(s);
     if (digits.length >= 7 && phoneish && !/^\d{1,3}(?: \d{3})+$/.test(s)) out.push({ start: m.index, end: m.index + s.length });
   }
   return out;
@@ -206,7 +202,7 @@ function notAClaim(text: string, q: Quantity, sentenceStart: number): boolean {
   // Labels and names: "Section 3", "number eight", "S&P 500", "Big Ten".
   if (LABEL_BEFORE.test(before)) return true;
   const wb = wordBefore(text, q.start);
-  const atSentenceStart = text.slice(sentenceStart, q.start).trim() === '' || /^["“‘'(\[]*$/.test(text.slice(sentenceStart, q.start).trim());
+  const atSentenceStart = text.slice(sentenceStart, q.start).trim() === '' || /^["“‘'([]*$/.test(text.slice(sentenceStart, q.start).trim());
   const gapBefore = /[\s\u00A0]$/.test(before) && !/[,;:.!?)\]”"’'—–-]\s*$/.test(before);
   if (wb && /^\p{Lu}/u.test(wb) && gapBefore && !MONTH_BEFORE.test(wb) && !/^(?:US|U\.S\.|UK|EU|UN)$/.test(wb)) {
     const firstWord = text.slice(sentenceStart, q.start).trim() === wb;
@@ -217,7 +213,7 @@ function notAClaim(text: string, q: Quantity, sentenceStart: number): boolean {
     return true;
   }
   // Ages after a name: "Singh Jabarjung, 24, from Punjab", "Jane Doe, 34, said".
-  if (!q.words && q.plainInteger && q.value > 0 && q.value < 120 && /\p{Lu}[\p{L}'’.-]*,[\s\u00A0]*$/u.test(before) && /^,/.test(after)) return true;
+  if (!q.words && q.plainInteger && q.value > 0 && q.value < 120 && /\p{Lu}[\p{L}'’.-]*,[\s\u00A0]*$/u.test(before) && after.startsWith(',')) return true;
   // List numbering: "1. " or "2) " at the start of a paragraph.
   if (!q.words && /^[.)]\s/.test(after) && (q.start === 0 || /\n\s*$/.test(before) || q.start === sentenceStart)) return true;
   // Idioms with word numbers: "one-two punch", "one or two", "a thousand times".
@@ -251,7 +247,7 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
     for (const w of rest.split(/(?=[\s\u00A0]+)/u)) {
       acc += w.length;
       const lw = w.trim().toLowerCase();
-      if (!lw || NP_STOP.has(lw) || /(?:ly)$/.test(lw)) break;
+      if (!lw || NP_STOP.has(lw) || lw === 'of' || /(?:ly)$/.test(lw)) break;
       extra = acc;
     }
     end += extra;
@@ -311,6 +307,10 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
     // lower-case word starts something else ("14 carries for Eastern Michigan" stops at "for" anyway).
     words++;
     pos = wEnd;
+    if (RUN_WORD.has(lw) && head === null) {
+      if (!/^[\s\u00A0]/.test(text.slice(pos, pos + 1))) break;
+      continue;
+    }
     const maybeHead = !/(?:ly)$/.test(lw) || PEOPLE.test(lw) || lw === 'family' || lw === 'supply' || lw === 'ally';
     const verbish = /(?:ed|ing)$/.test(lw) && !PEOPLE.test(lw) && !/^(?:building|buildings|wedding|meeting|killing|killings|bombing|bombings|shooting|shootings|housing|ceiling|funding|ed)$/.test(lw);
     // A unit of measure is the head: "16 feet long", "150 kW DC fast charging".
@@ -550,7 +550,7 @@ export function findClaims(input: ClaimInput): Claim[] {
         // "titles over two spells", "a win over three rivals": "over" after a noun is a preposition.
         const wordBeforeHedge = wordBefore(text, windowStart + h.index + h[0].indexOf(h[1])).toLowerCase();
         const preposition = (found === 'over' || found === 'under' || found === 'above' || found === 'below') &&
-          ((/s$/.test(wordBeforeHedge) && !/^(?:was|has|is|its|this|us|as|thus|plus|perhaps)$/.test(wordBeforeHedge)) || /^(?:win|victory|lead|advantage|edge|control|rule|power|authority|influence|dispute|row|clash|fight|war|talks|deal|concern|concerns|fears|worry|anger|outrage|spread|stretched|spanning|spread)$/.test(wordBeforeHedge));
+          ((wordBeforeHedge.endsWith('s') && !/^(?:was|has|is|its|this|us|as|thus|plus|perhaps)$/.test(wordBeforeHedge)) || /^(?:win|victory|lead|advantage|edge|control|rule|power|authority|influence|dispute|row|clash|fight|war|talks|deal|concern|concerns|fears|worry|anger|outrage|spread|stretched|spanning|spread)$/.test(wordBeforeHedge));
         // "some" is a hedge only right before a number ("some 200"), not "some of the 200".
         if (!preposition) {
           if (!hedge) hedge = found === 'estimated at' ? 'estimated' : found;

@@ -413,7 +413,7 @@ class Parser {
       return { value: frac, next: hi + 1, start: t.start, end: tk[hi].end, words: true, type: 'share', maybeOrdinal: tk[hi].lo === 'quarter' };
     }
     // "a fifth", "a third": a share, or an ordinal ("a third term"); the claim stage decides.
-    if ((w === 'a' || w === 'an') && this.gapOk(i) && DENOMINATORS[tk[i + 1]?.lo ?? ''] && !/s$/.test(tk[i + 1].lo)) {
+    if ((w === 'a' || w === 'an') && this.gapOk(i) && DENOMINATORS[tk[i + 1]?.lo ?? ''] && !tk[i + 1].lo.endsWith('s')) {
       return { value: 1 / DENOMINATORS[tk[i + 1].lo], next: i + 2, start: t.start, end: tk[i + 1].end, words: true, type: 'share', maybeOrdinal: true };
     }
     // Ordinal words alone ("fifth", "twenty-first").
@@ -446,7 +446,7 @@ class Parser {
       }
       // "hundred-fifths" style denominators are rare: not handled.
       if (den && !(den === 2 && d === 'half' && card.value !== 1) && card.value > 0) {
-        const singular = !/s$/.test(tk[denEnd - 1].lo) || d === 'halves';
+        const singular = !tk[denEnd - 1].lo.endsWith('s') || d === 'halves';
         const maybeOrdinal = card.value === 1 && singular && d !== 'half' && d !== 'quarter';
         return { value: card.value / den, next: denEnd, start: t.start, end: tk[denEnd - 1].end, words: true, type: 'share', maybeOrdinal };
       }
@@ -630,14 +630,12 @@ class Parser {
     if (t.t === 'w' && VAGUE[t.lo] !== undefined && !(t.lo === 'scores' && tk[i + 1]?.lo !== 'of')) {
       let value = VAGUE[t.lo];
       let end = t.end;
-      let next = i + 1;
       let hedge = t.lo;
       if (tk[i + 1]?.lo === 'of' && this.gapOk(i)) {
         hedge = `${t.lo} of`;
         if (this.gapOk(i + 1) && VAGUE_OF[tk[i + 2]?.lo ?? ''] && VAGUE_OF[tk[i + 2].lo] > value) {
           value *= VAGUE_OF[tk[i + 2].lo];
           end = tk[i + 2].end;
-          next = i + 3;
         }
       } else if (t.lo === 'tens' || t.lo === 'scores') return null;
       if (t.lo === 'dozens' && (tk[i + 1]?.lo !== 'of' || !this.gapOk(i))) hedge = 'dozens';
@@ -821,7 +819,7 @@ const START_WORDS = [
   ...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), ...Object.keys(ORDINALS), ...Object.keys(VAGUE),
   'half', 'quarter', 'minus', 'negative',
 ];
-const DENOMINATOR_WORDS = Object.keys(DENOMINATORS).filter((w) => !/s$/.test(w) || w === 'halves');
+const DENOMINATOR_WORDS = Object.keys(DENOMINATORS).filter((w) => !w.endsWith('s') || w === 'halves');
 /**
  * Where a quantity may start: digits, currency signs and codes, number words, "a" before a scale or
  * a fraction. Everything between two such places is skipped without being read.

@@ -57,9 +57,9 @@ function subjectBefore(words: string[]): string | null {
   while (i > 0 && /^\p{Ll}+ly$/u.test(words[i]) && !/^(?:family|ally|italy)$/i.test(words[i])) i--;
   if (i > 0 && /^\p{Ll}+ed$/u.test(words[i]) && /^[\p{L}'’]+$/u.test(words[i - 1]) && !SUBJECT_STOP.has(words[i - 1].toLowerCase())) i--;
   // An apposition: "Eric Reeves, one of the leading voices on Sudan, said" → the name before it.
-  if (i >= 0 && /,$/.test(words[i])) {
+  if (i >= 0 && words[i].endsWith(',')) {
     let j = i - 1;
-    while (j >= 0 && i - j <= 14 && !/,$/.test(words[j])) j--;
+    while (j >= 0 && i - j <= 14 && !words[j].endsWith(',')) j--;
     if (j < 0 || i - j > 14 || !/^\p{Lu}/u.test(words[j])) return null;
     words = [...words.slice(0, j), words[j].replace(/,$/, '')];
     i = words.length - 1;
@@ -131,7 +131,7 @@ function attributionsIn(s: string): Attribution[] {
         break;
       }
       kept.push(bare);
-      if (/[,;:]$/.test(n) || (/\.$/.test(n) && !/^\p{Lu}\.$/u.test(n) && !TITLES.test(n.replace(/\.$/, '')))) break;
+      if (/[,;:]$/.test(n) || (n.endsWith('.') && !/^\p{Lu}\.$/u.test(n) && !TITLES.test(n.replace(/\.$/, '')))) break;
     }
     const who = clean(kept.join(' ').replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, ''));
     if (who && !PRONOUN.test(who)) out.push({ who, start: vs.index, end: vs.index + vs[0].length, coversBefore: true });
