@@ -322,6 +322,27 @@ export function spanPRF(cases: SpecCase[], predict: (input: string) => [number, 
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
+interface RecognizersText {
+  number(text: string): [number, number][];
+  percent(text: string): [number, number][];
+}
+
+/** Recognizers-Text's number and percent models, if the package is installed; null otherwise. */
+async function loadRecognizersText(): Promise<RecognizersText | null> {
+  const name = '@microsoft/recognizers-text-number';
+  try {
+    type Model = { parse(text: string): { start: number; end: number }[] };
+    const N = (await import(name)) as { NumberRecognizer: new (culture: string) => { getNumberModel(): Model; getPercentageModel(): Model }; Culture: { English: string } };
+    const recognizer = new N.NumberRecognizer(N.Culture.English);
+    const number = recognizer.getNumberModel();
+    const percent = recognizer.getPercentageModel();
+    const spans = (m: Model, text: string) => m.parse(text).map((r) => [r.start, r.end + 1] as [number, number]);
+    return { number: (t) => spans(number, t), percent: (t) => spans(percent, t) };
+  } catch {
+    return null;
+  }
+}
+
 /** Prints an article with its paragraphs numbered and every digit or number word marked, for labelling. */
 function show(f: ClaimFixture): void {
   const { text, claims } = runFixture(f);
@@ -381,6 +402,15 @@ async function main(): Promise<void> {
     specRows.push([model, cases.length, cases.reduce((a, c) => a + c.spans.length, 0), p(sift.p), p(sift.r), p(sift.f1), p(comp.p), p(comp.r), p(comp.f1), p(siftJs.f1)]);
   }
   printTable(specRows);
+  // Recognizers-Text, when it is installed (it is no dependency of Sift):
+  //   npm install --no-save @microsoft/recognizers-text-number@1.3.1 && npm run eval:claims
+  const rt = await loadRecognizersText();
+  if (rt) {
+    const cases = loadSpec('number');
+    const f = spanPRF(cases, (x) => rt.number(x));
+    const fp = spanPRF(loadSpec('percent'), (x) => rt.percent(x));
+    console.log(`\n@microsoft/recognizers-text-number (installed): number F1 ${(100 * f.f1).toFixed(1)}, percent F1 ${(100 * fp.f1).toFixed(1)} (its own tests).`);
+  }
   console.log('\nSpecs are Recognizers-Text\'s own unit tests (that library scores about 100 on the cases its JavaScript port supports);');
   console.log('Sift\'s recogniser was developed against them, so they are a development set here, not a held-out one.');
 
@@ -449,12 +479,21 @@ async function main(): Promise<void> {
   const siftKb = await bundleKb("export { findClaims } from './lib/claims/claims';");
   const compKb = await bundleKb("export { default } from 'compromise';");
   const k = (ms: number) => ((ms * 1000) / words).toFixed(2);
-  printTable([
+  const costRows: (string | number)[][] = [
     ['what', 'ms per 1,000 words', 'gzipped KB'],
     ['Sift number recogniser (lib/claims/numbers.ts)', k(recMs), '—'],
     ['Sift claim stage, all of it (findClaims)', k(claimMs), siftKb.toFixed(1)],
     ['compromise 14.17.0 numbers()+percentages()+money() (with its parse)', k(compMs), compKb.toFixed(1)],
-  ]);
+  ];
+  if (rt) {
+    const paragraphs = prepared.flatMap((x) => x.text.split(/\n+/));
+    const rtMs = time(() => paragraphs.forEach((para) => {
+      rt.number(para);
+      rt.percent(para);
+    }), 1, 3);
+    costRows.push(['Recognizers-Text number + percent models (a paragraph at a time)', k(rtMs), (await bundleKb("export * from '@microsoft/recognizers-text-number';")).toFixed(1)]);
+  }
+  printTable(costRows);
   console.log(`\n${words} words in ${fixtures.length} articles. On the ${parseMs.length} benchmark pages among them, Readability's parse() took ${sumParse.toFixed(1)} ms of CPU in all, Sift's claim stage ${sumClaims.toFixed(2)} ms (${((100 * sumClaims) / sumParse).toFixed(2)}% of it).`);
   if (verbose) {
     for (const s of scores) {
