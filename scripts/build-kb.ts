@@ -152,7 +152,9 @@ function mergeDuplicates(drafts: DraftEntity[]): { kept: DraftEntity[]; merged: 
     const t = root(top.d);
     const mine = list.find((c) => c.d === d)?.strength ?? 0;
     if (top.strength < mine) continue;
-    if (top.strength === mine && t.source === d.source) continue; // a tie between equals is not a duplicate
+    // A tie between two entries of one source is a duplicate only when they bear the same name
+    // (two records of one group); a shared alias ("Bush") is not.
+    if (top.strength === mine && t.source === d.source && aliasKey(t.name) !== key) continue;
     if (t.type !== d.type) continue;
     if (t.country && d.country && t.country !== d.country) continue;
     into.set(d, t);
@@ -212,7 +214,9 @@ export function buildKb(): BuiltKb {
   const alpha3 = new Map<string, string>();
   for (const c of countries.values()) if (c.alpha3) alpha3.set(c.alpha3, c.alpha2);
   const roleNouns = agentRoleNouns(sourceText(path.join(repo, 'data/sources/phoenix/Phoenix.agents.txt')));
-  const phoenix = cleanPhoenix(readPhoenix(), { words, countries, alpha3, roleNouns });
+  const placeWords = new Set<string>();
+  for (const c of countries.values()) for (const w of [c.name, ...c.aliases].join(' ').toUpperCase().split(/[\s-]+/)) if (w.length > 3) placeWords.add(w);
+  const phoenix = cleanPhoenix(readPhoenix(), { words, countries, alpha3, roleNouns, placeWords });
   const overlay = overlayDrafts(loadOverlay());
   const all: DraftEntity[] = [...overlay, ...countryDrafts(countries), ...phoenix.drafts, ...placeDrafts(repo, countries, words)];
   const draftCounts = count(all, (d) => d.source);

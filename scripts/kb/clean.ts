@@ -77,6 +77,8 @@ export interface CleanContext {
   alpha3: Map<string, string>;
   /** Head nouns of generic agents ("ENVOY", "OFFICIAL"), from Phoenix.agents.txt. */
   roleNouns: Set<string>;
+  /** Upper-case words of country names ("SYRIA", "BANGLADESH"): not parts of a person's name. */
+  placeWords: Set<string>;
 }
 
 export interface CleanReport {
@@ -84,6 +86,8 @@ export interface CleanReport {
   countryRecords: number;
   generic: number;
   leadersSplit: number;
+  bodiesSplit: number;
+  acronymsDropped: number;
   governmentPhrases: number;
   merged: number;
   entities: number;
@@ -145,13 +149,19 @@ function personCore(p: string, ctx: CleanContext): string {
 }
 
 /** Is this phrase a person's name? Used for records without a CountryInfo mark and for synonyms. */
-function looksLikePerson(p: string, ctx: CleanContext, personFirst: Set<string>): boolean {
-  if (/[0-9/&,]/.test(p)) return false;
+function looksLikePerson(p: string, ctx: CleanContext, personFirst: Set<string>, personLast?: Set<string>): boolean {
+  if (/[0-9/&,()]/.test(p)) return false;
   const core = personCore(p, ctx);
   const toks = tokensOf(core);
   if (toks.length < 2 || toks.length > 6) return false;
   if (toks.some((t) => ORG_WORDS.has(t) || ctx.roleNouns.has(t))) return false;
+  // "AL JOULANI" is a surname with its article, not a full name.
+  if (/^(?:AL|EL|AL-|EL-)$/.test(toks[0])) return false;
   const first = toks[0].replace(/[.']/g, '');
+  const last = toks[toks.length - 1].replace(/^(?:AL|EL)-/, '');
+  const placeLike = toks.some((t) => ctx.placeWords.has(t));
+  const noCommon = toks.every((t) => !ctx.words.english.has(t.toLowerCase()) || ctx.words.givenNames.has(t.toLowerCase()));
+  if (personLast && !placeLike && noCommon && toks.length <= 4 && personLast.has(last)) return true;
   const start =
     ctx.words.givenNames.has(first.toLowerCase()) ||
     personFirst.has(first) ||
@@ -162,11 +172,20 @@ function looksLikePerson(p: string, ctx: CleanContext, personFirst: Set<string>)
   return commonWords.length <= 1;
 }
 
-/** CAMEO code → the country it names (first ISO alpha-3 chunk), or null. */
+/** Role and religion chunks that are never countries, though some spell an ISO code (MUS = Mauritius). */
+const NOT_COUNTRY = new Set(['MUS', 'CHR', 'JEW', 'BUD', 'HIN', 'REL', 'GOV', 'MIL', 'REB', 'OPP', 'MED', 'EDU', 'HLH', 'BUS', 'AGR', 'LAB', 'ENV', 'HRI', 'DEV', 'REF', 'JUD', 'LEG', 'COP', 'SPY', 'ELI', 'CVL', 'PTY', 'INS', 'SEP', 'UAF', 'CRM', 'RAD', 'MOD']);
+
+/**
+ * CAMEO code → the country it names, or null. A code starts with a country (SYRGOV), or with a
+ * transnational kind followed by a country (MNCUSA, NGOITA); later chunks are roles.
+ */
 function codeCountry(code: string, ctx: CleanContext): string | null {
-  for (let i = 0; i + 3 <= code.length; i += 3) {
-    const a2 = ctx.alpha3.get(code.slice(i, i + 3));
-    if (a2) return a2;
+  const first = code.slice(0, 3);
+  const a2 = ctx.alpha3.get(first);
+  if (a2) return a2;
+  if (['MNC', 'NGO', 'NGM', 'IGO', 'IMG', 'UIS'].includes(first)) {
+    const second = code.slice(3, 6);
+    if (!NOT_COUNTRY.has(second)) return ctx.alpha3.get(second) ?? null;
   }
   return null;
 }
@@ -256,18 +275,20 @@ function orgTypeAndDescription(rec: PhoenixRecord, name: string, ctx: CleanConte
     const kind = parts.includes('SEP') ? 'Separatist armed group' : parts.includes('INS') ? 'Insurgent group' : codes.some((c) => c.startsWith('IMG')) ? 'Transnational armed group' : 'Armed group';
     return { type: 'armed-group', text: `${kind}${inWhere || (country ? '' : '')}.`, country };
   }
-  if (parts.includes('MIL') && !parts.includes('GOV')) return { type: 'military', text: `Military or security force${ofWhere}.`, country };
-  if (parts.includes('MIL') && /\b(?:ARMY|FORCES?|NAVY|AIR FORCE|MILITARY|GUARD|CORPS)\b/.test(upper)) return { type: 'military', text: `Military or security force${ofWhere}.`, country };
-  if (parts.includes('MED') && !parts.includes('GOV')) return { type: 'media', text: `News or media organisation${inWhere}.`, country };
-  if (codes.some((c) => c.startsWith('IGO'))) {
-    const rest = codes.find((c) => c.startsWith('IGO'))!.slice(3);
-    const body = Object.keys(IGO_NAMES).sort((a, b) => b.length - a.length).find((k) => rest.startsWith(k) && IGO_NAMES[k] !== `the ${name}`);
-    return { type: 'organization', text: body && rest !== body ? `Intergovernmental body, part of ${IGO_NAMES[body]}.` : 'Intergovernmental organisation.', country: null };
+  const civilian = /\b(?:LEAGUE|ASSOCIATION|FOUNDATION|SOCIETY|COMPANY|INC|CORPORATION|CORP|INSTITUTE|UNIVERSITY|COLLEGE|SCHOOL|CENTER|CENTRE|AGENCY|SERVICE|COOPERATION|TEAM|CELL)\b/.test(upper);
+  if (parts.includes('MIL') && !civilian && (!parts.includes('GOV') || /\b(?:ARMY|FORCES?|NAVY|AIR FORCE|MILITARY|GUARDS?|CORPS|RIFLES|MARINES)\b/.test(upper))) {
+    return { type: 'military', text: `Military or security force${ofWhere}.`, country };
   }
   if (codes.some((c) => c.startsWith('MNC'))) {
     const industry = /^([A-Za-z][A-Za-z &/,.-]+?)\s*(?:\t|\$|$)/.exec(rec.comment)?.[1]?.trim();
     const ok = industry && industry.length < 60 && !/NGO_Actors|MleH|kkl|^n\/a$/i.test(industry);
     return { type: 'organization', text: `Company${ok ? ` (${industry!.toLowerCase()})` : ''}${where ? ` based in ${where}` : ''}.`, country };
+  }
+  if (parts.includes('MED') && !parts.includes('GOV')) return { type: 'media', text: `News or media organisation${inWhere}.`, country };
+  if (codes.some((c) => c.startsWith('IGO'))) {
+    const rest = codes.find((c) => c.startsWith('IGO'))!.slice(3);
+    const body = Object.keys(IGO_NAMES).sort((a, b) => b.length - a.length).find((k) => rest.startsWith(k) && IGO_NAMES[k] !== `the ${name}`);
+    return { type: 'organization', text: body && rest !== body ? `Intergovernmental body, part of ${IGO_NAMES[body]}.` : 'Intergovernmental organisation.', country: null };
   }
   if (codes.some((c) => c.startsWith('NGO') || c.startsWith('NGM'))) {
     const focus = [...new Set(parts.slice(1).map((p) => FOCUS[p]).filter(Boolean))];
@@ -325,21 +346,25 @@ interface Working {
   short: string[];
   /** Leaders split off: the person phrase, plus one-token aliases (surnames) that go with it. */
   people: { phrase: string; short: string[] }[];
+  /** Other bodies filed as synonyms. */
+  bodies: string[];
   governmentPhrases: string[];
 }
 
 export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { drafts: DraftEntity[]; report: CleanReport } {
-  const report: CleanReport = { records: records.length, countryRecords: 0, generic: 0, leadersSplit: 0, governmentPhrases: 0, merged: 0, entities: 0 };
+  const report: CleanReport = { records: records.length, countryRecords: 0, generic: 0, leadersSplit: 0, bodiesSplit: 0, acronymsDropped: 0, governmentPhrases: 0, merged: 0, entities: 0 };
   // Words of people's names and of places count as words, not acronyms, when proper-casing.
   const knownNameWords = new Set<string>();
   const known = (w: string) => ctx.words.english.has(w) || ctx.words.givenNames.has(w) || knownNameWords.has(w);
   /** One-word synonyms listed before the leader whose surname they are. */
   const pendingSurnames = new Map<string, string[]>();
   const personFirst = new Set<string>();
+  const personLast = new Set<string>();
   for (const r of records) {
     if (/CountryInfo|IGOrulers/i.test(r.comment)) {
       const toks = tokensOf(r.name.replace(/-/g, ' '));
       if (toks.length >= 2) personFirst.add(toks[0]);
+      if (toks.length >= 2 && toks[toks.length - 1].length > 3) personLast.add(toks[toks.length - 1]);
       for (const t of toks) knownNameWords.add(t.toLowerCase());
     }
   }
@@ -358,10 +383,12 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
       previous = null;
       continue;
     }
+    const titled = rec.synonyms.some((syn) => /^(?:PRESIDENT|PRIME MINISTER|MR\.?|MRS\.?|MS\.?|DR\.?|KING|QUEEN|PRINCE|SHEIKH|GENERAL|GEN\.?|FOREIGN MINISTER|MINISTER|SECRETARY|CHANCELLOR|AMBASSADOR|SENATOR|GOVERNOR) /.test(syn) && shareNameToken(rec.name, syn));
     const person =
       /CountryInfo|IGOrulers/i.test(rec.comment) ||
       (rec.roles.some((r) => chunks(r.code).includes('ELI')) && !/\b(?:GOVERNMENT|MINISTRY|PARTY|COUNCIL)\b/.test(rec.name)) ||
-      looksLikePerson(rec.name, ctx, personFirst);
+      (titled && !tokensOf(rec.name).some((t) => ORG_WORDS.has(t))) ||
+      looksLikePerson(rec.name, ctx, personFirst, personLast);
     const head = headNoun(rec.name);
     if (!person && ctx.roleNouns.has(head) && !ORG_WORDS.has(head)) {
       report.generic++;
@@ -374,7 +401,7 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
       report.merged++;
       continue;
     }
-    const w: Working = { rec, person, aliases: [], short: [], people: [], governmentPhrases: [] };
+    const w: Working = { rec, person, aliases: [], short: [], people: [], bodies: [], governmentPhrases: [] };
     const synonyms = rec.synonyms.flatMap((s) => s.split('+').map((x) => x.trim())).filter(Boolean);
     for (let i = 0; i < synonyms.length; i++) {
       const s = synonyms[i];
@@ -392,7 +419,7 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
           report.governmentPhrases++;
           continue;
         }
-        if (!single && !shareNameToken(rec.name, s) && looksLikePerson(s, ctx, personFirst)) {
+        if (!single && !shareNameToken(rec.name, s) && looksLikePerson(s, ctx, personFirst, personLast)) {
           w.people.push({ phrase: s, short: [] });
           report.leadersSplit++;
           continue;
@@ -403,9 +430,16 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
       }
       // An organisation's synonyms.
       const killed = /\b(?:killed|captured|arrested|died)\b/i.test(comment);
-      if (!single && !shareNameToken(rec.name, s) && (killed || looksLikePerson(s, ctx, personFirst))) {
+      if (!single && !shareNameToken(rec.name, s) && (killed || looksLikePerson(s, ctx, personFirst, personLast))) {
         w.people.push({ phrase: s, short: [] });
         report.leadersSplit++;
+        continue;
+      }
+      // Another body filed under this one's code ("+OVERSEAS PRIVATE INVESTMENT CORPORATION" under
+      // the Federal Trade Commission, "+LIWAA AL UMMA" under the Free Syrian Army): its own entity.
+      if (!single && tokensOf(rec.name).length >= 2 && !shareNameToken(rec.name, s) && !isInitials(s, rec.name) && !isInitials(rec.name, s)) {
+        w.bodies.push(s);
+        report.bodiesSplit++;
         continue;
       }
       if (single) {
@@ -414,7 +448,12 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
         const later = synonyms.slice(i + 1).find((x) => tokensOf(x).length > 1 && !shareNameToken(rec.name, x) && nameTokens(x).includes(s.replace(/^(?:AL|EL)-/, '')));
         if (leader) leader.short.push(s);
         else if (later) pendingSurnames.set(later, [...(pendingSurnames.get(later) ?? []), s]);
-        else if (!ctx.words.common.has(s.toLowerCase())) w.short.push(s);
+        else if (/^[A-Z.\-/&]{2,7}$/.test(s) && !ctx.words.english.has(s.toLowerCase())) {
+          // An acronym must spell the group's name or one of its aliases ("INLA" yes; "PLA",
+          // another group's, no).
+          if ([rec.name, ...synonyms].some((x) => isInitials(s, x))) w.short.push(s);
+          else report.acronymsDropped++;
+        } else if (!ctx.words.common.has(s.toLowerCase())) w.short.push(s);
         continue;
       }
       w.aliases.push(s);
@@ -507,6 +546,25 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
     ];
     const org: DraftEntity = { id: '', type, name, claims, description: text, derived: true, country, wikidata: null, dates: null, source: 'phoenix', ref };
     drafts.push(org);
+    for (const b of w.bodies) {
+      const split = splitParenthetical(b, known);
+      if (!split.name) continue;
+      const bodyName = properCase(split.name, known).replace(/^The /, '');
+      const body = orgTypeAndDescription({ ...rec, name: split.name }, bodyName, ctx);
+      drafts.push({
+        id: '',
+        type: body.type,
+        name: bodyName,
+        claims: [{ alias: bodyName, strength: STRENGTH.phoenixAlias }, ...split.acronyms.map((a) => ({ alias: a, strength: STRENGTH.phoenixShort }))],
+        description: body.text,
+        derived: true,
+        country: body.country,
+        wikidata: null,
+        dates: null,
+        source: 'phoenix',
+        ref,
+      });
+    }
     for (const p of w.people) addPerson(p.phrase, [], p.short, { text: '', dates: null, country }, ref, name);
   }
   report.entities = drafts.length;
@@ -529,4 +587,20 @@ function personDisplayName(name: string): string {
 /** "Assad Government" → "Assad government". */
 function governmentDisplay(name: string): string {
   return name.replace(/ (Government|Regime|Administration|Cabinet)$/, (_, w: string) => ` ${w.toLowerCase()}`);
+}
+
+/** Is `acr` the initials of `p` ("INLA" of "IRISH NATIONAL LIBERATION ARMY"; "of", "the"… may be skipped)? */
+function isInitials(acr: string, p: string): boolean {
+  const letters = acr.replace(/[^A-Z]/g, '');
+  if (letters.length < 2 || letters.length > 8) return false;
+  const words = tokensOf(p.replace(/[-/]/g, ' ')).map((w) => w.replace(/[^A-Z]/g, '')).filter(Boolean);
+  const small = new Set(['OF', 'THE', 'AND', 'FOR', 'IN', 'ON', 'AL', 'EL', 'DE', 'LA', 'DU', 'DES', 'DEL', 'TO', 'A']);
+  const match = (li: number, wi: number): boolean => {
+    if (li === letters.length) return words.slice(wi).every((w) => small.has(w));
+    if (wi === words.length) return false;
+    const w = words[wi];
+    if (w[0] === letters[li] && match(li + 1, wi + 1)) return true;
+    return small.has(w) && match(li, wi + 1);
+  };
+  return match(0, 0);
 }

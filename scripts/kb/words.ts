@@ -39,19 +39,39 @@ const PARTICLES = new Set([
   'ud', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'ed', 'er', 'es', 'et', 'fi', 'li',
 ]);
 
+/** Country and union acronyms that are also English words or look like them. */
+const ALWAYS_ACRONYMS = new Set(['US', 'USA', 'UK', 'UN', 'EU', 'AU', 'UAE', 'USSR', 'IT', 'TV', 'BBC', 'CNN']);
+
+/** Short words of names that are never acronyms. */
+const NAME_WORDS = new Set(['abu', 'abd', 'umm', 'bin', 'ibn', 'al', 'el', 'ali', 'mir', 'haj', 'mac', 'san', 'los', 'las', 'new', 'saint']);
+
 const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$/;
+
+/** Abbreviations written with a capital and small letters ("MR" → "Mr", "INC" → "Inc"). */
+const ABBREVIATIONS: Record<string, string> = {
+  MR: 'Mr', MRS: 'Mrs', MS: 'Ms', DR: 'Dr', ST: 'St', JR: 'Jr', SR: 'Sr', MT: 'Mt', FT: 'Ft', GEN: 'Gen', COL: 'Col', LT: 'Lt',
+  SGT: 'Sgt', CAPT: 'Capt', REV: 'Rev', GOV: 'Gov', SEN: 'Sen', REP: 'Rep', INC: 'Inc', LTD: 'Ltd', CORP: 'Corp', CO: 'Co',
+  CIE: 'Cie', ET: 'et', MC: 'Mc', MAC: 'Mac', PROF: 'Prof', SHK: 'Shk', BROS: 'Bros', DEPT: 'Dept', INTL: 'Intl',
+};
 
 /**
  * Decides how an upper-case token is written: as an acronym ("NATO", "PKK", "U.N.") or as a word.
- * `known` holds lower-case words that are words or names, never acronyms.
+ * `known` holds lower-case words that are words or names, never acronyms. A token standing alone
+ * as a whole name may be an acronym up to four letters ("NATO", "IGAD"); inside a longer name
+ * only up to three ("UN Security Council") or when it has too few vowels to be a word ("OHCHR").
  */
-export function isAcronym(token: string, known: (w: string) => boolean): boolean {
+export function isAcronym(token: string, known: (w: string) => boolean, alone = false): boolean {
   const letters = token.replace(/[^A-Z]/g, '');
   if (letters.length === 0) return false;
+  if (ABBREVIATIONS[letters] && letters === token.replace(/\.$/, '')) return false;
   if (/^(?:[A-Z]\.){2,}$/.test(token) || /^[A-Z]\.[A-Z]$/.test(token)) return true; // U.N., U.S.
   if (ROMAN.test(token)) return true;
-  if (!/[AEIOUY]/.test(letters) && letters.length >= 2) return true; // PKK, FSB, KGB
-  return letters.length <= 5 && letters.length >= 2 && !known(token.toLowerCase());
+  if (ALWAYS_ACRONYMS.has(letters)) return true;
+  if (letters.length < 2) return false;
+  if (known(letters.toLowerCase())) return false;
+  const vowels = letters.replace(/[^AEIOUY]/g, '').length;
+  if (vowels === 0 || vowels / letters.length < 0.25) return true; // PKK, FSB, OHCHR, UNHCR
+  return letters.length <= (alone ? 4 : 3);
 }
 
 function capitalise(word: string): string {
@@ -70,11 +90,19 @@ export function properCase(upper: string, known: (w: string) => boolean): string
   // Already mixed case in the source ("DEBKAfile", "UN_Secy_Gen"): keep as written.
   if (/[a-z]/.test(upper)) return upper;
   const tokens = upper.split(' ');
+  const alone = tokens.length === 1;
+  // A lone common English word in capitals ("WHO", "CARE") is the organisation's acronym.
+  if (alone && /^[A-Z]{2,6}$/.test(upper) && known(upper.toLowerCase()) && commonSingle(upper)) return upper;
   return tokens
     .map((token, ti) => {
       const parens = /^\((.*)\)$/.exec(token);
       if (parens) return `(${parens[1]})`;
-      if (isAcronym(token, known)) return token;
+      const lower = token.toLowerCase();
+      if (ti > 0 && PARTICLES.has(lower)) return lower;
+      if (NAME_WORDS.has(lower)) return capitalise(token);
+      if (isAcronym(token, known, alone)) return token;
+      const abbr = ABBREVIATIONS[token.replace(/\.$/, '')];
+      if (abbr) return ti === 0 ? abbr.charAt(0).toUpperCase() + abbr.slice(1) + (token.endsWith('.') ? '.' : '') : abbr + (token.endsWith('.') ? '.' : '');
       // Hyphenated and apostrophised parts: "AL-ASSAD" → "al-Assad", "D'ESCOTO" → "d'Escoto".
       const parts = token.split('-');
       return parts
@@ -92,4 +120,9 @@ export function properCase(upper: string, known: (w: string) => boolean): string
         .join('-');
     })
     .join(' ');
+}
+
+/** Lone capitalised words that read as an organisation's acronym when written in capitals. */
+function commonSingle(upper: string): boolean {
+  return upper.length <= 4;
 }
