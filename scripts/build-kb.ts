@@ -218,7 +218,14 @@ export function buildKb(): BuiltKb {
   for (const c of countries.values()) for (const w of [c.name, ...c.aliases].join(' ').toUpperCase().split(/[\s-]+/)) if (w.length > 3) placeWords.add(w);
   const phoenix = cleanPhoenix(readPhoenix(), { words, countries, alpha3, roleNouns, placeWords });
   const overlay = overlayDrafts(loadOverlay());
-  const all: DraftEntity[] = [...overlay, ...countryDrafts(countries), ...phoenix.drafts, ...placeDrafts(repo, countries, words)];
+  // Surnames of people: a small town called "Hilton" or "Bush" must not take the name.
+  const surnames = new Set<string>();
+  for (const d of [...phoenix.drafts, ...overlay]) {
+    if (d.type !== 'person') continue;
+    const last = aliasKey(d.name).split(' ').pop()!;
+    if (last.length >= 4) surnames.add(last);
+  }
+  const all: DraftEntity[] = [...overlay, ...countryDrafts(countries), ...phoenix.drafts, ...placeDrafts(repo, countries, words, surnames)];
   const draftCounts = count(all, (d) => d.source);
 
   // Overlay entries must not contradict each other.
@@ -251,7 +258,8 @@ export function buildKb(): BuiltKb {
     }
     const closeCall = second !== undefined && second.strength >= first.strength - 10 && (first.d.type === 'place' || second.d.type === 'place');
     const single = !key.includes(' ');
-    const commonWord = single && (words.common.has(key) || words.givenNames.has(key)) && first.d.source !== 'overlay' && first.d.source !== 'countries';
+    const commonWord =
+      single && (words.common.has(key) || words.givenNames.has(key) || (first.d.type === 'place' && surnames.has(key))) && first.d.source !== 'overlay' && first.d.source !== 'countries';
     if (tie || closeCall || commonWord || first.d.weak?.includes(key)) weak.add(key);
     if (tie || closeCall) others.set(key, list.filter((c, i) => i > 0 || tie).filter((c) => c.strength >= first.strength - 10).map((c) => c.d));
   }

