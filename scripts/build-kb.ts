@@ -26,7 +26,7 @@ import { cleanPhoenix, agentRoleNouns, type CleanReport } from './kb/clean';
 import { countryDrafts, loadCountries, placeDrafts } from './kb/geo';
 import { STRENGTH, type DraftEntity } from './kb/model';
 import { parsePhoenix, type PhoenixRecord } from './kb/phoenix';
-import { SOURCES, checkInstalledVersions, sha256, sourceText } from './kb/sources';
+import { SOURCES, checkInstalledVersions, inputsDigest, sha256, sourceText } from './kb/sources';
 import { loadWordSets, type WordSets } from './kb/words';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -338,7 +338,7 @@ export function buildKb(): BuiltKb {
     sha256: Object.fromEntries(s.files.map((f) => [path.basename(f.file), f.sha256])),
   }));
   sources.push({ id: 'overlay', title: 'Sift overlay (data/overlay.json), written and reviewed for the project', licence: 'MIT (Sift)', sha256: { 'overlay.json': sha256(readFileSync(path.join(repo, 'data/overlay.json'))) } });
-  const details: KbDetailsDataV2 = { version: 2, build, sources, rows: rows.join('\n') };
+  const details: KbDetailsDataV2 = { version: 2, build, inputs: inputsDigest(repo), sources, rows: rows.join('\n') };
 
   const report: BuildReport = {
     phoenix: phoenix.report,

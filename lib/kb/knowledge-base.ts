@@ -73,6 +73,8 @@ export type KbDetailsDataV1 = Record<string, ActorBackground>;
 export interface KbDetailsDataV2 {
   version: 2;
   build: string;
+  /** Digest of the build's inputs (sources, overlay, build code): see scripts/kb/sources.ts. */
+  inputs?: string;
   sources: { id: string; title: string; licence: string; version?: string; sha256: Record<string, string> }[];
   rows: string;
 }

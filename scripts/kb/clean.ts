@@ -90,6 +90,8 @@ export interface CleanReport {
   acronymsDropped: number;
   governmentPhrases: number;
   merged: number;
+  /** People known only by a surname: left out (a bare surname would beat places and be wrong). */
+  surnameOnly: number;
   entities: number;
 }
 
@@ -352,7 +354,7 @@ interface Working {
 }
 
 export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { drafts: DraftEntity[]; report: CleanReport } {
-  const report: CleanReport = { records: records.length, countryRecords: 0, generic: 0, leadersSplit: 0, bodiesSplit: 0, acronymsDropped: 0, governmentPhrases: 0, merged: 0, entities: 0 };
+  const report: CleanReport = { records: records.length, countryRecords: 0, generic: 0, leadersSplit: 0, bodiesSplit: 0, acronymsDropped: 0, governmentPhrases: 0, merged: 0, surnameOnly: 0, entities: 0 };
   // Words of people's names and of places count as words, not acronyms, when proper-casing.
   const knownNameWords = new Set<string>();
   const known = (w: string) => ctx.words.english.has(w) || ctx.words.givenNames.has(w) || knownNameWords.has(w);
@@ -371,6 +373,8 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
   for (const c of ctx.countries.values()) for (const t of c.name.toUpperCase().split(/[\s-]+/)) knownNameWords.add(t.toLowerCase());
 
   const isCountryCode = (code: string) => code.length === 3 && ctx.alpha3.has(code);
+  const countryNames = new Set<string>();
+  for (const c of ctx.countries.values()) for (const n of [c.name, ...c.aliases]) countryNames.add(normalise(n.toUpperCase()));
 
   // 1. Classify each record and sort its synonyms.
   const working: Working[] = [];
@@ -378,7 +382,7 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
   for (const rec of records) {
     if (rec.roles.length === 0) continue;
     // A country's own record (code = the bare country code) lists cities and spellings: skip it.
-    if (rec.roles.every((r) => isCountryCode(r.code) || /^[A-Z]{3}$/.test(r.code)) && !rec.roles.some((r) => r.code === 'ELI')) {
+    if ((rec.roles.every((r) => isCountryCode(r.code) || /^[A-Z]{3}$/.test(r.code)) && !rec.roles.some((r) => r.code === 'ELI')) || countryNames.has(normalise(rec.name))) {
       report.countryRecords++;
       previous = null;
       continue;
@@ -471,7 +475,24 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
   // 2. Entities, merging the same person listed twice (same core name and country).
   const drafts: DraftEntity[] = [];
   const byPersonKey = new Map<string, DraftEntity>();
-  const addPerson = (upperName: string, aliases: string[], short: string[], desc: ReturnType<typeof personDescription>, ref: string, derivedFrom?: string) => {
+  const addPerson = (upperNameIn: string, aliasesIn: string[], shortIn: string[], desc: ReturnType<typeof personDescription>, ref: string, derivedFrom?: string) => {
+    // A person filed under a surname alone ("IRVINE") is named by the fullest alias that contains
+    // it ("LORD IRVINE" → "Irvine", "MOUMOUNI DJERMAKOYE"); with none, the surname is only a weak
+    // alias, never a name that beats a place.
+    let upperName = upperNameIn;
+    let aliases = aliasesIn;
+    let short = shortIn;
+    if (tokensOf(personCore(upperNameIn, ctx)).length === 1) {
+      const fuller = aliasesIn.map((a) => personCore(a, ctx)).filter((a) => tokensOf(a).length >= 2 && nameTokens(a).some((t) => nameTokens(upperNameIn).includes(t)));
+      if (fuller.length > 0) {
+        upperName = fuller.sort((a, b) => tokensOf(a).length - tokensOf(b).length || (a < b ? -1 : 1))[0];
+        aliases = aliasesIn.filter((a) => a !== upperName);
+        short = [...shortIn, upperNameIn];
+      } else {
+        report.surnameOnly++;
+        return null;
+      }
+    }
     const coreUpper = personCore(upperName, ctx);
     const name = personDisplayName(properCase(coreUpper, known));
     const key = `${normalise(coreUpper)}|${desc.country ?? ''}`;
@@ -514,6 +535,7 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
     if (w.person) {
       const desc = personDescription(rec.roles, ctx);
       const p = addPerson(rec.name, w.aliases, w.short, desc, ref);
+      if (!p) continue;
       for (const other of w.people) addPerson(other.phrase, [], other.short, { text: '', dates: null, country: desc.country }, ref, `${p.name}`);
       if (w.governmentPhrases.length > 0) {
         const where = countryOf(desc.country, ctx);

@@ -115,3 +115,29 @@ export function checkInstalledVersions(repo = repoRoot()): void {
 export function repoRoot(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 }
+
+/** Files whose content decides the build's output, besides the pinned sources. */
+export const BUILD_FILES = [
+  'data/overlay.json',
+  'scripts/build-kb.ts',
+  'scripts/kb/clean.ts',
+  'scripts/kb/geo.ts',
+  'scripts/kb/model.ts',
+  'scripts/kb/phoenix.ts',
+  'scripts/kb/sources.ts',
+  'scripts/kb/words.ts',
+  'lib/kb/knowledge-base.ts',
+  'lib/schema.ts',
+];
+
+/**
+ * A digest of everything the build reads: the pinned sources (checked against their pins) and
+ * the overlay and build code. The build records it; a cheap test compares it with the files as
+ * they are now, so a stale public/kb is caught without running the whole build.
+ */
+export function inputsDigest(repo = repoRoot()): string {
+  const h = createHash('sha256');
+  for (const s of SOURCES) for (const f of s.files) h.update(`${f.file} ${sha256(sourceBytes(path.join(repo, f.file), repo))}\n`);
+  for (const f of BUILD_FILES) h.update(`${f} ${sha256(readFileSync(path.join(repo, f)).toString('utf8').replace(/\r\n/g, '\n'))}\n`);
+  return h.digest('hex');
+}
