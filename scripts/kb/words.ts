@@ -110,7 +110,7 @@ export function properCase(upper: string, known: (w: string) => boolean): string
           const lower = part.toLowerCase();
           const first = ti === 0 && pi === 0;
           if (!first && PARTICLES.has(lower) && (pi < parts.length - 1 || ti < tokens.length - 1)) return lower;
-          if (/^[A-Z]'[A-Z]/.test(part) && !/^O'/.test(part)) {
+          if (/^[A-Z]'[A-Z]/.test(part) && !part.startsWith("O'")) {
             // D'ESCOTO → d'Escoto (inside a name), L'EXPRESS → L'Express (first word)
             const head = first ? part[0] : part[0].toLowerCase();
             return head + "'" + capitalise(part.slice(2));
