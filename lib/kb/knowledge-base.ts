@@ -114,8 +114,6 @@ export function foldTypography(s: string): string {
 }
 
 const COMBINING = /[\u0300-\u036f]/g;
-/** Anything `normaliseName` would change: not a letter or digit of ASCII, or a doubled space. */
-const NEEDS_FOLDING = /[^A-Za-z0-9 ]|^ | $|  /;
 const SPACE = /\s/;
 
 /** True for letters, digits and single inner spaces only: nothing to fold. */
@@ -141,7 +139,9 @@ export function normaliseName(s: string): string {
   if (isPlain(s)) return s;
   let t = s;
   for (let i = 0; i < t.length; i++) {
-    if (t.charCodeAt(i) > 127) {
+    const c = t.charCodeAt(i);
+    // Accented Latin letters (Latin-1, Latin Extended A/B and Additional): strip the accents.
+    if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
       t = t.normalize('NFD').replace(COMBINING, '').normalize('NFC');
       break;
     }
@@ -188,6 +188,13 @@ export function aliasKey(alias: string): string {
 
 /** "Bashar al-Assad" → "bashar-al-assad": the default kb id of an entity without a QID. */
 export function slug(s: string): string {
+  if (!/[^\x00-\x7f]/.test(s)) {
+    return s
+      .toLowerCase()
+      .replace(/['.]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  }
   return s
     .normalize('NFD')
     .replace(COMBINING, '')
@@ -202,6 +209,8 @@ interface Table {
   /** The build digest, for matching details to the index (null for version 1). */
   build: string | null;
   entity(i: number): KbEntity;
+  /** The index of an entity by id (entities already returned by a lookup are found at once). */
+  indexOf(id: string): number | undefined;
   /** key → entity index (or -1 when several entities share the key with no winner). */
   keys: Map<string, number>;
   weak: Set<string>;
@@ -223,6 +232,10 @@ function tableV1(index: KbIndexDataV1): Table {
         e = cache[i] = { id, type, name, country };
       }
       return e;
+    },
+    indexOf(id) {
+      const i = index.entities.findIndex((e) => e[0] === id);
+      return i < 0 ? undefined : i;
     },
     keys,
     weak: new Set(),
@@ -273,6 +286,10 @@ function tableV2(index: KbIndexDataV2): Table {
     }
   }
   const shared = new Map<string, number[]>();
+  // id → index of every entity built so far; completed for all entities only if an id is asked
+  // for that no lookup returned (rare: the popup asks about actors the recogniser found).
+  const ids = new Map<string, number>();
+  let allIds = false;
   for (const line of index.others ? index.others.split('\n') : []) {
     const [key, ...ids] = line.split('|');
     shared.set(key, ids.map((x) => parseInt(x, 36)));
@@ -301,8 +318,16 @@ function tableV2(index: KbIndexDataV2): Table {
                 ? `wd:${ref}`
                 : `kb:${ref}`;
         e = cache[i] = { id, type, name, country };
+        ids.set(id, i);
       }
       return e;
+    },
+    indexOf(id) {
+      const known = ids.get(id);
+      if (known !== undefined || allIds) return known;
+      for (let i = 0; i < lines.length; i++) this.entity(i);
+      allIds = true;
+      return ids.get(id);
     },
     keys,
     weak: new Set(index.weak ? index.weak.split('\n') : []),
@@ -333,39 +358,44 @@ function detailsLookup(details: KbDetailsData | undefined, t: Table): ((id: stri
   }
   const v2 = details as KbDetailsDataV2;
   if (v2.build !== t.build) throw new Error(`kb/details.json (build ${v2.build}) does not belong to kb/index.json (build ${t.build})`);
-  const rows = v2.rows.split('\n');
-  let byId: Map<string, number> | null = null;
+  let rows: string[] | null = null;
   return (id) => {
-    if (!byId) {
-      // Built once, on the first background asked for: only the popup and cards need it.
-      byId = new Map();
-      for (let i = 0; i < t.size; i++) byId.set(t.entity(i).id, i);
-    }
-    const i = byId.get(id);
-    return i === undefined ? undefined : parseDetailRow(rows[i], t.entity(i).country);
+    const i = t.indexOf(id);
+    if (i === undefined) return undefined;
+    rows ??= v2.rows.split('\n');
+    return parseDetailRow(rows[i], t.entity(i).country);
   };
 }
 
 export function createKnowledgeBase(index: KbIndexData, details?: KbDetailsData): KnowledgeBase {
   const t = index.version === 2 ? tableV2(index) : tableV1(index);
   const detail = detailsLookup(details, t);
-  // Keys are fixed points of `aliasKey`, so the name as written and its lower case are tried
-  // first; only names with something to fold (hyphens, accents, full stops) are normalised.
+  // Keys are fixed points of `aliasKey`: acronym keys have no small letters and the others no
+  // capitals. So a name written "Brussels" (a capital, then a small letter) can only meet the
+  // lower-case key and is probed once; "ISIL" and "DEBKAfile" are tried as written first. Only
+  // names with something to fold (hyphens, accents, full stops) are normalised.
   const keyOf = (surface: string): string | null => {
-    if (t.keys.has(surface)) return surface;
+    const c0 = surface.charCodeAt(0);
+    const c1 = surface.charCodeAt(1);
+    if (!(c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122) && t.keys.has(surface)) return surface;
     const lower = surface.toLowerCase();
     if (t.keys.has(lower)) return lower;
-    if (!NEEDS_FOLDING.test(surface)) return null;
+    if (isPlain(surface)) return null;
     const n = normaliseName(surface);
     if (t.keys.has(n)) return n;
     const nl = n.toLowerCase();
     return t.keys.has(nl) ? nl : null;
   };
   const find = (surface: string): number | undefined => {
-    let i = t.keys.get(surface);
-    if (i !== undefined) return i;
+    const c0 = surface.charCodeAt(0);
+    const c1 = surface.charCodeAt(1);
+    let i: number | undefined;
+    if (!(c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122)) {
+      i = t.keys.get(surface);
+      if (i !== undefined) return i;
+    }
     i = t.keys.get(surface.toLowerCase());
-    if (i !== undefined || !NEEDS_FOLDING.test(surface)) return i;
+    if (i !== undefined || isPlain(surface)) return i;
     const n = normaliseName(surface);
     i = t.keys.get(n);
     return i !== undefined ? i : t.keys.get(n.toLowerCase());
