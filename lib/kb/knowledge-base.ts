@@ -188,7 +188,7 @@ export function aliasKey(alias: string): string {
 
 /** "Bashar al-Assad" → "bashar-al-assad": the default kb id of an entity without a QID. */
 export function slug(s: string): string {
-  if (!/[^\x00-\x7f]/.test(s)) {
+  if (!/[\u0080-\uffff]/.test(s)) {
     return s
       .toLowerCase()
       .replace(/['.]/g, '')
