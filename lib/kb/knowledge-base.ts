@@ -386,19 +386,20 @@ export function createKnowledgeBase(index: KbIndexData, details?: KbDetailsData)
     const nl = n.toLowerCase();
     return t.keys.has(nl) ? nl : null;
   };
+  const keys = t.keys;
   const find = (surface: string): number | undefined => {
     const c0 = surface.charCodeAt(0);
     const c1 = surface.charCodeAt(1);
     let i: number | undefined;
     if (!(c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122)) {
-      i = t.keys.get(surface);
+      i = keys.get(surface);
       if (i !== undefined) return i;
     }
-    i = t.keys.get(surface.toLowerCase());
+    i = keys.get(surface.toLowerCase());
     if (i !== undefined || isPlain(surface)) return i;
     const n = normaliseName(surface);
-    i = t.keys.get(n);
-    return i !== undefined ? i : t.keys.get(n.toLowerCase());
+    i = keys.get(n);
+    return i !== undefined ? i : keys.get(n.toLowerCase());
   };
   // Parsed backgrounds, kept so that every mention of an actor shares one object.
   const backgrounds = new Map<string, ActorBackground>();
