@@ -80,7 +80,7 @@ export function loadCountries(repo: string): Map<string, CountryInfo> {
 export function countryDrafts(countries: Map<string, CountryInfo>): DraftEntity[] {
   const drafts: DraftEntity[] = [];
   for (const c of countries.values()) {
-    const where = c.region ? ` in ${c.region}` : '';
+    const where = c.region ? ` in ${/^(?:Caribbean|Americas)$/.test(c.region) ? 'the ' : ''}${c.region}` : '';
     const capital = c.capital ? `; capital ${c.capital.replace(/\.$/, '')}` : '';
     drafts.push({
       id: c.wikidata ? `wd:${c.wikidata}` : `kb:country-${c.alpha2.toLowerCase()}`,
