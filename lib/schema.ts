@@ -36,6 +36,12 @@ export interface ActorBackground {
   aliases: string[];
   country: string | null;
   wikidata: string | null;
+  /** The description was derived from the data (role codes, population), not written by hand. */
+  derived?: boolean;
+  /** Where the knowledge base's entry comes from: "overlay", "phoenix", "countries", "geonames". */
+  source?: string;
+  /** ISO dates bounding the role or period the description speaks of, when known. */
+  dates?: { from: string | null; to: string | null };
 }
 
 export interface Actor {

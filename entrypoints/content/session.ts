@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analysisSteps } from '@/lib/analysis';
 import { detectArticle, type ArticleDetection } from '@/lib/article/detect';
-import { loadDetails, loadKnowledgeBase, type FetchJson } from '@/lib/kb/load';
+import { loadKnowledgeBase, loadKnowledgeBaseWithDetails, type FetchJson } from '@/lib/kb/load';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
 import { listen, sendMessage, type JumpTarget, type PageState, type StepResult } from '@/lib/messaging';
@@ -40,7 +40,7 @@ export class PageSession {
   private root: Element | null = null;
   private scheme: PageScheme = 'light';
   /** Hover/focus/keyboard cards; their descriptions are fetched only when a card first needs one. */
-  private readonly cards = new CardController(document, () => loadDetails(fetchPackaged));
+  private readonly cards = new CardController(document, () => loadKnowledgeBaseWithDetails(fetchPackaged));
 
   constructor(private readonly ctx: ContentScriptContext) {}
 

@@ -3,21 +3,24 @@ import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type Knowled
 /**
  * Loading the bundled knowledge base in a browser context: `fetchJson` is given by the caller
  * (extension pages and content scripts fetch their own packaged files), so this module stays free
- * of extension APIs. The index is parsed once per page and the details only on demand.
+ * of extension APIs. The index is parsed and turned into a lookup table once per page; the
+ * details are fetched only when a view asks (a hover card, the popup) and share that table.
  */
 export type FetchJson = (path: 'kb/index.json' | 'kb/details.json') => Promise<unknown>;
 
-let indexPromise: Promise<KbIndexData> | null = null;
-let detailsPromise: Promise<KbDetailsData> | null = null;
+let indexOnly: Promise<KnowledgeBase> | null = null;
+let withDetails: Promise<KnowledgeBase> | null = null;
 
-export async function loadKnowledgeBase(fetchJson: FetchJson, withDetails = false): Promise<KnowledgeBase> {
-  indexPromise ??= fetchJson('kb/index.json') as Promise<KbIndexData>;
-  if (withDetails) detailsPromise ??= fetchJson('kb/details.json') as Promise<KbDetailsData>;
-  const [index, details] = await Promise.all([indexPromise, withDetails ? detailsPromise : undefined]);
-  return createKnowledgeBase(index, details ?? undefined);
+/** The knowledge base for recognising names (index only). */
+export function loadKnowledgeBase(fetchJson: FetchJson): Promise<KnowledgeBase> {
+  indexOnly ??= (fetchJson('kb/index.json') as Promise<KbIndexData>).then((index) => createKnowledgeBase(index));
+  return indexOnly;
 }
 
-export async function loadDetails(fetchJson: FetchJson): Promise<KbDetailsData> {
-  detailsPromise ??= fetchJson('kb/details.json') as Promise<KbDetailsData>;
-  return detailsPromise;
+/** The knowledge base with the details (descriptions, aliases, Wikidata ids) attached. */
+export function loadKnowledgeBaseWithDetails(fetchJson: FetchJson): Promise<KnowledgeBase> {
+  withDetails ??= Promise.all([loadKnowledgeBase(fetchJson), fetchJson('kb/details.json') as Promise<KbDetailsData>]).then(([kb, details]) =>
+    kb.withDetails(details),
+  );
+  return withDetails;
 }

@@ -5,6 +5,7 @@ import { HighlightPainter } from '@/lib/paint/painter';
 import type { Analysis } from '@/lib/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { TextMap } from '@/lib/text/textmap';
+import { createKnowledgeBase, type KbDetailsDataV1 } from '@/lib/kb/knowledge-base';
 
 // The card controller in a DOM without layout: geometry and the caret are stubbed, so this checks
 // the life cycle (host in the page only while a card shows, listeners gone after detach), hover
@@ -17,7 +18,10 @@ let shadowRoots: ShadowRoot[] = [];
 const controllers: CardController[] = [];
 let caret: { node: Node; offset: number } | null = null;
 
-function setup(details = vi.fn(async () => ({ 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } }))) {
+/** A knowledge base whose details know Putin (version 1 formats, as the tests' small data). */
+const kbWith = (details: KbDetailsDataV1) => createKnowledgeBase({ version: 1, entities: [], aliases: {} }, details);
+
+function setup(details = vi.fn(async () => kbWith({ 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } }))) {
   document.body.innerHTML = HTML;
   const root = document.getElementById('a')!;
   const map = TextMap.build(root);
@@ -161,7 +165,7 @@ describe('CardController', () => {
     document.body.innerHTML = HTML;
     const add = vi.spyOn(document, 'addEventListener');
     const map = TextMap.build(document.getElementById('a')!);
-    const controller = new CardController(document, async () => ({}));
+    const controller = new CardController(document, async () => kbWith({}));
     controller.attach({
       analysis: { schemaVersion: 1, source: '', isArticle: true, article: null, actors: [], claims: [], footnotes: [], summary: [], timingsMs: { total: 0 } },
       painter: new HighlightPainter(document, map),
