@@ -1,11 +1,21 @@
 import type { Actor, ActorType, Mention, Span } from '../schema';
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { KnowledgeBase, KbEntity } from '../kb/knowledge-base';
 import type { Sentence } from '../text/sentences';
+import { tokenize, type Token } from './tokens';
+import { capsRegions, coarseType, kbMatches, tokenFeatures, type KbMatch } from './features';
+import { shippedWeights, TAGS, viterbi, type Weights } from './tagger';
+import { NOT_NAME_PHRASES, NOT_NAMES, PERSON_TITLES, SUFFIX_TYPES } from './lexicon';
 
 /**
- * Named actors: the knowledge base's aliases first (longest match wins), then rules for names it
- * does not know (titles, organisation suffixes), then document-level consistency (a surname or
- * a short form found once is found everywhere), and finally one Actor per referent.
+ * Named actors in four steps:
+ * 1. the knowledge base's aliases, longest match first (word boundaries, case and possessive
+ *    rules: see `kbMatches` and `KnowledgeBase.lookup`);
+ * 2. a tagger for every name, known or not (capitalisation, titles, organisation suffixes,
+ *    context words, how the word is written elsewhere in the article, the knowledge base's
+ *    opinion), see `tagger.ts`;
+ * 3. document-level consistency: a name tagged once is tagged everywhere, a person's surname is
+ *    that person, an acronym defined in brackets is its organisation;
+ * 4. one Actor per referent, typed by the knowledge base or by cues in its name.
  */
 
 export interface ActorInput {
@@ -16,220 +26,293 @@ export interface ActorInput {
   kb: KnowledgeBase;
 }
 
-interface Token {
+export type Coarse = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+/** A name found in the text, before merging (also what the evaluation scores). */
+export interface NameSpan {
+  /** Token indices, `last` inclusive. */
+  first: number;
+  last: number;
   start: number;
   end: number;
-  /** End without a possessive "'s". */
-  coreEnd: number;
-  text: string;
-  cap: boolean;
-  sentenceStart: boolean;
+  coarse: Coarse;
+  /** Set when the knowledge base knows this exact name. */
+  entity: KbEntity | null;
+  /** Set by the consistency step when it found this mention (not the tagger). */
+  propagated?: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[-'’.](?=[\p{L}\p{N}]))*/gu;
-
-/** Lower-case words allowed inside a name ("Syrian Observatory for Human Rights", "Bashar al-Assad"). */
-const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'di', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'du', 'on', 'and']);
-
-/** Capitalised words that are not names on their own. */
-const NOT_NAMES = new Set([
-  'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'you', 'his', 'her', 'their', 'our',
-  'my', 'me', 'him', 'them', 'us', 'in', 'on', 'at', 'of', 'for', 'by', 'with', 'from', 'to', 'and', 'but', 'or', 'so', 'yet', 'if',
-  'as', 'when', 'while', 'after', 'before', 'since', 'because', 'although', 'though', 'however', 'meanwhile', 'what', 'who', 'which',
-  'why', 'how', 'where', 'there', 'here', 'some', 'many', 'most', 'all', 'both', 'either', 'neither', 'no', 'not', 'one', 'two',
-  'another', 'other', 'such', 'each', 'every', 'any', 'few', 'more', 'less', 'already', 'also', 'even', 'still', 'now', 'then',
-  'today', 'yesterday', 'tomorrow', 'fortunately', 'unfortunately', 'ultimately', 'undoubtedly', 'reportedly', 'according',
-  'beyond', 'based', 'without', 'within', 'despite', 'during', 'under', 'over', 'between', 'against', 'about', 'into', 'through',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'easter', 'christmas', 'ramadan', 'eid', 'hanukkah', 'passover', 'diwali', 'thanksgiving', 'lent', 'advent',
-  'christian', 'christians', 'muslim', 'muslims', 'jew', 'jews', 'jewish', 'islam', 'islamic', 'christianity', 'judaism', 'hindu',
-  'hindus', 'buddhist', 'sunni', 'sunnis', 'shia', 'shiite', 'shiites', 'catholic', 'catholics', 'protestant', 'orthodox',
-  'western', 'eastern', 'northern', 'southern', 'god', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'image', 'photo', 'read', 'also',
-  'click', 'share', 'tweet', 'advertisement', 'related', 'update', 'editor', 'note', 'ancient', 'yes', 'oh',
-]);
-
-/** Multi-word phrases that look like names but are holidays or periods. */
-const NOT_NAME_PHRASES = /^(?:Good Friday|Holy Week|Palm Sunday|New Year(?:'s)?(?: Day| Eve)?|Black Friday|Cyber Monday|Boxing Day|Labou?r Day|Memorial Day|Independence Day|Mother's Day|Father's Day|Valentine's Day|Middle Ages|Stone Age|Iron Age|Bronze Age|Cold War|World War (?:I|II|One|Two))$/i;
-
-/** Words before a name that say it is a person ("President Putin", "spokesman Dmitry Peskov"). */
-const PERSON_TITLES = new Set([
-  'president', 'prime', 'minister', 'chancellor', 'king', 'queen', 'prince', 'princess', 'sheikh', 'emir', 'pope', 'cardinal',
-  'bishop', 'rabbi', 'imam', 'ayatollah', 'general', 'gen', 'colonel', 'col', 'major', 'captain', 'lieutenant', 'sergeant',
-  'admiral', 'commander', 'senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'governor', 'gov', 'mayor',
-  'judge', 'justice', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'chairman', 'chairwoman', 'chair', 'secretary',
-  'ambassador', 'envoy', 'leader', 'chief', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord',
-  'lady', 'saint', 'st', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'analyst', 'economist',
-  'researcher', 'author', 'writer', 'journalist', 'correspondent', 'reporter', 'activist', 'deputy', 'vice', 'foreign', 'defence',
-  'defense', 'interior', 'finance', 'health',
-]);
-
-const SUFFIX_TYPES: [RegExp, ActorType][] = [
-  [/\b(?:Army|Armed Forces|Air Force|Aerospace Forces|Navy|Marines|Military|Defen[cs]e Forces|National Guard|Coast Guard|Special Forces|Revolutionary Guards?|Guard Corps)$/, 'military'],
-  [/\b(?:Front|Brigades?|Battalion|Militia|Movement|Taliban|Mujahideen|Jihad|Liberation Army|Resistance|Hezbollah|Hamas)$/, 'armed-group'],
-  [/\b(?:Ministry(?: of [A-Z][a-z]+)*|Government|Cabinet|Parliament|Senate|Congress|Assembly|Council|Duma|Knesset|Presidency|Kremlin|White House|Pentagon|Department(?: of [A-Z][a-z]+)*|Administration|Regime|Police|Court)$/, 'government'],
-  [/\b(?:Times|Post|News|Journal|Herald|Guardian|Gazette|Tribune|Telegraph|Press|Radio|TV|Television|Broadcasting|Reuters|Agency|Magazine|Review|Chronicle|Observer|Daily|Channel)$/, 'media'],
-  [/\b(?:Party|Organi[sz]ation|Union|Association|Observatory|Foundation|Institute|Institution|Bank|Fund|Corporation|Corp|Company|Co|Inc|Ltd|LLC|PLC|Group|Committee|Commission|University|College|School|Hospital|Center|Centre|Society|League|Federation|Club|Network|Alliance|Coalition|Watch|International|Trust|Authority|Board|Bureau|Office|Program|Programme|Mission|Initiative|Council)$/, 'organization'],
-];
-
-/** A token that can be part of a name: capitalised, or a particle joined to one ("al-Assad"). */
-function nameLike(t: Token): boolean {
-  return t.cap || /^(?:al|el|bin|ibn|de|van|von|ad|as|ar|an)-\p{Lu}/u.test(t.text);
+export interface RecognizeOptions {
+  /** Weights to use instead of the shipped model (training and evaluation scripts). */
+  weights?: Weights;
 }
 
-function tokenize(text: string, sentences: readonly Sentence[], ignore: readonly Span[]): Token[] {
-  const tokens: Token[] = [];
-  const sentenceStarts = new Set(sentences.map((s) => s.start));
-  let ig = 0;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const start = m.index;
-    const end = start + m[0].length;
-    while (ig < ignore.length && ignore[ig].end <= start) ig++;
-    if (ig < ignore.length && ignore[ig].start < end && ignore[ig].end > start) continue;
-    let coreEnd = end;
-    const poss = /['’]s$/.exec(m[0]);
-    if (poss) coreEnd = end - 2;
-    else if (/s['’]$/.test(text.slice(start, end + 1)) && text[end] !== undefined && /['’]/.test(text[end])) coreEnd = end;
-    // Sentence start: the first token of a sentence, or after an opening quote at its start.
-    let sentenceStart = sentenceStarts.has(start);
-    if (!sentenceStart && start > 0 && /["“‘(]/.test(text[start - 1]) && sentenceStarts.has(start - 1)) sentenceStart = true;
-    tokens.push({ start, end, coreEnd, text: m[0], cap: /^\p{Lu}/u.test(m[0]), sentenceStart });
-  }
-  return tokens;
-}
+const slug = (s: string) =>
+  s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
-/** Only spaces (or a hyphen) between two tokens of one name. */
-function joinable(text: string, a: Token, b: Token): boolean {
-  if (a.coreEnd !== a.end) return false; // a possessive ends the name
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '-' || gap === '\u00A0';
-}
-
-interface Found {
-  start: number;
-  end: number;
-  key: string;
-  name: string;
-  type: ActorType;
-  kbId: string | null;
-}
-
-function slug(s: string): string {
-  return s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-}
-
-function typeFromCues(tokens: Token[], i: number, j: number, name: string): ActorType | null {
-  for (const [re, type] of SUFFIX_TYPES) if (re.test(name)) return type;
-  const prev = tokens[i - 1];
-  if (prev && PERSON_TITLES.has(prev.text.toLowerCase().replace(/\.$/, ''))) return 'person';
-  // Two or three capitalised words without an organisation cue read as a person's name.
-  const words = j - i;
-  if (words >= 2 && words <= 4 && tokens.slice(i, j).every((t) => t.cap || CONNECTORS.has(t.text.toLowerCase()) || /^(?:al|el|bin|ibn)-/i.test(t.text))) {
-    return 'person';
-  }
-  return null;
-}
-
-export function findActors(input: ActorInput): Actor[] {
+/** The tagger's names in the text, made consistent across the document. */
+export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}): { tokens: Token[]; names: NameSpan[] } {
   const { text, sentences, ignore, kb } = input;
   const tokens = tokenize(text, sentences, ignore);
-  const found: Found[] = [];
-  const maxWords = Math.max(1, Math.min(kb.maxAliasWords, 8));
+  if (tokens.length === 0) return { tokens, names: [] };
+  const caps = capsRegions(tokens);
+  const matches = kbMatches(text, tokens, kb);
+  const features = tokenFeatures(tokens, matches, caps);
+  const weights = options.weights ?? shippedWeights();
 
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i];
-    if (!nameLike(t)) {
-      i++;
-      continue;
+  // 2. Tag sentence by sentence.
+  const tags = new Array<number>(tokens.length).fill(0);
+  let s0 = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i].sentence !== tokens[s0].sentence) {
+      const best = viterbi(features.slice(s0, i), weights);
+      for (let k = 0; k < best.length; k++) tags[s0 + k] = best[k];
+      s0 = i;
     }
-    // 1. Knowledge base: the longest alias starting here.
-    let matched = false;
+  }
+  let names: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = TAGS[tags[i]];
+    if (tag[0] !== 'B') continue;
     let j = i;
-    const limit = Math.min(tokens.length, i + maxWords);
-    let reach = i + 1;
-    while (reach < limit && joinable(text, tokens[reach - 1], tokens[reach])) reach++;
-    for (let n = reach - i; n >= 1; n--) {
-      const last = tokens[i + n - 1];
-      if (!nameLike(last) && n > 1 && !/^(?:army|forces|force|regime|government|military|navy)$/i.test(last.text)) continue;
-      const surface = text.slice(t.start, last.coreEnd);
-      if (n === 1 && NOT_NAMES.has(surface.toLowerCase())) break;
-      const entity = kb.lookup(surface);
-      if (entity) {
-        found.push({ start: t.start, end: last.coreEnd, key: entity.id, name: entity.name, type: entity.type, kbId: entity.id });
-        j = i + n;
-        matched = true;
-        break;
-      }
-    }
-    if (matched) {
-      i = j;
-      continue;
-    }
-    // "The", "Reportedly", "Catholic": capitalised, but not the start of a name.
-    if (NOT_NAMES.has(t.text.toLowerCase())) {
-      i++;
-      continue;
-    }
-    // 2. A capitalised sequence the knowledge base does not know.
-    j = i + 1;
-    while (j < tokens.length && joinable(text, tokens[j - 1], tokens[j])) {
-      const u = tokens[j];
-      // Stop before a name the knowledge base knows ("In Iraq ISIL" is two names, not one).
-      if (kb.lookup(text.slice(u.start, u.coreEnd))) break;
-      if (nameLike(u)) j++;
-      else if (CONNECTORS.has(u.text) && u.text !== 'and' && j + 1 < tokens.length && tokens[j + 1].cap && joinable(text, u, tokens[j + 1])) j += 2;
-      else break;
-    }
-    const last = tokens[j - 1];
-    const name = text.slice(t.start, last.coreEnd);
-    // A lone capitalised word at a sentence start is just a capitalised word.
-    if (NOT_NAME_PHRASES.test(name) || (j - i === 1 && t.sentenceStart)) {
-      i = j;
-      continue;
-    }
-    const type = typeFromCues(tokens, i, j, name);
-    if (type) found.push({ start: t.start, end: last.coreEnd, key: `new:${slug(name)}`, name, type, kbId: null });
-    i = j;
+    while (j + 1 < tokens.length && TAGS[tags[j + 1]] === `I-${tag.slice(2)}`) j++;
+    names.push(makeSpan(text, tokens, i, j, tag.slice(2) as Coarse, kb));
   }
 
-  // 3. Document-level consistency: the surname of a person, once found, is that person.
-  const shortForms = new Map<string, Found>();
-  for (const f of found) {
-    if (f.type !== 'person') continue;
-    const parts = f.name.split(/\s+/);
-    if (parts.length < 2) continue;
-    const surname = parts[parts.length - 1].replace(/^(?:al|el)-/i, '');
-    const key = surname.toLowerCase();
-    if (!shortForms.has(key)) shortForms.set(key, f);
+  names = names.filter((n) => keepName(text, tokens, n));
+  names = addUntaggedKbNames(text, tokens, names, matches, caps, kb);
+  names = propagate(text, tokens, names, caps, kb);
+  return { tokens, names };
+}
+
+function makeSpan(text: string, tokens: readonly Token[], first: number, last: number, coarse: Coarse, kb: KnowledgeBase): NameSpan {
+  // A name never ends on punctuation ("Corp." keeps its dot: it is part of the token), and never
+  // starts with a word that is no name ("Either Assad", "Catholic Priest").
+  while (last > first && !tokens[last].word) last--;
+  while (first < last && (NOT_NAMES.has(tokens[first].lower) || !tokens[first].word)) first++;
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  return { first, last, start, end, coarse, entity: kb.size ? lookupName(kb, text.slice(start, end)) : null };
+}
+
+function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
+  return kb.lookup(surface) ?? (/^the\s/i.test(surface) ? kb.lookup(surface.slice(4)) : null);
+}
+
+/** Not actors: holidays, lone capitalised function words, bylines. */
+function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean {
+  const surface = text.slice(n.start, n.end);
+  if (NOT_NAME_PHRASES.test(surface)) return false;
+  if (n.first === n.last && NOT_NAMES.has(tokens[n.first].lower) && !n.entity) return false;
+  // "President", "Priest": a title alone names nobody.
+  if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
+  if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
+  return true;
+}
+
+/**
+ * Knowledge-base names the tagger left out: kept when written as a name (not inside a run of
+ * capitals, where "IS" is a verb) and not a single ordinary word.
+ */
+function addUntaggedKbNames(
+  text: string,
+  tokens: readonly Token[],
+  names: NameSpan[],
+  matches: readonly KbMatch[],
+  caps: Uint8Array,
+  kb: KnowledgeBase,
+): NameSpan[] {
+  // A knowledge-base name of several words wins over the tagger's pieces of it
+  // ("Syrian Observatory" + "Human Rights" → "Syrian Observatory for Human Rights").
+  let out = names.slice();
+  for (const m of matches) {
+    if (caps[m.first]) continue;
+    // The tagger's "miscellaneous" (nationalities, events) is never a name the KB lists as an actor.
+    const same = out.find((n) => n.first === m.first && n.last === m.last);
+    if (same && same.coarse === 'MISC') same.coarse = coarseType(m.type);
+    if (m.last === m.first) continue;
+    const inside = out.filter((n) => n.first >= m.first && n.last <= m.last);
+    const across = out.some((n) => n.first <= m.last && n.last >= m.first && (n.first < m.first || n.last > m.last));
+    if (across || (inside.length === 1 && inside[0].first === m.first && inside[0].last === m.last)) continue;
+    out = out.filter((n) => !inside.includes(n));
+    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb));
   }
-  if (shortForms.size > 0) {
-    const taken = found.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
-    const overlaps = (s: number, e: number) => taken.some(([a, b]) => a < e && b > s);
-    for (const t of tokens) {
-      if (!t.cap) continue;
-      const surface = text.slice(t.start, t.coreEnd).replace(/^(?:al|el)-/i, '');
-      const ref = shortForms.get(surface.toLowerCase());
-      if (ref && !overlaps(t.start, t.coreEnd)) {
-        found.push({ start: t.start, end: t.coreEnd, key: ref.key, name: ref.name, type: ref.type, kbId: ref.kbId });
-      }
+  const covered = new Uint8Array(tokens.length);
+  for (const n of out) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  for (const m of matches) {
+    let free = true;
+    for (let k = m.first; k <= m.last; k++) if (covered[k] || caps[k]) free = false;
+    if (!free) continue;
+    const t = tokens[m.first];
+    // A lone capitalised word opening a sentence is as often a word as a name.
+    if (m.first === m.last && t.first && !/^\p{Lu}{2,}$/u.test(t.text)) continue;
+    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A name tagged once is the same name everywhere in the article: untagged occurrences of the
+ * same words (written as a name) get its type, and a name tagged with several types takes the
+ * most frequent one.
+ */
+function propagate(text: string, tokens: readonly Token[], names: NameSpan[], caps: Uint8Array, kb: KnowledgeBase): NameSpan[] {
+  const votes = new Map<string, Map<Coarse, number>>();
+  const keyOf = (first: number, last: number) => {
+    let k = '';
+    for (let i = first; i <= last; i++) k += (i > first ? ' ' : '') + tokens[i].lower;
+    return k;
+  };
+  for (const n of names) {
+    const k = keyOf(n.first, n.last);
+    const v = votes.get(k) ?? new Map<Coarse, number>();
+    v.set(n.coarse, (v.get(n.coarse) ?? 0) + 1);
+    votes.set(k, v);
+  }
+  const majority = new Map<string, Coarse>();
+  for (const [k, v] of votes) {
+    let best: Coarse = 'MISC';
+    let bestN = -1;
+    for (const [c, n] of v) if (n > bestN) [best, bestN] = [c, n];
+    majority.set(k, best);
+  }
+  for (const n of names) {
+    const m = majority.get(keyOf(n.first, n.last));
+    if (m) n.coarse = m;
+  }
+  // Untagged occurrences, longest names first.
+  const covered = new Uint8Array(tokens.length);
+  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const byFirstWord = new Map<string, { key: string; len: number; coarse: Coarse }[]>();
+  for (const [key, coarse] of majority) {
+    const parts = key.split(' ');
+    const list = byFirstWord.get(parts[0]) ?? [];
+    list.push({ key, len: parts.length, coarse });
+    byFirstWord.set(parts[0], list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.len - a.len);
+  const added: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i];
+    const list = byFirstWord.get(t.lower);
+    if (!list || !/^\p{Lu}/u.test(t.text)) continue;
+    for (const cand of list) {
+      const last = i + cand.len - 1;
+      if (last >= tokens.length || keyOf(i, last) !== cand.key) continue;
+      let free = true;
+      for (let k = i; k <= last; k++) if (covered[k]) free = false;
+      if (!free) continue;
+      // Inside a run of capitals a word is a name only if it is one elsewhere too.
+      if (cand.len === 1 && t.first && NOT_NAMES.has(t.lower)) continue;
+      if (tokens[last].sentence !== t.sentence) continue;
+      void caps;
+      const span = makeSpan(text, tokens, i, last, cand.coarse, kb);
+      span.propagated = true;
+      added.push(span);
+      for (let k = i; k <= last; k++) covered[k] = 1;
+      break;
     }
   }
+  return added.length ? [...names, ...added].sort((a, b) => a.start - b.start) : names;
+}
 
-  // 4. One actor per referent, mentions in text order.
-  found.sort((a, b) => a.start - b.start);
+/**
+ * Does the knowledge base's type beat the tagger's? Yes when they agree, for a name of several
+ * words ("Bashar al-Assad" is a person whatever the sentence), and for an institution the tagger
+ * took for a place ("Kremlin"); no for a one-word name the tagger reads otherwise ("Chicago" the
+ * team, "Jordan" the player).
+ */
+function trustKb(n: NameSpan): boolean {
+  if (!n.entity) return false;
+  const kbCoarse = coarseType(n.entity.type);
+  if (kbCoarse === n.coarse || n.last > n.first) return true;
+  return kbCoarse === 'ORG' && n.coarse === 'LOC';
+}
+
+/** Sift's type for a name: the knowledge base's when it agrees with the tagger, else cues. */
+function actorType(text: string, tokens: readonly Token[], n: NameSpan): ActorType {
+  const surface = text.slice(n.start, n.end);
+  if (n.entity && trustKb(n)) return n.entity.type;
+  if (n.coarse === 'PER') return 'person';
+  if (n.coarse === 'LOC') return 'place';
+  for (const [re, type] of SUFFIX_TYPES) if (re.test(surface)) return type;
+  return 'organization';
+}
+
+/**
+ * The signature closing a post ("O Mouggos", "— Jane Doe", "By J. Smith"): a last paragraph of one
+ * to four capitalised words, perhaps followed by leftovers without words (a stray "[1] ,").
+ */
+function signatureSpan(text: string): Span | null {
+  const paragraphs = [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)];
+  let k = paragraphs.length - 1;
+  while (k > 0 && !/\p{L}{2}/u.test(paragraphs[k][0])) k--;
+  if (k <= 0) return null;
+  const p = paragraphs[k];
+  if (!/^\s*(?:[-–—~]\s*|By\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*$/u.test(p[0])) return null;
+  return { start: p.index!, end: text.length };
+}
+
+export function findActors(input: ActorInput, options: RecognizeOptions = {}): Actor[] {
+  const { text, kb } = input;
+  const { tokens, names } = recognizeNames(input, options);
+  const signature = signatureSpan(text);
+  const found = names.filter((n) => n.coarse !== 'MISC' && !(signature && n.start >= signature.start));
+
+  // One referent per key: the knowledge base's id, the full name of a person for a surname,
+  // the organisation an acronym stands for, or the name itself.
+  const keyed: { n: NameSpan; key: string; name: string; type: ActorType; entity: KbEntity | null }[] = [];
+  const persons = new Map<string, { key: string; name: string; entity: KbEntity | null }>();
+  const acronyms = new Map<string, { key: string; name: string; type: ActorType; entity: KbEntity | null }>();
+  for (const n of found) {
+    const surface = text.slice(n.start, n.end);
+    const type = actorType(text, tokens, n);
+    let key: string;
+    let name = surface;
+    let entity = trustKb(n) ? n.entity : null;
+    if (entity) {
+      key = entity.id;
+      name = entity.name;
+    } else key = `new:${slug(surface)}`;
+    if (type === 'person') {
+      const words = surface.split(/\s+/);
+      if (words.length === 1) {
+        const full = persons.get(surface.replace(/^(?:al|el)-/i, '').toLowerCase());
+        if (full) ({ key, name, entity } = full);
+      } else {
+        const surname = words[words.length - 1].replace(/^(?:al|el)-/i, '').toLowerCase();
+        if (!persons.has(surname)) persons.set(surname, { key, name, entity });
+      }
+    } else if (type !== 'country' && type !== 'place') {
+      const acr = acronyms.get(surface);
+      if (acr && !entity) ({ key, name, entity } = acr);
+      else if (n.last > n.first) {
+        const initials = tokens
+          .slice(n.first, n.last + 1)
+          .filter((t) => /^\p{Lu}/u.test(t.text))
+          .map((t) => t.text[0])
+          .join('');
+        // "Syrian Observatory for Human Rights (SOHR)": the bracketed acronym is the same actor.
+        const after = text.slice(n.end, n.end + 12);
+        const bracket = /^\s*\((\p{Lu}{2,8})\)/u.exec(after);
+        if (bracket) acronyms.set(bracket[1], { key, name, type, entity });
+        if (initials.length >= 2) acronyms.set(initials, { key, name, type, entity });
+      }
+    }
+    keyed.push({ n, key, name, type, entity });
+  }
+
   const byKey = new Map<string, Actor>();
-  for (const f of found) {
-    let actor = byKey.get(f.key);
+  for (const k of keyed) {
+    let actor = byKey.get(k.key);
     if (!actor) {
-      // Knowledge-base ids are final (`wd:Q…` or `kb:…`); names it does not know get `new:…`.
-      actor = { id: f.key, name: f.name, type: f.type, mentions: [], background: f.kbId ? kb.background(f.kbId) : null };
-      byKey.set(f.key, actor);
+      actor = { id: k.key, name: k.name, type: k.entity ? k.entity.type : k.type, mentions: [], background: k.entity ? kb.background(k.entity.id) : null };
+      byKey.set(k.key, actor);
     }
-    const mention: Mention = { start: f.start, end: f.end, text: text.slice(f.start, f.end) };
+    const mention: Mention = { start: k.n.start, end: k.n.end, text: text.slice(k.n.start, k.n.end) };
     actor.mentions.push(mention);
   }
   return [...byKey.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
 }
+
