@@ -157,7 +157,7 @@ const T = {
 /** Feature hashes for every token (arrays of HASH_BITS integers). */
 export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): number[][] {
   const doc = documentWords(tokens, caps);
-  const kbAt: (string | null)[] = new Array(tokens.length).fill(null);
+  const kbAt: (string | null)[] = Array.from({ length: tokens.length }, () => null);
   for (const m of matches) {
     const c = coarseType(m.type);
     for (let k = m.first; k <= m.last; k++) kbAt[k] = (k === m.first ? 'B' : 'I') + c + (m.first === m.last ? '1' : 'n');

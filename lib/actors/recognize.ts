@@ -61,7 +61,7 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
   const weights = options.weights ?? shippedWeights();
 
   // 2. Tag sentence by sentence.
-  const tags = new Array<number>(tokens.length).fill(0);
+  const tags = new Uint8Array(tokens.length);
   let s0 = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || tokens[i].sentence !== tokens[s0].sentence) {

@@ -62,7 +62,7 @@ export function viterbi(features: readonly number[][], w: Weights): number[] {
   }
   let last = 0;
   for (let k = 1; k < N_TAGS; k++) if (score[(n - 1) * N_TAGS + k] > score[(n - 1) * N_TAGS + last]) last = k;
-  const tags = new Array<number>(n);
+  const tags: number[] = Array.from({ length: n }, () => 0);
   tags[n - 1] = last;
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * N_TAGS + tags[i]];
   return tags;
