@@ -24,7 +24,13 @@ export function shape(s: string): string {
   let out = '';
   let last = '';
   for (const ch of s) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    const c =
+      code >= 65 && code <= 90 ? 'X'
+      : code >= 97 && code <= 122 ? 'x'
+      : code >= 48 && code <= 57 ? 'd'
+      : code < 128 ? ch
+      : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
     if (c !== last) out += c;
     last = c;
   }

@@ -22,7 +22,8 @@ easter christmas ramadan eid hanukkah passover diwali thanksgiving lent advent
 christian christians muslim muslims jew jews jewish islam islamic christianity judaism hindu hindus hinduism buddhist buddhism
 sunni sunnis shia shiite shiites catholic catholics protestant protestants orthodox
 western eastern northern southern god mr mrs ms dr prof sir image photo read click share tweet advertisement related update
-editor note ancient yes oh
+editor note ancient yes oh credit credits source sources via caption courtesy file exclusive advertising
+breaking live watch listen subscribe follow
 `);
 
 /** Holidays, periods and events that look like names. */

@@ -88,8 +88,13 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
 function makeSpan(text: string, tokens: readonly Token[], first: number, last: number, coarse: Coarse, kb: KnowledgeBase): NameSpan {
   // A name never ends on punctuation ("Corp." keeps its dot: it is part of the token), and never
   // starts with a word that is no name ("Either Assad", "Catholic Priest").
-  while (last > first && !tokens[last].word) last--;
-  while (first < last && (NOT_NAMES.has(tokens[first].lower) || !tokens[first].word)) first++;
+  // Titles stay outside a person's name ("Mr. Reeves", "Facebook CEO"), as do days and months.
+  const title = (t: Token) => PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
+  const before = (t: Token) => !t.word || NOT_NAMES.has(t.lower) || (coarse === 'PER' && title(t));
+  // "Theresa May" keeps her surname; "London Thursday" loses the day.
+  const after = (t: Token) => !t.word || (coarse === 'PER' ? title(t) : NOT_NAMES.has(t.lower));
+  while (last > first && after(tokens[last])) last--;
+  while (first < last && before(tokens[first])) first++;
   const start = tokens[first].start;
   const end = tokens[last].end;
   return { first, last, start, end, coarse, entity: kb.size ? lookupName(kb, text.slice(start, end)) : null };
@@ -241,78 +246,98 @@ function actorType(text: string, tokens: readonly Token[], n: NameSpan): ActorTy
 }
 
 /**
- * The signature closing a post ("O Mouggos", "— Jane Doe", "By J. Smith"): a last paragraph of one
- * to four capitalised words, perhaps followed by leftovers without words (a stray "[1] ,").
+ * Paragraphs whose names are not the article's actors: the byline ("By Lena Okafor · 14 October"),
+ * the signature or author's note that closes a post ("O Mouggos", "Lucas Nolan is a reporter
+ * for …"), and labels that stand alone ("EXCLUSIVE", "ADVERTISING").
  */
-function signatureSpan(text: string): Span | null {
-  const paragraphs = [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)];
+function excludedSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const paragraphs = [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  for (const p of paragraphs) {
+    if (/^\s*By\s+\p{Lu}/u.test(p.text) && p.text.length < 120) out.push(p);
+    else if (/^\s*\p{Lu}+\s*$/u.test(p.text)) out.push(p);
+  }
   let k = paragraphs.length - 1;
-  while (k > 0 && !/\p{L}{2}/u.test(paragraphs[k][0])) k--;
-  if (k <= 0) return null;
-  const p = paragraphs[k];
-  if (!/^\s*(?:[-–—~]\s*|By\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*$/u.test(p[0])) return null;
-  return { start: p.index!, end: text.length };
+  while (k > 0 && !/\p{L}{2}/u.test(paragraphs[k].text)) k--;
+  if (k > 0) {
+    const p = paragraphs[k];
+    const name = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
+    if (new RegExp(String.raw`^\s*(?:[-–—~]\s*|By\s+)?${name}\s*$`, 'u').test(p.text)) out.push({ start: p.start, end: text.length });
+    else if (new RegExp(String.raw`^\s*${name} (?:is|was) (?:a|an|the) [^.]{0,60}\b(?:reporter|writer|journalist|correspondent|editor|columnist|contributor|author|producer)\b`, 'u').test(p.text))
+      out.push({ start: p.start, end: text.length });
+  }
+  return out;
 }
+
+const caseKey = (s: string) => s.toLowerCase().replace(/^(?:al|el)-/, '');
 
 export function findActors(input: ActorInput, options: RecognizeOptions = {}): Actor[] {
   const { text, kb } = input;
   const { tokens, names } = recognizeNames(input, options);
-  const signature = signatureSpan(text);
-  const found = names.filter((n) => n.coarse !== 'MISC' && !(signature && n.start >= signature.start));
+  const excluded = excludedSpans(text);
+  const found = names.filter((n) => n.coarse !== 'MISC' && !excluded.some((e) => n.start >= e.start && n.end <= e.end));
 
-  // One referent per key: the knowledge base's id, the full name of a person for a surname,
-  // the organisation an acronym stands for, or the name itself.
-  const keyed: { n: NameSpan; key: string; name: string; type: ActorType; entity: KbEntity | null }[] = [];
-  const persons = new Map<string, { key: string; name: string; entity: KbEntity | null }>();
-  const acronyms = new Map<string, { key: string; name: string; type: ActorType; entity: KbEntity | null }>();
+  // One referent per key: the knowledge base's id, the full name of a person for a surname or a
+  // given name ("Reeves", "Lupita"), the organisation an acronym stands for, or the name itself.
+  const keys: string[] = [];
+  const displayNames = new Map<string, string>();
+  const entities = new Map<string, KbEntity>();
+  const votes = new Map<string, Map<ActorType, number>>();
+  const shortForms = new Map<string, string | null>();
+  const acronyms = new Map<string, string>();
+  const wordsOf = (n: NameSpan) => tokens.slice(n.first, n.last + 1).filter((t) => t.word);
   for (const n of found) {
     const surface = text.slice(n.start, n.end);
-    const type = actorType(text, tokens, n);
-    let key: string;
-    let name = surface;
-    let entity = trustKb(n) ? n.entity : null;
-    if (entity) {
-      key = entity.id;
-      name = entity.name;
-    } else key = `new:${slug(surface)}`;
-    if (type === 'person') {
-      const words = surface.split(/\s+/);
-      if (words.length === 1) {
-        const full = persons.get(surface.replace(/^(?:al|el)-/i, '').toLowerCase());
-        if (full) ({ key, name, entity } = full);
-      } else {
-        const surname = words[words.length - 1].replace(/^(?:al|el)-/i, '').toLowerCase();
-        if (!persons.has(surname)) persons.set(surname, { key, name, entity });
+    let type = actorType(text, tokens, n);
+    const entity = trustKb(n) ? n.entity : null;
+    let key = entity ? entity.id : `new:${slug(surface)}`;
+    const words = wordsOf(n);
+    const short = shortForms.get(words.map((t) => caseKey(t.text)).join(' '));
+    const acronym = /^\p{Lu}{2,8}$/u.test(surface) ? acronyms.get(surface) : undefined;
+    if (!entity && short) {
+      key = short;
+      type = 'person';
+    } else if (!entity && acronym) key = acronym;
+    else if (type === 'person' && words.length > 1) {
+      // Every tail of the name ("bin Laden", "Laden") and the given name stand for this person;
+      // a short form two people share stands for neither.
+      const parts = words.map((t) => caseKey(t.text));
+      const forms = [parts[0], ...parts.slice(1).map((_, i) => parts.slice(i + 1).join(' '))];
+      for (const f of forms) {
+        if (NOT_NAMES.has(f) || f.length < 2) continue;
+        const had = shortForms.get(f);
+        if (had === undefined) shortForms.set(f, key);
+        else if (had !== key) shortForms.set(f, null);
       }
-    } else if (type !== 'country' && type !== 'place') {
-      const acr = acronyms.get(surface);
-      if (acr && !entity) ({ key, name, entity } = acr);
-      else if (n.last > n.first) {
-        const initials = tokens
-          .slice(n.first, n.last + 1)
-          .filter((t) => /^\p{Lu}/u.test(t.text))
-          .map((t) => t.text[0])
-          .join('');
-        // "Syrian Observatory for Human Rights (SOHR)": the bracketed acronym is the same actor.
-        const after = text.slice(n.end, n.end + 12);
-        const bracket = /^\s*\((\p{Lu}{2,8})\)/u.exec(after);
-        if (bracket) acronyms.set(bracket[1], { key, name, type, entity });
-        if (initials.length >= 2) acronyms.set(initials, { key, name, type, entity });
-      }
+    } else if (type !== 'person' && type !== 'country' && type !== 'place' && words.length > 1) {
+      const initials = words.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text[0]).join('');
+      if (initials.length >= 2 && !acronyms.has(initials)) acronyms.set(initials, key);
+      // "Syrian Observatory for Human Rights (SOHR)": the bracketed acronym is the same actor.
+      const bracket = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(n.end, n.end + 12));
+      if (bracket) acronyms.set(bracket[1], key);
     }
-    keyed.push({ n, key, name, type, entity });
+    keys.push(key);
+    if (!displayNames.has(key) || (!entity && !entities.has(key) && surface.length > displayNames.get(key)!.length)) displayNames.set(key, entity ? entity.name : surface);
+    if (entity) entities.set(key, entity);
+    const v = votes.get(key) ?? new Map<ActorType, number>();
+    v.set(type, (v.get(type) ?? 0) + (n.propagated ? 0.5 : 1));
+    votes.set(key, v);
   }
 
   const byKey = new Map<string, Actor>();
-  for (const k of keyed) {
-    let actor = byKey.get(k.key);
+  found.forEach((n, i) => {
+    const key = keys[i];
+    let actor = byKey.get(key);
     if (!actor) {
-      actor = { id: k.key, name: k.name, type: k.entity ? k.entity.type : k.type, mentions: [], background: k.entity ? kb.background(k.entity.id) : null };
-      byKey.set(k.key, actor);
+      const entity = entities.get(key) ?? null;
+      let type: ActorType = 'organization';
+      let best = -1;
+      for (const [t, c] of votes.get(key)!) if (c > best) [type, best] = [t, c];
+      actor = { id: key, name: displayNames.get(key)!, type: entity ? entity.type : type, mentions: [], background: entity ? kb.background(entity.id) : null };
+      byKey.set(key, actor);
     }
-    const mention: Mention = { start: k.n.start, end: k.n.end, text: text.slice(k.n.start, k.n.end) };
+    const mention: Mention = { start: n.start, end: n.end, text: text.slice(n.start, n.end) };
     actor.mentions.push(mention);
-  }
+  });
   return [...byKey.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
 }
-
