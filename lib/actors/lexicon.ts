@@ -80,3 +80,47 @@ export const SUFFIX_TYPES: [RegExp, ActorType][] = [
   [/^(?:Ministry|Department) of\b/, 'government'],
   [/\b(?:Times|Post|News|Journal|Herald|Guardian|Gazette|Tribune|Telegraph|Press|Radio|TV|Television|Broadcasting|Reuters|Magazine|Chronicle|Daily|Channel)$/, 'media'],
 ];
+
+/**
+ * Nationality and regional adjectives ("Syrian", "Sudanese"): never actors on their own. Plurals
+ * ("Iraqis") are recognised by `isDemonym`.
+ */
+export const DEMONYMS = words(`
+afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian azerbaijani azeri
+bahraini bangladeshi belarusian belgian beninese bolivian bosnian brazilian british bulgarian burkinabe burmese burundian
+cambodian cameroonian canadian chadian chilean chinese colombian congolese croatian cuban cypriot czech danish djiboutian
+dominican dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european fijian filipino finnish french gabonese
+gambian georgian german ghanaian greek guatemalan guinean haitian honduran hungarian icelandic indian indonesian iranian
+iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz laotian
+latvian lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian malian maltese mauritanian
+mexican moldovan mongolian montenegrin moroccan mozambican namibian nepalese nigerian nigerien norwegian omani pakistani
+palestinian panamanian paraguayan persian peruvian polish portuguese qatari romanian russian rwandan saudi scottish senegalese
+serbian sierra singaporean slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik tanzanian thai
+togolese tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
+african asian arab arabian balkan caribbean latin nordic scandinavian slavic western eastern soviet yugoslav bosnian-serb
+arab-israeli pashtun baloch sindhi punjabi tamil sinhalese tutsi hutu yazidi druze alawite kurd kurds pakistanis
+`);
+
+export function isDemonym(lower: string): boolean {
+  return DEMONYMS.has(lower) || (lower.endsWith('s') && DEMONYMS.has(lower.slice(0, -1)));
+}
+
+/** Countries' short names, to type a place the knowledge base does not know as a country. */
+export const COUNTRIES = new Set(
+  `afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh barbados
+belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina-faso burundi cambodia cameroon canada
+chad chile china colombia comoros congo costa-rica croatia cuba cyprus czechia czech-republic denmark djibouti dominica
+dominican-republic ecuador egypt el-salvador eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany
+ghana greece grenada guatemala guinea guinea-bissau guyana haiti honduras hungary iceland india indonesia iran iraq ireland
+israel italy ivory-coast jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
+liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
+moldova monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal netherlands holland new-zealand
+nicaragua niger nigeria north-korea north-macedonia macedonia norway oman pakistan palau palestine panama papua-new-guinea
+paraguay peru philippines poland portugal qatar romania russia rwanda samoa san-marino saudi-arabia senegal serbia
+seychelles sierra-leone singapore slovakia slovenia somalia south-africa south-korea south-sudan spain sri-lanka sudan
+suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad-and-tobago tunisia turkey
+turkmenistan tuvalu uganda ukraine united-arab-emirates uae united-kingdom uk britain great-britain england scotland wales
+united-states us u.s. usa america uruguay uzbekistan vanuatu venezuela vietnam yemen yugoslavia zaire zambia zimbabwe`
+    .split(/\s+/)
+    .map((c) => c.replace(/-/g, ' ')),
+);

@@ -4,7 +4,7 @@ import type { Sentence } from '../text/sentences';
 import { tokenize, type Token } from './tokens';
 import { capsRegions, coarseType, kbMatches, tokenFeatures, type KbMatch } from './features';
 import { shippedWeights, TAGS, viterbi, type Weights } from './tagger';
-import { NOT_NAME_PHRASES, NOT_NAMES, PERSON_TITLES, SUFFIX_TYPES } from './lexicon';
+import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
 
 /**
  * Named actors in four steps:
@@ -79,25 +79,97 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
     names.push(makeSpan(text, tokens, i, j, tag.slice(2) as Coarse, kb));
   }
 
+  names = splitJoinedNames(text, tokens, names, matches, kb);
+  names = joinLongNames(text, tokens, names, kb);
   names = names.filter((n) => keepName(text, tokens, n));
   names = addUntaggedKbNames(text, tokens, names, matches, caps, kb);
   names = propagate(text, tokens, names, caps, kb);
   return { tokens, names };
 }
 
-function makeSpan(text: string, tokens: readonly Token[], first: number, last: number, coarse: Coarse, kb: KnowledgeBase): NameSpan {
+function makeSpan(text: string, tokens: readonly Token[], first: number, last: number, coarse: Coarse, kb: KnowledgeBase, fromKb = false): NameSpan {
   // A name never ends on punctuation ("Corp." keeps its dot: it is part of the token), and never
   // starts with a word that is no name ("Either Assad", "Catholic Priest").
   // Titles stay outside a person's name ("Mr. Reeves", "Facebook CEO"), as do days and months.
   const title = (t: Token) => PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
+  // "Mr. Reeves" is a person whatever the tagger thought.
+  if (first < last && HONORIFICS.test(tokens[first].lower)) coarse = 'PER';
   const before = (t: Token) => !t.word || NOT_NAMES.has(t.lower) || (coarse === 'PER' && title(t));
-  // "Theresa May" keeps her surname; "London Thursday" loses the day.
-  const after = (t: Token) => !t.word || (coarse === 'PER' ? title(t) : NOT_NAMES.has(t.lower));
+  // "Theresa May" keeps her surname; "London Thursday" loses the day; "Palmyra is" loses "is".
+  const after = (t: Token) => !t.word || (coarse === 'PER' ? title(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text));
   while (last > first && after(tokens[last])) last--;
   while (first < last && before(tokens[first])) first++;
   const start = tokens[first].start;
   const end = tokens[last].end;
   return { first, last, start, end, coarse, entity: kb.size ? lookupName(kb, text.slice(start, end)) : null };
+}
+
+const HONORIFICS = /^(?:mr|mrs|ms|dr|sir|dame|mme|mlle)\.?$/;
+
+/**
+ * "Assad and Putin", "Iraq ISIL": two names the tagger ran together. A name that the knowledge
+ * base does not know as a whole is cut at "and"/"or", and into the knowledge-base names that
+ * tile it exactly.
+ */
+function splitJoinedNames(text: string, tokens: readonly Token[], names: NameSpan[], matches: readonly KbMatch[], kb: KnowledgeBase): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    if (n.entity || n.first === n.last) {
+      out.push(n);
+      continue;
+    }
+    const inside = matches.filter((m) => m.first >= n.first && m.last <= n.last);
+    let covered = 0;
+    for (const m of inside) covered += m.last - m.first + 1;
+    const words = tokens.slice(n.first, n.last + 1).filter((t) => t.word).length;
+    if (inside.length >= 2 && covered >= words) {
+      for (const m of inside) out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
+      continue;
+    }
+    let from = n.first;
+    const parts: NameSpan[] = [];
+    for (let k = n.first; k <= n.last; k++) {
+      if (tokens[k].lower === 'and' || tokens[k].lower === 'or') {
+        if (k > from) parts.push(makeSpan(text, tokens, from, k - 1, n.coarse, kb));
+        from = k + 1;
+      }
+    }
+    if (from <= n.last) parts.push(makeSpan(text, tokens, from, n.last, n.coarse, kb));
+    // Only names that stand alone: "Assad and Putin", not "Prediction and Applications Centre".
+    if (parts.length < 2 || !parts.every((p) => p.entity || p.first === p.last)) {
+      out.push(n);
+      continue;
+    }
+    out.push(...parts);
+  }
+  return out;
+}
+
+/**
+ * "United Nations Office" + "for the" + "Coordination of Humanitarian Affairs": an organisation's
+ * name joined across "of"/"for" to the capitalised words after it (a tagger trained on short
+ * news names cuts long ones).
+ */
+function joinLongNames(text: string, tokens: readonly Token[], names: NameSpan[], kb: KnowledgeBase): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < names.length; k++) {
+    let n = names[k];
+    while (n.coarse === 'ORG') {
+      let j = n.last + 1;
+      if (j >= tokens.length || (tokens[j].lower !== 'of' && tokens[j].lower !== 'for')) break;
+      j++;
+      if (j < tokens.length && tokens[j].lower === 'the') j++;
+      const next = names[k + 1];
+      if (next && next.first === j && next.coarse !== 'PER' && next.coarse !== 'MISC') {
+        n = makeSpan(text, tokens, n.first, next.last, 'ORG', kb);
+        k++;
+        continue;
+      }
+      break;
+    }
+    out.push(n);
+  }
+  return out;
 }
 
 function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
@@ -108,7 +180,9 @@ function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
 function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean {
   const surface = text.slice(n.start, n.end);
   if (NOT_NAME_PHRASES.test(surface)) return false;
-  if (n.first === n.last && NOT_NAMES.has(tokens[n.first].lower) && !n.entity) return false;
+  // A lone letter ("(Z)", "B") is an abbreviation or a list mark, not an actor.
+  if (n.first === n.last && /^\p{L}\.?$/u.test(surface)) return false;
+  if (n.first === n.last && (NOT_NAMES.has(tokens[n.first].lower) || isDemonym(tokens[n.first].lower)) && !n.entity) return false;
   // "President", "Priest": a title alone names nobody.
   if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
   if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
@@ -140,7 +214,7 @@ function addUntaggedKbNames(
     const across = out.some((n) => n.first <= m.last && n.last >= m.first && (n.first < m.first || n.last > m.last));
     if (across || (inside.length === 1 && inside[0].first === m.first && inside[0].last === m.last)) continue;
     out = out.filter((n) => !inside.includes(n));
-    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb));
+    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
   }
   const covered = new Uint8Array(tokens.length);
   for (const n of out) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
@@ -151,7 +225,7 @@ function addUntaggedKbNames(
     const t = tokens[m.first];
     // A lone capitalised word opening a sentence is as often a word as a name.
     if (m.first === m.last && t.first && !/^\p{Lu}{2,}$/u.test(t.text)) continue;
-    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb));
+    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -232,7 +306,7 @@ function trustKb(n: NameSpan): boolean {
   if (!n.entity) return false;
   const kbCoarse = coarseType(n.entity.type);
   if (kbCoarse === n.coarse || n.last > n.first) return true;
-  return kbCoarse === 'ORG' && n.coarse === 'LOC';
+  return (kbCoarse === 'ORG' && n.coarse === 'LOC') || (kbCoarse === 'PER' && n.coarse === 'ORG');
 }
 
 /** Sift's type for a name: the knowledge base's when it agrees with the tagger, else cues. */
@@ -240,7 +314,7 @@ function actorType(text: string, tokens: readonly Token[], n: NameSpan): ActorTy
   const surface = text.slice(n.start, n.end);
   if (n.entity && trustKb(n)) return n.entity.type;
   if (n.coarse === 'PER') return 'person';
-  if (n.coarse === 'LOC') return 'place';
+  if (n.coarse === 'LOC') return COUNTRIES.has(surface.toLowerCase()) ? 'country' : 'place';
   for (const [re, type] of SUFFIX_TYPES) if (re.test(surface)) return type;
   return 'organization';
 }
