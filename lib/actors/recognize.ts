@@ -92,9 +92,11 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
   // starts with a word that is no name ("Either Assad", "Catholic Priest").
   // Titles stay outside a person's name ("Mr. Reeves", "Facebook CEO"), as do days and months.
   const title = (t: Token) => PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
+  // A name the knowledge base knows as written is kept whole ("Islamic State").
+  if (!fromKb && first < last && kb.size && lookupName(kb, text.slice(tokens[first].start, tokens[last].end))) fromKb = true;
   // "Mr. Reeves" is a person whatever the tagger thought.
   if (first < last && HONORIFICS.test(tokens[first].lower)) coarse = 'PER';
-  const before = (t: Token) => !t.word || NOT_NAMES.has(t.lower) || (coarse === 'PER' && title(t));
+  const before = (t: Token) => !t.word || (!fromKb && NOT_NAMES.has(t.lower)) || (coarse === 'PER' && title(t));
   // "Theresa May" keeps her surname; "London Thursday" loses the day; "Palmyra is" loses "is".
   const after = (t: Token) => !t.word || (coarse === 'PER' ? title(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text));
   while (last > first && after(tokens[last])) last--;
@@ -218,13 +220,16 @@ function addUntaggedKbNames(
   }
   const covered = new Uint8Array(tokens.length);
   for (const n of out) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.lower);
   for (const m of matches) {
     let free = true;
     for (let k = m.first; k <= m.last; k++) if (covered[k] || caps[k]) free = false;
     if (!free) continue;
     const t = tokens[m.first];
-    // A lone capitalised word opening a sentence is as often a word as a name.
-    if (m.first === m.last && t.first && !/^\p{Lu}{2,}$/u.test(t.text)) continue;
+    // A lone capitalised word opening a sentence is a name only if the article never writes it
+    // in lower case ("Will", "May").
+    if (m.first === m.last && t.first && !/^\p{Lu}{2,}$/u.test(t.text) && (NOT_NAMES.has(t.lower) || lowerWords.has(t.lower))) continue;
     out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
   }
   return out.sort((a, b) => a.start - b.start);
