@@ -16,8 +16,9 @@ import { addCounts, emptyCounts, isTuningDocument, loadConll, prf, scoreDocument
 import { bundledKnowledgeBase, REPO, sharedPath } from './lib/common';
 import { splitSentences } from '../lib/text/sentences';
 import { tokenize } from '../lib/actors/tokens';
-import { capsRegions, kbMatches, tokenFeatures } from '../lib/actors/features';
-import { N_TAGS, START, TAGS, packModel, unpackModel, viterbi, type Weights } from '../lib/actors/tagger';
+import { capsRegions, kbMatches, stackValues, tokenFeatures, type KbMatch } from '../lib/actors/features';
+import type { Token } from '../lib/actors/tokens';
+import { N_TAGS, START, TAGS, packModel, tagTokens, unpackModel, viterbi, type Weights } from '../lib/actors/tagger';
 import type { KnowledgeBase } from '../lib/kb/knowledge-base';
 
 const args = process.argv.slice(2);
@@ -27,7 +28,7 @@ const opt = (name: string, def: number) => {
 };
 const EPOCHS = opt('epochs', 12);
 const MIN_COUNT = opt('min-count', 2);
-const PRUNE = opt('prune', 0.02);
+const PRUNE = opt('prune', 2);
 const SEED = opt('seed', 1);
 
 interface Sequence {
@@ -35,11 +36,21 @@ interface Sequence {
   gold: number[];
 }
 
-function sequencesOf(doc: ConllDocument, kb: KnowledgeBase): Sequence[] {
+interface Prepared {
+  text: string;
+  tokens: Token[];
+  matches: KbMatch[];
+  caps: Uint8Array;
+  gold: number[];
+  features: number[][];
+}
+
+function prepare(doc: ConllDocument, kb: KnowledgeBase): Prepared {
   const sentences = splitSentences(doc.text);
   const tokens = tokenize(doc.text, sentences, []);
   const caps = capsRegions(tokens);
-  const features = tokenFeatures(tokens, kbMatches(doc.text, tokens, kb), caps);
+  const matches = kbMatches(doc.text, tokens, kb);
+  const features = tokenFeatures(tokens, matches, caps);
   // Gold tag of each token: the tag of the CoNLL token holding its start.
   let c = 0;
   let lastConll = -1;
@@ -52,15 +63,39 @@ function sequencesOf(doc: ConllDocument, kb: KnowledgeBase): Sequence[] {
     lastConll = c;
     return TAGS.indexOf(tag as (typeof TAGS)[number]);
   });
+  return { text: doc.text, tokens, matches, caps, gold, features };
+}
+
+function sequencesOf(p: Prepared, features: number[][]): Sequence[] {
   const out: Sequence[] = [];
   let s0 = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || tokens[i].sentence !== tokens[s0].sentence) {
-      out.push({ features: features.slice(s0, i), gold: gold.slice(s0, i) });
+  for (let i = 1; i <= p.tokens.length; i++) {
+    if (i === p.tokens.length || p.tokens[i].sentence !== p.tokens[s0].sentence) {
+      out.push({ features: features.slice(s0, i), gold: p.gold.slice(s0, i) });
       s0 = i;
     }
   }
   return out;
+}
+
+/** Second-pass features of a document, from a first-pass model that never saw it. */
+function stackedFeatures(p: Prepared, first: Weights): number[][] {
+  const tags = tagTokens((i) => p.tokens[i].sentence, p.features, first);
+  return tokenFeatures(p.tokens, p.matches, p.caps, stackValues(p.tokens, tags, TAGS));
+}
+
+type Model = { rows: Map<number, Float64Array>; trans: Float64Array };
+const weightsOf = (m: Model) => unpackModel(quantised(m));
+
+/** First pass on all documents; second pass on first-pass tags made by two-fold jackknifing. */
+function trainTwoPass(docs: Prepared[]): [Model, Model] {
+  const m1 = train(docs.flatMap((p) => sequencesOf(p, p.features)));
+  const a = docs.filter((_, i) => i % 2 === 0);
+  const b = docs.filter((_, i) => i % 2 === 1);
+  const wa = weightsOf(train(a.flatMap((p) => sequencesOf(p, p.features))));
+  const wb = weightsOf(train(b.flatMap((p) => sequencesOf(p, p.features))));
+  const second = [...a.map((p) => sequencesOf(p, stackedFeatures(p, wb))), ...b.map((p) => sequencesOf(p, stackedFeatures(p, wa)))].flat();
+  return [m1, train(second)];
 }
 
 function rng(seed: number) {
@@ -158,41 +193,47 @@ const t0 = Date.now();
 if (args.includes('--validate')) {
   const trainDocs = docs.filter((d) => d.index % 4 === 0);
   const validDocs = docs.filter((d) => d.index % 4 === 2);
-  const model = train(trainDocs.flatMap((d) => sequencesOf(d, kb)));
-  const weights = unpackModel(quantised(model));
-  let typed = emptyCounts();
-  let untyped = emptyCounts();
-  const errors = new Map<string, number>();
-  for (const d of validDocs) {
-    const s = scoreDocument(d, siftPredictions(d, kb, { weights }));
-    for (const e of s.errors) errors.set(e.join(' | '), (errors.get(e.join(' | ')) ?? 0) + 1);
-    typed = addCounts(typed, s.typed);
-    untyped = addCounts(untyped, s.untyped);
-  }
-  if (args.includes('--errors')) {
-    const kinds = new Map<string, number>();
-    for (const [e, n] of errors) {
-      const [k, , g, p] = e.split(' | ');
-      kinds.set(`${k} ${g}→${p}`, (kinds.get(`${k} ${g}→${p}`) ?? 0) + n);
-    }
-    console.log([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}\t${k}`).join('\n'));
-    console.log([...errors].sort((a, b) => b[1] - a[1]).slice(0, opt('errors', 80)).map(([k, n]) => `${n}\t${k}`).join('\n'));
-  }
+  const [m1, m2] = trainTwoPass(trainDocs.map((d) => prepare(d, kb)));
+  const w1 = weightsOf(m1);
+  const w2 = weightsOf(m2);
   const pct = (x: number) => (100 * x).toFixed(1);
-  const u = prf(untyped);
-  const t = prf(typed);
-  console.log(`validation (tuning docs ≡ 2 mod 4, ${validDocs.length} docs; trained on ${trainDocs.length}): untyped P ${pct(u.p)} R ${pct(u.r)} F1 ${pct(u.f)}; typed P ${pct(t.p)} R ${pct(t.r)} F1 ${pct(t.f)}; features ${model.rows.size}`);
+  for (const [label, weights2] of [['one pass', null], ['two passes', w2]] as const) {
+    let typed = emptyCounts();
+    let untyped = emptyCounts();
+    const errors = new Map<string, number>();
+    for (const d of validDocs) {
+      const s = scoreDocument(d, siftPredictions(d, kb, { weights: w1, weights2 }));
+      for (const e of s.errors) errors.set(e.join(' | '), (errors.get(e.join(' | ')) ?? 0) + 1);
+      typed = addCounts(typed, s.typed);
+      untyped = addCounts(untyped, s.untyped);
+    }
+    if (args.includes('--errors') && weights2) {
+      const kinds = new Map<string, number>();
+      for (const [e, n] of errors) {
+        const [k, , g, p] = e.split(' | ');
+        kinds.set(`${k} ${g}→${p}`, (kinds.get(`${k} ${g}→${p}`) ?? 0) + n);
+      }
+      console.log([...kinds].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${n}\t${k}`).join('\n'));
+      console.log([...errors].sort((x, y) => y[1] - x[1]).slice(0, opt('errors', 80)).map(([k, n]) => `${n}\t${k}`).join('\n'));
+    }
+    const u = prf(untyped);
+    const t = prf(typed);
+    console.log(`validation, ${label} (tuning docs ≡ 2 mod 4, ${validDocs.length} docs; trained on ${trainDocs.length}): untyped P ${pct(u.p)} R ${pct(u.r)} F1 ${pct(u.f)}; typed P ${pct(t.p)} R ${pct(t.r)} F1 ${pct(t.f)}; features ${m1.rows.size} + ${m2.rows.size}`);
+  }
 } else {
-  const model = train(docs.flatMap((d) => sequencesOf(d, kb)));
-  const packed = quantised(model);
+  const [m1, m2] = trainTwoPass(docs.map((d) => prepare(d, kb)));
+  const p1 = quantised(m1);
+  const p2 = quantised(m2);
   const out = path.join(REPO, 'lib/actors/model-data.ts');
   writeFileSync(
     out,
     `import type { PackedModel } from './tagger';\n\n` +
       `/**\n * Generated by \`npm run train:actors\` (scripts/train-actors.ts) from the tuning half of the CoNLL-2003\n` +
-      ` * dev split (even document indices): ${model.rows.size} hashed features. Do not edit.\n */\n` +
-      `export const MODEL: PackedModel = ${JSON.stringify(packed)};\n`,
+      ` * dev split (even document indices), with the knowledge base of ${kb.size} entities: first pass\n` +
+      ` * ${m1.rows.size} hashed features, second pass ${m2.rows.size}. Do not edit.\n */\n` +
+      `export const MODEL: PackedModel = ${JSON.stringify(p1)};\n\n` +
+      `export const MODEL2: PackedModel = ${JSON.stringify(p2)};\n`,
   );
-  console.log(`wrote ${path.relative(REPO, out)}: ${model.rows.size} features, ${(packed.features.length + packed.weights.length) / 1000} kB base64`);
+  console.log(`wrote ${path.relative(REPO, out)}: ${m1.rows.size} + ${m2.rows.size} features`);
 }
 console.error(`${((Date.now() - t0) / 1000).toFixed(1)} s`);

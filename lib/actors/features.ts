@@ -157,11 +157,11 @@ export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeB
 const T = {
   bias: 1, w: 2, shape: 3, suf3: 4, suf4: 5, pre3: 6, cap: 7, wm1: 8, wp1: 9, wm2: 10, wp2: 11, sm1: 12, sp1: 13,
   wm1s: 14, wp1s: 15, kb: 16, title: 17, orgSuffix: 18, firstName: 19, doc: 20, docCaps: 21, notName: 22, len: 23, wm1cap: 24,
-  kbType: 25, sm1sp1: 26, demonym: 27,
+  kbType: 25, sm1sp1: 26, demonym: 27, stack: 28, stackCap: 29,
 } as const;
 
 /** Feature hashes for every token (arrays of HASH_BITS integers). */
-export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): number[][] {
+export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array, stack?: readonly (string | null)[]): number[][] {
   const doc = documentWords(tokens, caps);
   const kbAt: (string | null)[] = Array.from({ length: tokens.length }, () => null);
   for (const m of matches) {
@@ -206,11 +206,46 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
     if (prev && FIRST_NAMES.has(prev.lower)) f.push(hash(T.firstName, 'prev' + cr));
     if (NOT_NAMES.has(lw)) f.push(hash(T.notName, ''));
     if (isDemonym(lw)) f.push(hash(T.demonym, next && /^\p{Lu}/u.test(next.text) ? 'cap' : ''));
+    const st = stack?.[i];
+    if (st) f.push(hash(T.stack, st), hash(T.stackCap, st + String(c) + cr + (t.first ? 'F' : 'M')));
     if (t.word) {
       const d = doc.flags.get(lw) ?? 0;
       f.push(hash(caps[i] ? T.docCaps : T.doc, `${d}${t.first ? 'F' : 'M'}`));
     }
     out.push(f);
+  }
+  return out;
+}
+
+/**
+ * The second pass's view of the whole article: for each capitalised word, how the first pass
+ * tagged the same word elsewhere ("PER" when every other "Reeves" was a person, "ORG~" when most
+ * were organisations, "O" when none was a name). Null when the word occurs only here.
+ */
+export function stackValues(tokens: readonly Token[], tags: ArrayLike<number>, tagNames: readonly string[]): (string | null)[] {
+  const byWord = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (!t.word || !/^\p{Lu}/u.test(t.text)) return;
+    const list = byWord.get(t.lower);
+    if (list) list.push(i);
+    else byWord.set(t.lower, [i]);
+  });
+  const out: (string | null)[] = Array.from({ length: tokens.length }, () => null);
+  for (const list of byWord.values()) {
+    if (list.length < 2) continue;
+    for (const i of list) {
+      const counts = new Map<string, number>();
+      for (const j of list) {
+        if (j === i) continue;
+        const tag = tagNames[tags[j]];
+        const label = tag === 'O' ? 'O' : tag.slice(2);
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      let best = 'O';
+      let n = -1;
+      for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
+      out[i] = best + (counts.size === 1 ? '' : '~');
+    }
   }
   return out;
 }

@@ -2,8 +2,8 @@ import type { Actor, ActorType, Mention, Span } from '../schema';
 import type { KnowledgeBase, KbEntity } from '../kb/knowledge-base';
 import type { Sentence } from '../text/sentences';
 import { tokenize, type Token } from './tokens';
-import { capsRegions, coarseType, kbMatches, tokenFeatures, type KbMatch } from './features';
-import { shippedWeights, TAGS, viterbi, type Weights } from './tagger';
+import { capsRegions, coarseType, kbMatches, stackValues, tokenFeatures, type KbMatch } from './features';
+import { shippedWeights, tagTokens, TAGS, type Weights } from './tagger';
 import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
 
 /**
@@ -43,8 +43,10 @@ export interface NameSpan {
 }
 
 export interface RecognizeOptions {
-  /** Weights to use instead of the shipped model (training and evaluation scripts). */
+  /** Weights to use instead of the shipped models (training and evaluation scripts). */
   weights?: Weights;
+  /** Second-pass weights; null for one pass only. */
+  weights2?: Weights | null;
 }
 
 const slug = (s: string) =>
@@ -58,18 +60,13 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
   const caps = capsRegions(tokens);
   const matches = kbMatches(text, tokens, kb);
   const features = tokenFeatures(tokens, matches, caps);
-  const weights = options.weights ?? shippedWeights();
+  const [shipped1, shipped2] = options.weights ? [options.weights, options.weights2 ?? null] : shippedWeights();
+  const sentenceOf = (i: number) => tokens[i].sentence;
 
-  // 2. Tag sentence by sentence.
-  const tags = new Uint8Array(tokens.length);
-  let s0 = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || tokens[i].sentence !== tokens[s0].sentence) {
-      const best = viterbi(features.slice(s0, i), weights);
-      for (let k = 0; k < best.length; k++) tags[s0 + k] = best[k];
-      s0 = i;
-    }
-  }
+  // 2. Tag sentence by sentence; then again, knowing how the first pass tagged each word
+  //    elsewhere in the article.
+  let tags = tagTokens(sentenceOf, features, shipped1);
+  if (shipped2) tags = tagTokens(sentenceOf, tokenFeatures(tokens, matches, caps, stackValues(tokens, tags, TAGS)), shipped2);
   let names: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tag = TAGS[tags[i]];

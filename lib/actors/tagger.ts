@@ -1,4 +1,4 @@
-import { MODEL } from './model-data';
+import { MODEL, MODEL2 } from './model-data';
 
 /**
  * The actor tagger: a linear model over hashed features (an averaged structured perceptron,
@@ -169,9 +169,23 @@ export function unpackModel(m: PackedModel): Weights {
   };
 }
 
-let shipped: Weights | null = null;
-/** The model shipped with Sift, unpacked once (immutable). */
-export function shippedWeights(): Weights {
-  shipped ??= unpackModel(MODEL);
+let shipped: [Weights, Weights | null] | null = null;
+/** The models shipped with Sift (first pass, second pass), unpacked once (immutable). */
+export function shippedWeights(): [Weights, Weights | null] {
+  shipped ??= [unpackModel(MODEL), MODEL2.features ? unpackModel(MODEL2) : null];
   return shipped;
+}
+
+/** Tags of every token, sentence by sentence. */
+export function tagTokens(sentenceOf: (i: number) => number, features: readonly number[][], weights: Weights): Uint8Array {
+  const tags = new Uint8Array(features.length);
+  let s0 = 0;
+  for (let i = 1; i <= features.length; i++) {
+    if (i === features.length || sentenceOf(i) !== sentenceOf(s0)) {
+      const best = viterbi(features.slice(s0, i), weights);
+      for (let k = 0; k < best.length; k++) tags[s0 + k] = best[k];
+      s0 = i;
+    }
+  }
+  return tags;
 }
