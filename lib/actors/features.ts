@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { ActorType } from '../schema';
 import type { Token } from './tokens';
+import { COMMON_WORDS } from './common-words';
 import { COUNTRIES, ORG_SUFFIXES, PERSON_TITLES, FIRST_NAMES, NOT_NAMES, isDemonym } from './lexicon';
 
 /**
@@ -157,7 +158,7 @@ export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeB
 const T = {
   bias: 1, w: 2, shape: 3, suf3: 4, suf4: 5, pre3: 6, cap: 7, wm1: 8, wp1: 9, wm2: 10, wp2: 11, sm1: 12, sp1: 13,
   wm1s: 14, wp1s: 15, kb: 16, title: 17, orgSuffix: 18, firstName: 19, doc: 20, docCaps: 21, notName: 22, len: 23, wm1cap: 24,
-  kbType: 25, sm1sp1: 26, demonym: 27, stack: 28, stackCap: 29, country: 30,
+  kbType: 25, sm1sp1: 26, demonym: 27, stack: 28, stackCap: 29, country: 30, common: 31,
 } as const;
 
 /** Feature hashes for every token (arrays of HASH_BITS integers). */
@@ -205,6 +206,7 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
     if (FIRST_NAMES.has(lw)) f.push(hash(T.firstName, 'self' + cr));
     if (prev && FIRST_NAMES.has(prev.lower)) f.push(hash(T.firstName, 'prev' + cr));
     if (NOT_NAMES.has(lw)) f.push(hash(T.notName, ''));
+    if (COMMON_WORDS.has(lw)) f.push(hash(T.common, (t.first ? 'F' : 'M') + cr));
     if (COUNTRIES.has(lw)) f.push(hash(T.country, 'U'));
     else if (next && COUNTRIES.has(lw + ' ' + next.lower)) f.push(hash(T.country, 'B'));
     else if (prev && COUNTRIES.has(prev.lower + ' ' + lw)) f.push(hash(T.country, 'I'));

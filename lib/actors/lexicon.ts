@@ -23,7 +23,7 @@ christian christians muslim muslims jew jews jewish islam islamic christianity j
 sunni sunnis shia shiite shiites catholic catholics protestant protestants orthodox
 western eastern northern southern god mr mrs ms dr prof sir image photo read click share tweet advertisement related update
 editor note ancient yes oh credit credits source sources via caption courtesy file exclusive advertising
-breaking live watch listen subscribe follow
+breaking live watch listen subscribe follow am pm gmt utc est edt pst pdt cet bst pt et
 `);
 
 /** Holidays, periods and events that look like names. */

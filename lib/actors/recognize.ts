@@ -79,6 +79,7 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
   names = splitJoinedNames(text, tokens, names, matches, kb);
   names = joinLongNames(text, tokens, names, kb);
   names = names.filter((n) => keepName(text, tokens, n));
+  for (const n of names) if (n.coarse !== 'ORG' && n.last > n.first && !n.entity && ORG_ENDINGS.test(tokens[n.last].lower)) n.coarse = 'ORG';
   names = addUntaggedKbNames(text, tokens, names, matches, caps, kb);
   names = propagate(text, tokens, names, caps, kb);
   return { tokens, names };
@@ -102,6 +103,9 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
   const end = tokens[last].end;
   return { first, last, start, end, coarse, entity: kb.size ? lookupName(kb, text.slice(start, end)) : null };
 }
+
+/** Last words that make a name an organisation whatever else it looks like ("Jeans Mate Corp"). */
+const ORG_ENDINGS = /^(?:corp|corporation|inc|ltd|plc|llc|gmbh|ag|co|bank|party|university|association|federation|union|committee|council|ministry|agency|institute|foundation|club|company|group)\.?$/;
 
 const HONORIFICS = /^(?:mr|mrs|ms|dr|sir|dame|mme|mlle)\.?$/;
 
@@ -331,7 +335,8 @@ function excludedSpans(text: string): Span[] {
   const paragraphs = [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
   for (const p of paragraphs) {
     if (/^\s*By\s+\p{Lu}/u.test(p.text) && p.text.length < 120) out.push(p);
-    else if (/^\s*\p{Lu}+\s*$/u.test(p.text)) out.push(p);
+    // A label in capitals on its own line: "EXCLUSIVE", "SIGN UP FOR OUR NEWSLETTER".
+    else if (!/\p{Ll}/u.test(p.text) && p.text.length < 60) out.push(p);
   }
   let k = paragraphs.length - 1;
   while (k > 0 && !/\p{L}{2}/u.test(paragraphs[k].text)) k--;
