@@ -16,7 +16,7 @@ import { addCounts, emptyCounts, isTuningDocument, loadConll, prf, scoreDocument
 import { bundledKnowledgeBase, REPO, sharedPath } from './lib/common';
 import { splitSentences } from '../lib/text/sentences';
 import { tokenize } from '../lib/actors/tokens';
-import { capsRegions, kbMatches, stackValues, tokenFeatures, type KbMatch } from '../lib/actors/features';
+import { capsRegions, kbMatches, stackValues, tokenFeatures, withStack, type KbMatch } from '../lib/actors/features';
 import type { Token } from '../lib/actors/tokens';
 import { N_TAGS, START, TAGS, packModel, tagTokens, unpackModel, viterbi, type Weights } from '../lib/actors/tagger';
 import type { KnowledgeBase } from '../lib/kb/knowledge-base';
@@ -81,7 +81,7 @@ function sequencesOf(p: Prepared, features: number[][]): Sequence[] {
 /** Second-pass features of a document, from a first-pass model that never saw it. */
 function stackedFeatures(p: Prepared, first: Weights): number[][] {
   const tags = tagTokens((i) => p.tokens[i].sentence, p.features, first);
-  return tokenFeatures(p.tokens, p.matches, p.caps, stackValues(p.tokens, tags, TAGS));
+  return withStack(p.features, p.tokens, p.caps, stackValues(p.tokens, tags, TAGS));
 }
 
 type Model = { rows: Map<number, Float64Array>; trans: Float64Array };

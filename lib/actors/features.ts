@@ -162,7 +162,7 @@ const T = {
 } as const;
 
 /** Feature hashes for every token (arrays of HASH_BITS integers). */
-export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array, stack?: readonly (string | null)[]): number[][] {
+export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): number[][] {
   const doc = documentWords(tokens, caps);
   const kbAt: (string | null)[] = Array.from({ length: tokens.length }, () => null);
   for (const m of matches) {
@@ -211,8 +211,6 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
     else if (next && COUNTRIES.has(lw + ' ' + next.lower)) f.push(hash(T.country, 'B'));
     else if (prev && COUNTRIES.has(prev.lower + ' ' + lw)) f.push(hash(T.country, 'I'));
     if (isDemonym(lw)) f.push(hash(T.demonym, next && /^\p{Lu}/u.test(next.text) ? 'cap' : ''));
-    const st = stack?.[i];
-    if (st) f.push(hash(T.stack, st), hash(T.stackCap, st + String(c) + cr + (t.first ? 'F' : 'M')));
     if (t.word) {
       const d = doc.flags.get(lw) ?? 0;
       f.push(hash(caps[i] ? T.docCaps : T.doc, `${d}${t.first ? 'F' : 'M'}`));
@@ -220,6 +218,16 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
     out.push(f);
   }
   return out;
+}
+
+/** The first pass's features plus the document-level ones of `stackValues` (second pass). */
+export function withStack(features: readonly number[][], tokens: readonly Token[], caps: Uint8Array, stack: readonly (string | null)[]): number[][] {
+  return features.map((f, i) => {
+    const st = stack[i];
+    if (!st) return f;
+    const t = tokens[i];
+    return [...f, hash(T.stack, st), hash(T.stackCap, st + String(capClass(t.text)) + (caps[i] ? 'U' : 'N') + (t.first ? 'F' : 'M'))];
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Actor, ActorType, Mention, Span } from '../schema';
 import type { KnowledgeBase, KbEntity } from '../kb/knowledge-base';
 import type { Sentence } from '../text/sentences';
 import { tokenize, type Token } from './tokens';
-import { capsRegions, coarseType, kbMatches, stackValues, tokenFeatures, type KbMatch } from './features';
+import { capsRegions, coarseType, kbMatches, stackValues, tokenFeatures, withStack, type KbMatch } from './features';
 import { shippedWeights, tagTokens, TAGS, type Weights } from './tagger';
 import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
 
@@ -66,7 +66,7 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
   // 2. Tag sentence by sentence; then again, knowing how the first pass tagged each word
   //    elsewhere in the article.
   let tags = tagTokens(sentenceOf, features, shipped1);
-  if (shipped2) tags = tagTokens(sentenceOf, tokenFeatures(tokens, matches, caps, stackValues(tokens, tags, TAGS)), shipped2);
+  if (shipped2) tags = tagTokens(sentenceOf, withStack(features, tokens, caps, stackValues(tokens, tags, TAGS)), shipped2);
   let names: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tag = TAGS[tags[i]];
