@@ -117,7 +117,13 @@ function train(seqs: Sequence[]): { rows: Map<number, Float64Array>; trans: Floa
   const trans = new Float64Array((N_TAGS + 1) * N_TAGS);
   const transU = new Float64Array((N_TAGS + 1) * N_TAGS);
   let step = 1;
-  const weights: Weights = { row: (f) => w.get(f), trans };
+  const weights: Weights = {
+    add(f, emit, base) {
+      const r = w.get(f);
+      if (r) for (let k = 0; k < N_TAGS; k++) emit[base + k] += r[k];
+    },
+    trans,
+  };
   const bump = (f: number, tag: number, d: number) => {
     let r = w.get(f);
     if (!r) {

@@ -124,7 +124,7 @@ export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeB
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t.word || !/^\p{Lu}/u.test(t.text) || (NOT_NAMES.has(t.lower) && !/^\p{Lu}+$/u.test(t.text))) {
+    if (!t.word || !/^\p{Lu}/u.test(t.text)) {
       i++;
       continue;
     }
@@ -138,7 +138,9 @@ export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeB
       if (u.word) words++;
     }
     let matched = false;
-    for (let j = reach; j >= i; j--) {
+    // "The", "Islamic": only the start of a longer name ("Islamic State"), never one alone.
+    const shortest = NOT_NAMES.has(t.lower) && !/^\p{Lu}+$/u.test(t.text) ? i + 1 : i;
+    for (let j = reach; j >= shortest; j--) {
       const last = tokens[j];
       if (!last.word && last.text !== '.') continue;
       const e = kb.lookup(text.slice(t.start, last.end));
@@ -161,60 +163,92 @@ const T = {
   kbType: 25, sm1sp1: 26, demonym: 27, stack: 28, stackCap: 29, country: 30, common: 31,
 } as const;
 
-/** Feature hashes for every token (arrays of HASH_BITS integers). */
+/** FNV-1a of a string (32 bits). */
+function strHash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A template number and up to three integers mixed into one HASH_BITS feature. */
+function mix(template: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(template ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul((h ^ a) ^ (h >>> 15), 0x2c1b3c6d);
+  h = Math.imul((h ^ b) ^ (h >>> 13), 0x297a2d39);
+  h = Math.imul((h ^ c) ^ (h >>> 16), 0x85ebca6b);
+  h ^= h >>> 13;
+  return (h ^ (h >>> HASH_BITS)) & HASH_MASK;
+}
+
+const START_WORD = 0x5eed5;
+const END_WORD = 0x5eed6;
+
+/**
+ * Feature hashes for every token (arrays of HASH_BITS integers). Word and shape strings are
+ * hashed once per token; every feature is then a mix of integers, so no string is built per
+ * feature.
+ */
 export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): number[][] {
+  const n = tokens.length;
   const doc = documentWords(tokens, caps);
-  const kbAt: (string | null)[] = Array.from({ length: tokens.length }, () => null);
+  const kbAt = new Int32Array(n);
+  const KB_CODE = { PER: 1, ORG: 2, LOC: 3 } as const;
   for (const m of matches) {
-    const c = coarseType(m.type);
-    for (let k = m.first; k <= m.last; k++) kbAt[k] = (k === m.first ? 'B' : 'I') + c + (m.first === m.last ? '1' : 'n');
+    const c = KB_CODE[coarseType(m.type)];
+    for (let k = m.first; k <= m.last; k++) kbAt[k] = (k === m.first ? 1 : 2) * 16 + c * 2 + (m.first === m.last ? 1 : 0);
   }
-  const shapes = tokens.map((t) => shape(t.text));
-  const caps3 = tokens.map((t) => capClass(t.text));
+  const hl = new Int32Array(n);
+  const hs = new Int32Array(n);
+  const capc = new Uint8Array(n);
+  const bare: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    hl[i] = strHash(t.lower);
+    hs[i] = strHash(shape(t.text));
+    capc[i] = capClass(t.text);
+    bare.push(t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower);
+  }
   const out: number[][] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const s = t.sentence;
-    const prev = i > 0 && tokens[i - 1].sentence === s ? tokens[i - 1] : null;
-    const next = i + 1 < tokens.length && tokens[i + 1].sentence === s ? tokens[i + 1] : null;
-    const prev2 = prev && i > 1 && tokens[i - 2].sentence === s ? tokens[i - 2] : null;
-    const next2 = next && i + 2 < tokens.length && tokens[i + 2].sentence === s ? tokens[i + 2] : null;
-    const cr = caps[i] ? 'U' : 'N';
-    const sh = shapes[i];
-    const f: number[] = [hash(T.bias, ''), hash(T.w, t.lower), hash(T.shape, sh + cr)];
+    const hasPrev = i > 0 && tokens[i - 1].sentence === s;
+    const hasNext = i + 1 < n && tokens[i + 1].sentence === s;
+    const hasPrev2 = hasPrev && i > 1 && tokens[i - 2].sentence === s;
+    const hasNext2 = hasNext && i + 2 < n && tokens[i + 2].sentence === s;
+    const cr = caps[i];
+    const fi = t.first ? 1 : 0;
+    const c = capc[i];
     const lw = t.lower;
+    const wPrev = hasPrev ? hl[i - 1] : START_WORD;
+    const wNext = hasNext ? hl[i + 1] : END_WORD;
+    const sPrev = hasPrev ? hs[i - 1] : START_WORD;
+    const sNext = hasNext ? hs[i + 1] : END_WORD;
+    const f: number[] = [mix(T.bias, 0), mix(T.w, hl[i]), mix(T.shape, hs[i], cr)];
     if (lw.length > 3) {
-      f.push(hash(T.suf3, lw.slice(-3)), hash(T.pre3, lw.slice(0, 3)));
-      if (lw.length > 4) f.push(hash(T.suf4, lw.slice(-4)));
+      f.push(mix(T.suf3, strHash(lw.slice(-3))), mix(T.pre3, strHash(lw.slice(0, 3))));
+      if (lw.length > 4) f.push(mix(T.suf4, strHash(lw.slice(-4))));
     }
-    const c = caps3[i];
-    f.push(hash(T.cap, `${c}${t.first ? 'F' : 'M'}${cr}`));
-    f.push(hash(T.len, String(Math.min(lw.length, 6)) + String(c)));
-    f.push(hash(T.wm1, prev ? prev.lower : '<s>'), hash(T.wp1, next ? next.lower : '</s>'));
-    f.push(hash(T.wm2, prev2 ? prev2.lower : '<s>'), hash(T.wp2, next2 ? next2.lower : '</s>'));
-    const psh = prev ? shapes[i - 1] : '<s>';
-    const nsh = next ? shapes[i + 1] : '</s>';
-    f.push(hash(T.sm1, psh + sh), hash(T.sp1, sh + nsh), hash(T.sm1sp1, psh + sh + nsh));
-    f.push(hash(T.wm1s, (prev ? prev.lower : '<s>') + ' ' + sh), hash(T.wp1s, sh + ' ' + (next ? next.lower : '</s>')));
-    f.push(hash(T.wm1cap, (prev ? String(caps3[i - 1]) : 's') + String(c)));
-    const kbf = kbAt[i];
-    if (kbf) f.push(hash(T.kb, kbf + cr), hash(T.kbType, kbf.slice(0, 2)));
-    if (prev && PERSON_TITLES.has(prev.lower.replace(/\.$/, ''))) f.push(hash(T.title, 'prev'));
-    if (prev2 && PERSON_TITLES.has(prev2.lower.replace(/\.$/, ''))) f.push(hash(T.title, 'prev2'));
-    if (next && ORG_SUFFIXES.has(next.lower.replace(/\.$/, ''))) f.push(hash(T.orgSuffix, 'next'));
-    if (ORG_SUFFIXES.has(lw.replace(/\.$/, ''))) f.push(hash(T.orgSuffix, 'self'));
-    if (FIRST_NAMES.has(lw)) f.push(hash(T.firstName, 'self' + cr));
-    if (prev && FIRST_NAMES.has(prev.lower)) f.push(hash(T.firstName, 'prev' + cr));
-    if (NOT_NAMES.has(lw)) f.push(hash(T.notName, ''));
-    if (COMMON_WORDS.has(lw)) f.push(hash(T.common, (t.first ? 'F' : 'M') + cr));
-    if (COUNTRIES.has(lw)) f.push(hash(T.country, 'U'));
-    else if (next && COUNTRIES.has(lw + ' ' + next.lower)) f.push(hash(T.country, 'B'));
-    else if (prev && COUNTRIES.has(prev.lower + ' ' + lw)) f.push(hash(T.country, 'I'));
-    if (isDemonym(lw)) f.push(hash(T.demonym, next && /^\p{Lu}/u.test(next.text) ? 'cap' : ''));
-    if (t.word) {
-      const d = doc.flags.get(lw) ?? 0;
-      f.push(hash(caps[i] ? T.docCaps : T.doc, `${d}${t.first ? 'F' : 'M'}`));
-    }
+    f.push(mix(T.cap, c, fi, cr), mix(T.len, Math.min(lw.length, 6), c));
+    f.push(mix(T.wm1, wPrev), mix(T.wp1, wNext));
+    f.push(mix(T.wm2, hasPrev2 ? hl[i - 2] : START_WORD), mix(T.wp2, hasNext2 ? hl[i + 2] : END_WORD));
+    f.push(mix(T.sm1, sPrev, hs[i]), mix(T.sp1, hs[i], sNext), mix(T.sm1sp1, sPrev, hs[i], sNext));
+    f.push(mix(T.wm1s, wPrev, hs[i]), mix(T.wp1s, hs[i], wNext));
+    f.push(mix(T.wm1cap, hasPrev ? capc[i - 1] : 9, c));
+    if (kbAt[i]) f.push(mix(T.kb, kbAt[i], cr), mix(T.kbType, kbAt[i] >> 1));
+    if (hasPrev && PERSON_TITLES.has(bare[i - 1])) f.push(mix(T.title, 1));
+    if (hasPrev2 && PERSON_TITLES.has(bare[i - 2])) f.push(mix(T.title, 2));
+    if (hasNext && ORG_SUFFIXES.has(bare[i + 1])) f.push(mix(T.orgSuffix, 1));
+    if (ORG_SUFFIXES.has(bare[i])) f.push(mix(T.orgSuffix, 2));
+    if (FIRST_NAMES.has(lw)) f.push(mix(T.firstName, 1, cr));
+    if (hasPrev && FIRST_NAMES.has(tokens[i - 1].lower)) f.push(mix(T.firstName, 2, cr));
+    if (NOT_NAMES.has(lw)) f.push(mix(T.notName, 0));
+    if (COMMON_WORDS.has(lw)) f.push(mix(T.common, fi, cr));
+    if (COUNTRIES.has(lw)) f.push(mix(T.country, 1));
+    else if (hasNext && COUNTRIES.has(lw + ' ' + tokens[i + 1].lower)) f.push(mix(T.country, 2));
+    else if (hasPrev && COUNTRIES.has(tokens[i - 1].lower + ' ' + lw)) f.push(mix(T.country, 3));
+    if (isDemonym(lw)) f.push(mix(T.demonym, hasNext && capc[i + 1] !== Cap.Lower && capc[i + 1] !== Cap.Other ? 1 : 0));
+    if (t.word) f.push(mix(cr ? T.docCaps : T.doc, doc.flags.get(lw) ?? 0, fi));
     out.push(f);
   }
   return out;

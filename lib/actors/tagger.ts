@@ -22,24 +22,20 @@ export function allowed(from: number, to: number): boolean {
 }
 
 export interface Weights {
-  /** Emission weights of a feature, or undefined when the model does not know it. */
-  row(feature: number): ArrayLike<number> | undefined;
+  /** Adds the emission weights of a feature (if the model knows it) to `emit` at `base`. */
+  add(feature: number, emit: Float64Array, base: number): void;
   /** (N_TAGS + 1) × N_TAGS transition weights, START row last. */
   trans: ArrayLike<number>;
 }
 
-/** Best tag sequence for one sentence's tokens, given their features. */
-export function viterbi(features: readonly number[][], w: Weights): number[] {
-  const n = features.length;
-  if (n === 0) return [];
+/** Best tag sequence for the tokens `from`…`to` (exclusive) of one sentence, given their features. */
+export function viterbi(features: readonly number[][], w: Weights, from = 0, to = features.length): number[] {
+  const n = to - from;
+  if (n <= 0) return [];
   const emit = new Float64Array(n * N_TAGS);
   for (let i = 0; i < n; i++) {
     const base = i * N_TAGS;
-    for (const f of features[i]) {
-      const r = w.row(f);
-      if (!r) continue;
-      for (let k = 0; k < N_TAGS; k++) emit[base + k] += r[k];
-    }
+    for (const f of features[from + i]) w.add(f, emit, base);
   }
   const score = new Float64Array(n * N_TAGS);
   const back = new Int8Array(n * N_TAGS);
@@ -143,7 +139,13 @@ export function packModel(rows: Map<number, ArrayLike<number>>, trans: ArrayLike
 export function unpackModel(m: PackedModel): Weights {
   const bytes = decodeBase64(m.features);
   const w = new Int8Array(decodeBase64(m.weights).buffer);
-  const index = new Map<number, number>();
+  const count = w.length / N_TAGS;
+  // Open addressing: feature hash → row, in a table at most half full.
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Int32Array(size).fill(-1);
+  const slots = new Int32Array(size);
   let value = 0;
   let shift = 0;
   let acc = 0;
@@ -153,17 +155,27 @@ export function unpackModel(m: PackedModel): Weights {
     if (b & 128) shift += 7;
     else {
       value += acc;
-      index.set(value, n++);
+      let h = Math.imul(value, 0x9e3779b1) >>> 0;
+      while (keys[h & mask] !== -1) h++;
+      keys[h & mask] = value;
+      slots[h & mask] = n++;
       acc = 0;
       shift = 0;
     }
   }
-  const rows = new Float32Array(w.length);
+  const rows = new Float64Array(w.length);
   for (let i = 0; i < w.length; i++) rows[i] = w[i] * m.scale;
   return {
-    row(f: number) {
-      const i = index.get(f);
-      return i === undefined ? undefined : rows.subarray(i * N_TAGS, (i + 1) * N_TAGS);
+    add(f: number, emit: Float64Array, base: number) {
+      let h = Math.imul(f, 0x9e3779b1) >>> 0;
+      for (;;) {
+        const k = keys[h & mask];
+        if (k === f) break;
+        if (k === -1) return;
+        h++;
+      }
+      const r = slots[h & mask] * N_TAGS;
+      for (let k = 0; k < N_TAGS; k++) emit[base + k] += rows[r + k];
     },
     trans: m.trans,
   };
@@ -182,7 +194,7 @@ export function tagTokens(sentenceOf: (i: number) => number, features: readonly 
   let s0 = 0;
   for (let i = 1; i <= features.length; i++) {
     if (i === features.length || sentenceOf(i) !== sentenceOf(s0)) {
-      const best = viterbi(features.slice(s0, i), weights);
+      const best = viterbi(features, weights, s0, i);
       for (let k = 0; k < best.length; k++) tags[s0 + k] = best[k];
       s0 = i;
     }
