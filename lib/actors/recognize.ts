@@ -4,7 +4,7 @@ import type { Sentence } from '../text/sentences';
 import { tokenize, type Token } from './tokens';
 import { capsRegions, coarseType, kbMatches, stackValues, tokenFeatures, withStack, type KbMatch } from './features';
 import { shippedWeights, tagTokens, TAGS, type Weights } from './tagger';
-import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
+import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
 
 /**
  * Named actors in four steps:
@@ -131,15 +131,18 @@ function splitJoinedNames(text: string, tokens: readonly Token[], names: NameSpa
     }
     let from = n.first;
     const parts: NameSpan[] = [];
+    // "Human Rights at Harvard University": a name never runs on across "at" or "in".
+    let preposition = false;
+    for (let k = n.first; k <= n.last; k++) if (tokens[k].text === 'at' || tokens[k].text === 'in') preposition = true;
     for (let k = n.first; k <= n.last; k++) {
-      if (tokens[k].lower === 'and' || tokens[k].lower === 'or') {
+      if (tokens[k].text === 'and' || tokens[k].text === 'or' || tokens[k].text === 'at' || tokens[k].text === 'in') {
         if (k > from) parts.push(makeSpan(text, tokens, from, k - 1, n.coarse, kb));
         from = k + 1;
       }
     }
     if (from <= n.last) parts.push(makeSpan(text, tokens, from, n.last, n.coarse, kb));
     // Only names that stand alone: "Assad and Putin", not "Prediction and Applications Centre".
-    if (parts.length < 2 || !parts.every((p) => p.entity || p.first === p.last)) {
+    if (parts.length < 2 || (!preposition && !parts.every((p) => p.entity || p.first === p.last))) {
       out.push(n);
       continue;
     }
@@ -159,11 +162,13 @@ function joinLongNames(text: string, tokens: readonly Token[], names: NameSpan[]
     let n = names[k];
     while (n.coarse === 'ORG') {
       let j = n.last + 1;
-      if (j >= tokens.length || (tokens[j].lower !== 'of' && tokens[j].lower !== 'for')) break;
+      if (j >= tokens.length || (tokens[j].text !== 'of' && tokens[j].text !== 'for' && tokens[j].text !== 'and')) break;
+      const and = tokens[j].text === 'and';
       j++;
       if (j < tokens.length && tokens[j].lower === 'the') j++;
       const next = names[k + 1];
-      if (next && next.first === j && next.coarse !== 'PER' && next.coarse !== 'MISC') {
+      // Across "and" only into a name that ends like an organisation ("… and Applications Centre").
+      if (next && next.first === j && next.coarse !== 'PER' && next.coarse !== 'MISC' && (!and || ORG_SUFFIXES.has(tokens[next.last].lower))) {
         n = makeSpan(text, tokens, n.first, next.last, 'ORG', kb);
         k++;
         continue;
