@@ -105,7 +105,7 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
 }
 
 /** Last words that make a name an organisation whatever else it looks like ("Jeans Mate Corp"). */
-const ORG_ENDINGS = /^(?:corp|corporation|inc|ltd|plc|llc|gmbh|ag|co|bank|party|university|association|federation|union|committee|council|ministry|agency|institute|foundation|club|company|group)\.?$/;
+const ORG_ENDINGS = /^(?:corp|corporation|inc|ltd|plc|llc|gmbh|ag|co|bank|party|university|association|federation|union|committee|council|ministry|agency|institute|foundation|club|company|group|programme|program|fund|service|commission|bureau|organisation|organization)\.?$/;
 
 const HONORIFICS = /^(?:mr|mrs|ms|dr|sir|dame|mme|mlle)\.?$/;
 

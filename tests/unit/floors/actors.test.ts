@@ -18,12 +18,12 @@ describe('actors on the CoNLL-2003 dev report half (never trained or tuned on)',
     typed = addCounts(typed, s.typed);
     untyped = addCounts(untyped, s.untyped);
   }
-  it('keeps untyped F1 (PER+ORG+LOC) at or above 91', () => {
+  it('keeps untyped F1 (PER+ORG+LOC) at or above 92', () => {
     expect(docs.length).toBe(108);
-    expect(prf(untyped).f).toBeGreaterThanOrEqual(0.91);
+    expect(prf(untyped).f).toBeGreaterThanOrEqual(0.92);
   });
-  it('keeps typed F1 at or above 82.5', () => {
-    expect(prf(typed).f).toBeGreaterThanOrEqual(0.825);
+  it('keeps typed F1 at or above 84.5', () => {
+    expect(prf(typed).f).toBeGreaterThanOrEqual(0.845);
   });
 });
 
@@ -44,14 +44,14 @@ describe('actors on the labelled article fixtures', () => {
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
     problems.push(...s.problems.filter((p) => p.startsWith('reported a non-actor')).map((p) => `${file}: ${p}`));
   }
-  it('finds at least 92% of the named actors, 89% as one actor each, 75% with their type', () => {
+  it('finds at least 89% of the named actors, 88% as one actor each, 72% with their type', () => {
     expect(totals.actors).toBeGreaterThanOrEqual(90);
-    expect(totals.found / totals.actors).toBeGreaterThanOrEqual(0.92);
-    expect(totals.merged / totals.actors).toBeGreaterThanOrEqual(0.89);
-    expect(totals.typed / totals.actors).toBeGreaterThanOrEqual(0.75);
+    expect(totals.found / totals.actors).toBeGreaterThanOrEqual(0.89);
+    expect(totals.merged / totals.actors).toBeGreaterThanOrEqual(0.88);
+    expect(totals.typed / totals.actors).toBeGreaterThanOrEqual(0.72);
   });
-  it('keeps precision at or above 83% and reports few listed non-actors', () => {
-    expect(totals.correct / totals.reported).toBeGreaterThanOrEqual(0.83);
+  it('keeps precision at or above 85% and reports few listed non-actors', () => {
+    expect(totals.correct / totals.reported).toBeGreaterThanOrEqual(0.85);
     // Today: "Sift" (a product), "Oscar" (an award), "Akoya" (a pearl), "Sheriff" (a title) —
     // no adjective, holiday, religion or byline.
     expect(problems.length).toBeLessThanOrEqual(4);
