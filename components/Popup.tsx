@@ -116,7 +116,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
       />
       {a && (
         <>
-          <Summary summary={a.summary} onJump={(index) => jump({ kind: 'summary', index })} />
+          <Summary summary={a.summary} article={a.article} onJump={(index) => jump({ kind: 'summary', index })} />
           <ActorList actors={a.actors} onJump={(index) => jump({ kind: 'actor', index })} />
           <ClaimList claims={a.claims} onJump={(index) => jump({ kind: 'claim', index })} />
           <FootnoteList footnotes={a.footnotes} onJump={(index) => jump({ kind: 'footnote', index })} />

@@ -1,7 +1,8 @@
-import type { SummarySentence } from '@/lib/schema';
+import type { ArticleInfo, SummarySentence } from '@/lib/schema';
 import { t } from '@/lib/i18n';
+import { AiSummary } from './AiSummary';
 
-export function Summary({ summary, onJump }: { summary: SummarySentence[]; onJump: (index: number) => void }) {
+export function Summary({ summary, onJump, article }: { summary: SummarySentence[]; onJump: (index: number) => void; article?: ArticleInfo | null }) {
   return (
     <section aria-labelledby="summary-h" id="summary">
       <h2 id="summary-h">{t('popupSummary')}</h2>
@@ -18,6 +19,7 @@ export function Summary({ summary, onJump }: { summary: SummarySentence[]; onJum
           ))}
         </ol>
       )}
+      {article && <AiSummary text={article.text} title={article.title} lang={article.lang} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { SCHEMA_VERSION, type Analysis, type ArticleInfo } from './schema';
 import { detectArticle, type ArticleDetection } from './article/detect';
 import { TextMap } from './text/textmap';
 import { splitSentences, type Sentence } from './text/sentences';
-import { attachCitingSentences, findFootnotes } from './footnotes/footnotes';
+import { attachCitingSentences, findFootnotes, skipInlineNotes } from './footnotes/footnotes';
 import { findActors } from './actors/recognize';
 import { findClaims, type FootnoteMarker } from './claims/claims';
 import { summarize } from './summary/summarize';
@@ -103,7 +103,8 @@ export function* analysisSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   yield 'detect';
   if (!root) return finish({ map: null, detection, markers: [], sentences: [] });
 
-  const map = TextMap.build(root, { skip });
+  // Notes shown inline as tooltips are not reading text (their note is read from the DOM).
+  const map = TextMap.build(root, { skip: skipInlineNotes(skip) });
   const text = map.text;
   analysis.article = {
     title: meta.title || null,

@@ -24,6 +24,10 @@ export interface PageState {
   painted: number;
   /** The page's host name (the popup cannot read tab URLs without the "tabs" permission). */
   hostname: string;
+  /** Main-thread milliseconds Sift spent on this page (detection, analysis, painting). */
+  costMs?: number;
+  /** Whether the knowledge base was loaded (never on pages that are not articles). */
+  kbLoaded?: boolean;
   error?: string;
 }
 

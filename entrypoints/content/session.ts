@@ -31,6 +31,9 @@ export class PageSession {
   private jumpCursor = new Map<string, number>();
   /** Detection of a page that is not an article: its candidate is described only if the popup asks. */
   private notArticle: ArticleDetection | null = null;
+  /** Main-thread time spent analysing and painting this page. */
+  private busyMs = 0;
+  private kbLoaded = false;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -77,33 +80,49 @@ export class PageSession {
       return this.state;
     }
     this.state = { ...this.state, status: 'analyzing', analysis: null, highlightsOn: this.settings.enabled || force };
+    this.busyMs = 0;
     try {
       // Cheap first decision: a page that is not an article costs one detection and nothing more
       // (no knowledge base loaded).
-      if (!force) {
-        const detection = detectArticle(document, { url: location.href });
-        if (!detection.isArticle) {
-          this.notArticle = detection;
-          this.state = { status: 'not-article', analysis: null, highlightsOn: false, painted: 0, hostname: location.hostname };
-          return this.state;
-        }
+      const detection = this.timed(() => detectArticle(document, { url: location.href }));
+      if (!force && !detection.isArticle) {
+        this.notArticle = detection;
+        this.state = { status: 'not-article', analysis: null, highlightsOn: false, painted: 0, hostname: location.hostname };
+        return this.describeCost();
       }
       const kb = await loadKnowledgeBase(fetchPackaged);
+      this.kbLoaded = true;
       if (run !== this.run || this.ctx.isInvalid) return this.state;
-      const steps = analysisSteps(document, { kb, force, url: location.href, source: location.href });
-      let r = steps.next();
+      const steps = analysisSteps(document, { kb, force, detection, url: location.href, source: location.href });
+      let r = this.timed(() => steps.next());
       while (!r.done) {
         await yieldToPage();
         if (run !== this.run || this.ctx.isInvalid) return this.state;
-        r = steps.next();
+        r = this.timed(() => steps.next());
       }
-      this.spans = paintSpans(r.value.analysis);
-      this.painter = r.value.map ? new HighlightPainter(document, r.value.map) : null;
-      this.state = { status: 'ready', analysis: r.value.analysis, highlightsOn: this.state.highlightsOn, painted: 0, hostname: location.hostname };
-      this.repaint();
+      const { analysis, map } = r.value;
+      this.spans = paintSpans(analysis);
+      this.painter = map ? new HighlightPainter(document, map) : null;
+      this.state = { status: 'ready', analysis, highlightsOn: this.state.highlightsOn, painted: 0, hostname: location.hostname };
+      this.timed(() => this.repaint());
     } catch (e) {
       this.state = { status: 'error', analysis: null, highlightsOn: false, painted: 0, hostname: location.hostname, error: (e as Error).message };
     }
+    return this.describeCost();
+  }
+
+  /** Run synchronous work and count its main-thread time (reported to the popup and benchmarks). */
+  private timed<T>(work: () => T): T {
+    const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      this.busyMs += performance.now() - t0;
+    }
+  }
+
+  private describeCost(): PageState {
+    this.state = { ...this.state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.kbLoaded };
     return this.state;
   }
 
@@ -115,7 +134,7 @@ export class PageSession {
       while (!r.done) r = steps.next();
       this.state = { ...this.state, analysis: r.value.analysis };
     }
-    return this.state;
+    return { ...this.state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.kbLoaded };
   }
 
   private repaint(): void {

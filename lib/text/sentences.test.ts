@@ -37,3 +37,25 @@ describe('splitSentences', () => {
     for (const x of s) expect(t.slice(x.start, x.end)).toBe(x.text);
   });
 });
+
+describe('splitSentences on news text', () => {
+  it.each([
+    ['The U.S. Army said on Tuesday it would leave. Gen. John Smith agreed.', ['The U.S. Army said on Tuesday it would leave.', 'Gen. John Smith agreed.']],
+    ['J. K. Rowling wrote it. J.R.R. Tolkien did too.', ['J. K. Rowling wrote it.', 'J.R.R. Tolkien did too.']],
+    ['They live in Washington, D.C. The city is big.', ['They live in Washington, D.C.', 'The city is big.']],
+    ['He met St. Louis officials at 3 p.m. Tuesday. They talked.', ['He met St. Louis officials at 3 p.m. Tuesday.', 'They talked.']],
+    ['It happened at 9 a.m. The police arrived later.', ['It happened at 9 a.m.', 'The police arrived later.']],
+    ['The company, Acme Inc., said it grew 3.5 per cent. Shares rose.', ['The company, Acme Inc., said it grew 3.5 per cent.', 'Shares rose.']],
+    ['She lives at No. 10 Downing Street. No one knew.', ['She lives at No. 10 Downing Street.', 'No one knew.']],
+    ['It was Sept. 11 when it began. Ms. Jones and Mrs. Brown were there.', ['It was Sept. 11 when it began.', 'Ms. Jones and Mrs. Brown were there.']],
+    ['Lt. Col. James Smith said it. Capt. Jones did not.', ['Lt. Col. James Smith said it.', 'Capt. Jones did not.']],
+    ['"I am leaving," he said. "Goodbye." Then he left.', ['"I am leaving," he said.', '"Goodbye."', 'Then he left.']],
+    ['‘We didn’t play,’ said Gerrard. ‘We looked nervous.’', ['‘We didn’t play,’ said Gerrard.', '‘We looked nervous.’']],
+    ['The rate fell to 4.5%. It was 5.1% a year ago.', ['The rate fell to 4.5%.', 'It was 5.1% a year ago.']],
+    ['The U.S.-led coalition struck. The U.K. joined.', ['The U.S.-led coalition struck.', 'The U.K. joined.']],
+  ])('%s', (text, expected) => {
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(expected);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+});

@@ -45,7 +45,12 @@ function endsWithAbbreviation(piece: string, next: string): boolean {
     // An initial ("W. Bush") continues with a capitalised name.
     return /^[A-Z]/.test(nextStart);
   }
-  if (!ABBREVIATIONS.has(word)) return false;
+  if (!ABBREVIATIONS.has(word)) {
+    // Run-together initials ("J.R.R. Tolkien", "H.G. Wells") continue with a name; an unknown
+    // dotted short form before a sentence opener ("Washington, D.C. The city") ends the sentence.
+    if (/^(?:[a-z]\.){1,3}[a-z]$/.test(word) && /^[A-Z][a-z]/.test(nextStart)) return !SENTENCE_OPENERS.test(nextStart);
+    return false;
+  }
   if (word === 'no' || word === 'nos') return /^\d/.test(nextStart);
   if (AMBIGUOUS_FINAL.has(word)) {
     // "the U.S. military" and "U.S. President Obama" continue; "in the U.S. The next day" ends.
@@ -105,9 +110,10 @@ function segmentParagraph(text: string, block: Span, markers: readonly Span[]): 
  */
 export function splitSentences(text: string, paragraphs?: readonly Span[], markers: readonly Span[] = []): Sentence[] {
   const blocks = paragraphs && paragraphs.length > 0 ? paragraphs : paragraphSpans(text);
+  const runs = markerRuns(markers);
   const out: Sentence[] = [];
   for (const block of blocks) {
-    const pieces = segmentParagraph(text, block, markers);
+    const pieces = segmentParagraph(text, block, runs);
     // Merge pieces the segmenter cut wrongly.
     const merged: Span[] = [];
     for (const p of pieces) {
@@ -139,6 +145,17 @@ export function splitSentences(text: string, paragraphs?: readonly Span[], marke
     }
   }
   return out;
+}
+
+/** Markers side by side ("…a fortnight.³⁴ He") act as one: the sentence ends after the last. */
+function markerRuns(markers: readonly Span[]): Span[] {
+  const runs: Span[] = [];
+  for (const m of [...markers].sort((a, b) => a.start - b.start)) {
+    const last = runs[runs.length - 1];
+    if (last && m.start <= last.end) last.end = Math.max(last.end, m.end);
+    else runs.push({ start: m.start, end: m.end });
+  }
+  return runs;
 }
 
 export function paragraphSpans(text: string): Span[] {

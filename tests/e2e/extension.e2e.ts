@@ -35,9 +35,21 @@ test('popup shows the analysis and its switches toggle the highlights', async ({
   expect(await count(popup, '#footnotes .note.missing')).toBe(13);
   await popup.screenshot(harness.shot('palmyra-popup'), { fullPage: true });
 
+  // The toolbar badge counts the actors highlighted in this tab.
+  const badge = () =>
+    popup.evaluate(async () => {
+      const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as {
+        action: { getBadgeText(d: { tabId: number }): Promise<string> };
+      };
+      return api.action.getBadgeText({ tabId: Number(new URLSearchParams(location.search).get('tabId')) });
+    });
+  const actorCount = await text(popup, '#actors-h .count');
+  await waitFor('the badge', async () => (await badge()) === actorCount);
+
   // All highlights off in this tab, then on again.
   await popup.click('#toggle-highlights');
   await waitFor('highlights cleared', async () => Object.keys(await readHighlights(page)).length === 0);
+  await waitFor('the badge cleared', async () => (await badge()) === '');
   await popup.click('#toggle-highlights');
   await waitForHighlights(page);
 
@@ -85,5 +97,20 @@ test('footnotes with notes and links on a page of our own', async ({ harness }) 
   expect(await text(popup, '#footnotes li[data-label="4"] .note')).toContain('OCHA Financial Tracking Service');
   await popup.screenshot(harness.shot('sample-popup'), { fullPage: true });
   await popup.close();
+  await page.close();
+});
+
+test('re-analyses after a single-page-app navigation', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('spa'));
+  const first = await waitForHighlights(page);
+  expect(first['sift-claim']).toEqual(expect.arrayContaining(['6 percent']));
+  await page.evaluate(() => (document.querySelector('a[data-story="b"]') as HTMLAnchorElement).click());
+  const second = await waitFor('highlights of the new story', async () => {
+    const h = await readHighlights(page);
+    return h['sift-claim']?.some((c) => c.includes('$2.1 billion')) ? h : null;
+  });
+  expect(second['sift-claim']).not.toContain('6 percent');
+  expect(page.errors).toEqual([]);
   await page.close();
 });

@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function startFixtureServer(root: string): Promise<FixtureServer> {
+export async function startFixtureServer(root: string, generated: Record<string, string> = {}): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') {
@@ -29,6 +29,10 @@ export async function startFixtureServer(root: string): Promise<FixtureServer> {
     }
     let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     if (rel === '' || rel.endsWith('/')) rel += 'page.html';
+    if (rel in generated) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(generated[rel]);
+      return;
+    }
     const file = path.resolve(root, rel);
     if (!file.startsWith(path.resolve(root) + path.sep)) {
       res.writeHead(403).end();

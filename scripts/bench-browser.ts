@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:browser`: Sift's cost in real Chromium with the built extension (run
+ * `npm run build` first). For each page — the founding article, a 10,000-word article, a 1 MB
+ * news page and a page that is not an article — it measures, in a browser with Sift and in one
+ * without (the baseline), over several loads:
+ *   - time from DOMContentLoaded to the first highlight registered (polled from the page world),
+ *   - the longest main-thread task (PerformanceObserver 'longtask') with and without Sift,
+ *   - JS heap after garbage collection, with minus without Sift (content scripts share the page's
+ *     V8 isolate, so the difference is what Sift keeps alive),
+ *   - Sift's own count of its main-thread milliseconds on the page, and whether the knowledge base
+ *     was loaded (it must not be on a page that is not an article).
+ * Numbers only: nothing here is a pass/fail test.
+ *
+ *   npm run bench:browser -- --runs 5
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startFixtureServer } from '../tests/e2e/harness/server';
+import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
+import { generatedPages } from '../tests/fixtures/generated';
+import { REPO, median, printTable } from './lib/common';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
+const extension = path.join(REPO, '.output/chrome-mv3');
+
+const PAGES: [string, string][] = [
+  ['founding article (palmyra)', 'palmyra/'],
+  ['10,000-word article', 'generated/long-10000.html'],
+  ['1 MB news page', 'generated/megabyte.html'],
+  ['not an article (news front)', 'news-front/'],
+];
+
+// Runs in the page world before any page script.
+const PROBE = `(() => {
+  const probe = { dcl: 0, painted: 0, longtasks: [] };
+  window.__siftProbe = probe;
+  document.addEventListener('DOMContentLoaded', () => { probe.dcl = performance.now(); });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) probe.longtasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const poll = () => {
+    if (CSS.highlights && CSS.highlights.size > 0) { probe.painted = performance.now(); return; }
+    if (performance.now() < 15000) setTimeout(poll, 2);
+  };
+  poll();
+})();`;
+
+async function launch(withExtension: boolean): Promise<BrowserContext> {
+  const args = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+  if (withExtension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'sift-bench-')), {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args,
+  });
+}
+
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+interface Sample {
+  dclToPaint: number | null;
+  longest: number;
+  heap: number;
+  costMs: number | null;
+  kbLoaded: boolean | null;
+}
+
+async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean): Promise<Sample> {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'load' });
+  if (article && extensionOrigin) {
+    await page.waitForFunction(() => (window as unknown as { __siftProbe: { painted: number } }).__siftProbe.painted > 0, null, { timeout: 20_000 });
+  }
+  await page.waitForTimeout(article ? 300 : 1500);
+  const probe = await page.evaluate(() => (window as unknown as { __siftProbe: { dcl: number; painted: number; longtasks: number[] } }).__siftProbe);
+  let costMs: number | null = null;
+  let kbLoaded: boolean | null = null;
+  if (extensionOrigin) {
+    // Ask the content script through the extension's own message format (@webext-core/messaging).
+    const ext = await context.newPage();
+    await ext.goto(`${extensionOrigin}/popup.html?tabId=-1`);
+    await page.bringToFront();
+    const state = await ext.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<{ res?: { costMs?: number; kbLoaded?: boolean } }> } } }).chrome;
+      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+      return (await api.tabs.sendMessage(tab.id, { id: 1, type: 'getPageState', data: undefined, timestamp: Date.now() }))?.res ?? null;
+    });
+    costMs = state?.costMs ?? null;
+    kbLoaded = state?.kbLoaded ?? null;
+    await ext.close();
+  }
+  const heap = await heapAfterGc(page);
+  await page.close();
+  return {
+    dclToPaint: probe.painted > 0 && probe.dcl > 0 ? probe.painted - probe.dcl : null,
+    longest: Math.max(0, ...probe.longtasks),
+    heap,
+    costMs,
+    kbLoaded,
+  };
+}
+
+async function main() {
+  const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'), generatedPages());
+  const withSift = await launch(true);
+  let [worker] = withSift.serviceWorkers();
+  worker ??= await withSift.waitForEvent('serviceworker');
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  const baseline = await launch(false);
+
+  const rows: (string | number)[][] = [
+    ['page', 'DCL→painted ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'heap added MB', 'KB loaded'],
+  ];
+  for (const [label, rel] of PAGES) {
+    const url = server.url(rel);
+    const article = !rel.startsWith('news-front');
+    const a: Sample[] = [];
+    const b: Sample[] = [];
+    for (let i = 0; i < runs; i++) {
+      a.push(await measure(withSift, url, extensionOrigin, article));
+      b.push(await measure(baseline, url, null, article));
+    }
+    const m = (xs: (number | null)[]) => median(xs.filter((x): x is number => x !== null));
+    rows.push([
+      label,
+      article ? m(a.map((s) => s.dclToPaint)) : '—',
+      m(a.map((s) => s.longest)),
+      m(b.map((s) => s.longest)),
+      m(a.map((s) => s.costMs)),
+      (m(a.map((s) => s.heap)) - m(b.map((s) => s.heap))) / 1048576,
+      a.every((s) => s.kbLoaded) ? 'yes' : a.every((s) => s.kbLoaded === false) ? 'no' : 'mixed',
+    ]);
+  }
+  console.log(`\nChromium ${withSift.browser()?.version() ?? ''} headless, median of ${runs} loads per page (longest task 0 = none over 50 ms)\n`);
+  printTable(rows);
+  await withSift.close();
+  await baseline.close();
+  await server.close();
+}
+
+await main();

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+// The background's two jobs: the keyboard command and the badge. fakeBrowser stands in for the
+// extension APIs; the e2e tests cover the same paths in real browsers (except the global shortcut,
+// which headless browsers cannot press).
+const messaging = vi.hoisted(() => ({
+  sendMessage: vi.fn(async (..._args: unknown[]) => undefined),
+  listeners: new Map<string, (data: unknown, sender: unknown) => unknown>(),
+}));
+vi.mock('@/lib/messaging', () => ({
+  sendMessage: messaging.sendMessage,
+  listen: (type: string, handler: (data: unknown, sender: unknown) => unknown) => {
+    messaging.listeners.set(type, handler);
+    return () => messaging.listeners.delete(type);
+  },
+}));
+
+// fakeBrowser does not implement `commands`: a minimal event stands in for it.
+const commandListeners: ((command: string) => unknown)[] = [];
+const triggerCommand = async (command: string) => {
+  for (const l of commandListeners) await l(command);
+};
+
+describe('background', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    commandListeners.length = 0;
+    Object.defineProperty(fakeBrowser.commands, 'onCommand', {
+      configurable: true,
+      value: { addListener: (l: (command: string) => unknown) => commandListeners.push(l) },
+    });
+    messaging.sendMessage.mockClear();
+    messaging.listeners.clear();
+    vi.resetModules();
+    const { default: background } = await import('@/entrypoints/background');
+    background.main();
+  });
+
+  it('sends toggleHighlights to the active tab on the keyboard command', async () => {
+    // fakeBrowser's tabs.create ignores `active`: answer the active-tab query directly.
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
+    await triggerCommand('toggle-highlights');
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(messaging.sendMessage).toHaveBeenCalledWith('toggleHighlights', undefined, 5);
+  });
+
+  it('ignores other commands', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
+    await triggerCommand('something-else');
+    expect(messaging.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('shows the number of highlighted actors on the tab badge', async () => {
+    const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    const handler = messaging.listeners.get('highlightCount')!;
+    await handler(27, { id: 'sift', tab: { id: 7 } });
+    expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '27' });
+    await handler(0, { id: 'sift', tab: { id: 7 } });
+    expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
+  });
+});
