@@ -47,6 +47,27 @@ const enum Cap {
 }
 
 function capClass(t: string): Cap {
+  if (/^[\x00-\x7f]*$/.test(t)) {
+    // ASCII fast path (most tokens of English news), the same rule as below.
+    const isUpper = (c: number) => c >= 65 && c <= 90;
+    const isLower = (c: number) => c >= 97 && c <= 122;
+    const f = t.charCodeAt(0);
+    if (!isUpper(f) && !isLower(f)) return Cap.Other;
+    let hasLower = false;
+    let hasUpper = false;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (isLower(c)) hasLower = true;
+      else if (isUpper(c)) hasUpper = true;
+    }
+    if (!isUpper(f)) return hasUpper ? Cap.Mixed : Cap.Lower;
+    if (!hasLower) return Cap.Upper;
+    let j = 1;
+    while (j < t.length && isLower(t.charCodeAt(j))) j++;
+    const from = j < t.length && (t[j] === '-' || t[j] === "'" || t[j] === '.') ? j + 1 : 1;
+    for (let i = from; i < t.length; i++) if (isUpper(t.charCodeAt(i))) return Cap.Mixed;
+    return Cap.Title;
+  }
   const f = t.charAt(0);
   if (!/\p{L}/u.test(f)) return Cap.Other;
   const hasLower = /\p{Ll}/u.test(t);
