@@ -47,7 +47,7 @@ const enum Cap {
 }
 
 function capClass(t: string): Cap {
-  if (/^[\x00-\x7f]*$/.test(t)) {
+  if (!/[^ -~]/.test(t)) {
     // ASCII fast path (most tokens of English news), the same rule as below.
     const isUpper = (c: number) => c >= 65 && c <= 90;
     const isLower = (c: number) => c >= 97 && c <= 122;
