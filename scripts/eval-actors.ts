@@ -12,7 +12,8 @@
  * 3. Labelled article fixtures (tests/fixtures/actors/*.json): recall of every named actor,
  *    whether it is one actor (merged), its type, and the precision of the actors Sift reports.
  *
- * Flags: --errors N prints the N most frequent errors on the tuning half; --no-compromise.
+ * Flags: --errors N prints the N most frequent errors on the report half (to explain, not to tune);
+ * --fixture-errors lists every fixture miss; --no-compromise.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -121,8 +122,16 @@ printTable(rows);
 
 const errN = args.indexOf('--errors');
 if (errN >= 0) {
-  console.log('\nMost frequent errors on the TUNING half (kind | text | gold | predicted):');
-  for (const [e, n] of [...siftTuning.errors].sort((a, b) => b[1] - a[1]).slice(0, Number(args[errN + 1]) || 40)) console.log(`${n}\t${e}`);
+  // For explaining what remains, not for tuning: read the report half's errors only once done.
+  const kinds = new Map<string, number>();
+  for (const [e, n] of siftReport.errors) {
+    const [k, , g, p] = e.split(' | ');
+    kinds.set(`${k} ${g}→${p}`, (kinds.get(`${k} ${g}→${p}`) ?? 0) + n);
+  }
+  console.log('\nErrors on the REPORT half by kind (fp: spurious, fn: missed, type: wrong type; gold→predicted):');
+  console.log([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}\t${k}`).join('\n'));
+  console.log('\nMost frequent errors on the REPORT half (kind | text | gold | predicted):');
+  for (const [e, n] of [...siftReport.errors].sort((a, b) => b[1] - a[1]).slice(0, Number(args[errN + 1]) || 40)) console.log(`${n}\t${e}`);
 }
 
 // Labelled article fixtures.
