@@ -22,6 +22,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: '__MSG_commandToggle__',
       },
+      // Step through the highlights in reading order, each with its card (announced to screen readers).
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandNext__',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandPrevious__',
+      },
     },
     action: { default_title: '__MSG_extName__' },
     // The content script loads the knowledge-base index (and, for a hover card, the details) from

@@ -2,14 +2,21 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen, sendMessage } from '@/lib/messaging';
 
-// The keyboard command, the toolbar badge, and nothing else: analysis happens in the page.
+/** Keyboard commands (see `commands` in wxt.config.ts) and what each asks the page for. */
+const COMMANDS = {
+  'toggle-highlights': (tabId: number) => sendMessage('toggleHighlights', undefined, tabId),
+  'next-highlight': (tabId: number) => sendMessage('stepHighlight', { direction: 'next' }, tabId),
+  'previous-highlight': (tabId: number) => sendMessage('stepHighlight', { direction: 'previous' }, tabId),
+} as const;
+
+// The keyboard commands, the toolbar badge, and nothing else: analysis happens in the page.
 export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-highlights') return;
+    if (!Object.hasOwn(COMMANDS, command)) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    await sendMessage('toggleHighlights', undefined, tab.id).catch(() => {
-      // No Sift on this tab (browser page, store, PDF): nothing to toggle.
+    await COMMANDS[command as keyof typeof COMMANDS](tab.id).catch(() => {
+      // No Sift on this tab (browser page, store, PDF): nothing to toggle or step through.
     });
   });
 

@@ -6,7 +6,7 @@ import type { Analysis } from './schema';
 /**
  * The one message protocol between Sift's contexts. Directions:
  *   popup → content      getPageState, analyzeAnyway, setTabHighlights, jumpTo
- *   background → content toggleHighlights (keyboard command)
+ *   background → content toggleHighlights, stepHighlight (keyboard commands)
  *   content → background highlightCount (toolbar badge)
  * Every listener goes through `listen`, which accepts messages only from this extension and
  * checks the payload against a schema: a page cannot command Sift.
@@ -40,12 +40,23 @@ export const JumpTarget = z.object({
 });
 export type JumpTarget = z.infer<typeof JumpTarget>;
 
+export const StepDirection = z.object({ direction: z.enum(['next', 'previous']) });
+export type StepDirection = z.infer<typeof StepDirection>;
+
+/** What a keyboard step did: the highlight now shown (1-based position of `total`), or nothing. */
+export interface StepResult {
+  position: number;
+  total: number;
+}
+
 export interface ProtocolMap {
   getPageState(): PageState;
   analyzeAnyway(): PageState;
   setTabHighlights(on: boolean): PageState;
   jumpTo(target: JumpTarget): boolean;
   toggleHighlights(): PageState;
+  /** Bring the next/previous highlight into view and show its card (null: nothing to step through). */
+  stepHighlight(step: StepDirection): StepResult | null;
   highlightCount(count: number): void;
 }
 
@@ -55,6 +66,7 @@ export const PAYLOADS: { [K in keyof ProtocolMap]: z.ZodMiniType } = {
   setTabHighlights: z.boolean(),
   jumpTo: JumpTarget,
   toggleHighlights: z.undefined(),
+  stepHighlight: StepDirection,
   highlightCount: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
 };
 

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analysisSteps } from '@/lib/analysis';
 import { detectArticle, type ArticleDetection } from '@/lib/article/detect';
-import { loadKnowledgeBase, type FetchJson } from '@/lib/kb/load';
+import { loadDetails, loadKnowledgeBase, type FetchJson } from '@/lib/kb/load';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
-import { listen, sendMessage, type JumpTarget, type PageState } from '@/lib/messaging';
+import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
+import { listen, sendMessage, type JumpTarget, type PageState, type StepResult } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { CardController } from './cards';
 
 /** Give the main thread back between pipeline stages so the page never janks. */
 function yieldToPage(): Promise<void> {
@@ -34,6 +36,11 @@ export class PageSession {
   /** Main-thread time spent analysing and painting this page. */
   private busyMs = 0;
   private kbLoaded = false;
+  /** The article root and its background's scheme, from the last analysis. */
+  private root: Element | null = null;
+  private scheme: PageScheme = 'light';
+  /** Hover/focus/keyboard cards; their descriptions are fetched only when a card first needs one. */
+  private readonly cards = new CardController(document, () => loadDetails(fetchPackaged));
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -44,6 +51,7 @@ export class PageSession {
       listen('setTabHighlights', (on) => this.setHighlights(on)),
       listen('toggleHighlights', () => this.setHighlights(!this.state.highlightsOn)),
       listen('jumpTo', (target) => this.jumpTo(target)),
+      listen('stepHighlight', ({ direction }) => this.step(direction === 'next' ? 1 : -1)),
       watchSettings((s) => this.applySettings(s)),
     );
     void this.analyze(false);
@@ -51,6 +59,7 @@ export class PageSession {
 
   /** SPA navigation: forget the old page and analyse the new one. */
   restart(): void {
+    this.cards.detach();
     this.painter?.clear();
     this.painter = null;
     this.notArticle = null;
@@ -60,6 +69,7 @@ export class PageSession {
 
   teardown(): void {
     this.run++;
+    this.cards.detach();
     this.painter?.clear();
     this.painter = null;
     for (const c of this.cleanups.splice(0)) {
@@ -100,9 +110,12 @@ export class PageSession {
         if (run !== this.run || this.ctx.isInvalid) return this.state;
         r = this.timed(() => steps.next());
       }
-      const { analysis, map } = r.value;
+      const { analysis, map, detection: found } = r.value;
       this.spans = paintSpans(analysis);
-      this.painter = map ? new HighlightPainter(document, map) : null;
+      this.root = found?.root ?? null;
+      // Once per analysis: a dark article background gets the dark-page palette.
+      this.scheme = this.root ? this.timed(() => detectPageScheme(this.root!)) : 'light';
+      this.painter = map ? new HighlightPainter(document, map, { scheme: this.scheme }) : null;
       this.state = { status: 'ready', analysis, highlightsOn: this.state.highlightsOn, painted: 0, hostname: location.hostname };
       this.timed(() => this.repaint());
     } catch (e) {
@@ -141,6 +154,9 @@ export class PageSession {
     if (!this.painter || this.state.status !== 'ready') return;
     const painted = this.state.highlightsOn ? this.painter.paint(this.spans, this.settings.categories) : (this.painter.clear(), 0);
     this.state = { ...this.state, painted };
+    if (painted > 0 && this.state.analysis) {
+      this.cards.attach({ analysis: this.state.analysis, painter: this.painter, scheme: this.scheme, enabled: this.settings.categories, root: this.root });
+    } else this.cards.detach();
     const actors = this.state.highlightsOn ? (this.state.analysis?.actors.filter((a) => this.settings.categories[a.type]).length ?? 0) : 0;
     sendMessage('highlightCount', actors).catch(() => {
       // The background may be asleep or the extension reloading: the badge is not essential.
@@ -157,6 +173,7 @@ export class PageSession {
     const wasEnabled = this.settings.enabled;
     this.settings = s;
     if (isSiteDisabled(s, location.hostname)) {
+      this.cards.detach();
       this.painter?.clear();
       this.state = { status: 'site-disabled', analysis: null, highlightsOn: false, painted: 0, hostname: location.hostname };
       sendMessage('highlightCount', 0).catch(() => {});
@@ -168,6 +185,12 @@ export class PageSession {
     }
     if (wasEnabled !== s.enabled) this.state = { ...this.state, highlightsOn: s.enabled };
     this.repaint();
+  }
+
+  /** The keyboard command: the next/previous highlight, scrolled into view with its card. */
+  private step(direction: 1 | -1): StepResult | null {
+    if (this.state.status !== 'ready' || !this.state.highlightsOn) return null;
+    return this.cards.step(direction);
   }
 
   private jumpTo(target: JumpTarget): boolean {

@@ -41,3 +41,64 @@ describe('HighlightPainter fallback (no Highlight API)', () => {
     expect(root.innerHTML).toBe('ISIL and 400 fighters.');
   });
 });
+
+describe('HighlightPainter for cards', () => {
+  it('maps points and elements to text offsets through fallback marks (hit-testing without the API)', () => {
+    document.body.innerHTML = '<article id="r"><p>ISIL took <a href="#fn1">Palmyra</a> and Putin spoke.</p></article>';
+    const root = document.getElementById('r')!;
+    const map = TextMap.build(root);
+    const t = map.text;
+    const painter = new HighlightPainter(document, map, { forceFallback: true, scheme: 'dark' });
+    const span = (s: string, category: 'place' | 'person') => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length, category });
+    painter.paint([span('Palmyra', 'place'), span('Putin', 'person')], DEFAULT_SETTINGS.categories);
+    const marks = Array.from(root.querySelectorAll('sift-mark'));
+    expect(marks.map((m) => m.getAttribute('data-palette'))).toEqual(['dark', 'dark']);
+    // A caret inside a mark (its text node is new: the map does not know it) still maps to the text.
+    expect(painter.offsetAt(marks[1].firstChild!, 2)).toBe(t.indexOf('Putin') + 2);
+    expect(painter.offsetAt(root.querySelector('p')!.firstChild!, 1)).toBe(1);
+    expect(painter.spanOfElement(root.querySelector('a')!)).toEqual({ start: t.indexOf('Palmyra'), end: t.indexOf('Palmyra') + 7 });
+    expect(painter.range(t.indexOf('Putin'), t.indexOf('Putin') + 5)!.toString()).toBe('Putin');
+    painter.clear();
+    expect(painter.offsetAt(marks[1].firstChild!, 2)).toBe(-1);
+  });
+
+  it('registers the dark-page names on dark pages and clears both sets', () => {
+    document.body.innerHTML = '<p id="r">ISIL and 400 fighters.</p>';
+    const registry = new Map<string, unknown>();
+    // A stand-in Highlight API on the document's window (happy-dom has none).
+    const win = document.defaultView!;
+    const saved = { CSS: Object.getOwnPropertyDescriptor(win, 'CSS'), Highlight: Object.getOwnPropertyDescriptor(win, 'Highlight') };
+    Object.defineProperty(win, 'CSS', { configurable: true, value: { highlights: registry } });
+    Object.defineProperty(win, 'Highlight', {
+      configurable: true,
+      value: class {
+        ranges: Range[];
+        constructor(...ranges: Range[]) {
+          this.ranges = ranges;
+        }
+      },
+    });
+    try {
+      const map = TextMap.build(document.getElementById('r')!);
+      const spans = [
+        { start: 0, end: 4, category: 'armed-group' as const },
+        { start: 9, end: 21, category: 'claim' as const },
+      ];
+      const dark = new HighlightPainter(document, map, { scheme: 'dark' });
+      expect(dark.mode).toBe('highlight-api');
+      dark.paint(spans, DEFAULT_SETTINGS.categories);
+      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group-dark', 'sift-claim-dark']);
+      const light = new HighlightPainter(document, map);
+      light.paint(spans, DEFAULT_SETTINGS.categories);
+      light.clear();
+      expect(registry.size).toBe(0);
+      light.paint(spans, DEFAULT_SETTINGS.categories);
+      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group', 'sift-claim']);
+    } finally {
+      for (const [key, d] of Object.entries(saved)) {
+        if (d) Object.defineProperty(win, key, d);
+        else delete (win as unknown as Record<string, unknown>)[key];
+      }
+    }
+  });
+});

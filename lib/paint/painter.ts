@@ -1,6 +1,7 @@
 import type { Analysis, Span } from '../schema';
 import type { TextMap, TextSegment } from '../text/textmap';
-import { CATEGORIES, highlightName, type Category } from '../categories';
+import type { Category } from '../categories';
+import { ALL_HIGHLIGHT_NAMES, paletteHighlightName, type PageScheme } from './palette';
 
 /**
  * Paints an Analysis on the live page. With the CSS Custom Highlight API (Chromium 105+,
@@ -48,25 +49,77 @@ interface Piece {
   from: number;
   to: number;
   category: Category;
+  /** Text offset of the piece's first character. */
+  textStart: number;
+}
+
+export interface PainterOptions {
+  forceFallback?: boolean;
+  /** The article's background: dark pages get the `-dark` highlight names (see palette.ts). */
+  scheme?: PageScheme;
 }
 
 export class HighlightPainter {
   readonly mode: 'highlight-api' | 'fallback';
+  readonly scheme: PageScheme;
   private readonly api: ReturnType<typeof highlightApi>;
   private marks: Element[] = [];
+  /** Fallback only: the text node inside each mark → the text offset of its first character. */
+  private markText = new WeakMap<Text, number>();
+  /** Fallback only: every mark with its text span, in text order. */
+  private markSpans: { mark: Element; start: number; end: number }[] = [];
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly map: TextMap,
-    options: { forceFallback?: boolean } = {},
+    options: PainterOptions = {},
   ) {
     this.api = options.forceFallback ? null : highlightApi(doc.defaultView);
     this.mode = this.api ? 'highlight-api' : 'fallback';
+    this.scheme = options.scheme ?? 'light';
+  }
+
+  /**
+   * The text offset of a DOM point (a caret under the pointer), or -1 outside the article. In the
+   * fallback the marks split text nodes, so points inside a mark are mapped through the mark.
+   */
+  offsetAt(node: Node, offset: number): number {
+    const at = this.map.offsetAt(node, offset);
+    if (at >= 0 || this.mode === 'highlight-api') return at;
+    const start = node.nodeType === 3 ? this.markText.get(node as Text) : undefined;
+    return start === undefined ? -1 : start + offset;
+  }
+
+  /** The text span of an element's reading text (a focused link), or null. */
+  spanOfElement(el: Element): Span | null {
+    const span = this.map.spanOf(el);
+    if (span || this.mode === 'highlight-api') return span;
+    let start = Infinity;
+    let end = -1;
+    for (const mark of this.marks) {
+      if (!el.contains(mark)) continue;
+      const text = mark.firstChild as Text | null;
+      const from = text ? this.markText.get(text) : undefined;
+      if (from === undefined || !text) continue;
+      start = Math.min(start, from);
+      end = Math.max(end, from + text.data.length);
+    }
+    return end >= 0 ? { start, end } : null;
   }
 
   /** A live Range for a text span, or null when the span is not on the page. */
   range(start: number, end: number): Range | null {
+    // Fallback: wrapping split the text nodes the map points into; the marks know where they are.
+    if (this.markSpans.length > 0) {
+      const hits = this.markSpans.filter((m) => m.start < end && m.end > start);
+      if (hits.length > 0) {
+        const r = this.doc.createRange();
+        r.setStartBefore(hits[0].mark);
+        r.setEndAfter(hits[hits.length - 1].mark);
+        return r;
+      }
+    }
     const a = this.map.domPoint(start, 'start');
     const b = this.map.domPoint(end, 'end');
     if (!a || !b) return null;
@@ -95,7 +148,7 @@ export class HighlightPainter {
       }
       let count = 0;
       for (const [category, ranges] of byCategory) {
-        this.api.registry.set(highlightName(category), new this.api.Highlight(...ranges));
+        this.api.registry.set(paletteHighlightName(category, this.scheme), new this.api.Highlight(...ranges));
         count += ranges.length;
       }
       return count;
@@ -106,14 +159,14 @@ export class HighlightPainter {
   /** Remove every highlight; the page is as it was before `paint`. */
   clear(): void {
     if (this.api) {
-      for (const c of CATEGORIES) this.api.registry.delete(highlightName(c));
+      for (const name of ALL_HIGHLIGHT_NAMES) this.api.registry.delete(name);
       this.api.registry.delete(FLASH_HIGHLIGHT);
     }
     this.unwrap();
   }
 
   /** Scroll a span into view and flash it briefly. */
-  reveal(start: number, end: number): boolean {
+  reveal(start: number, end: number, options: { smooth?: boolean } = {}): boolean {
     const r = this.range(start, end);
     if (!r) return false;
     const el = (r.startContainer.parentElement ?? null) as HTMLElement | null;
@@ -121,7 +174,7 @@ export class HighlightPainter {
     const win = this.doc.defaultView;
     if (win && rect && (rect.width > 0 || rect.height > 0)) {
       const reduce = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-      win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: reduce ? 'auto' : 'smooth' });
+      win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: reduce || options.smooth === false ? 'auto' : 'smooth' });
     } else el?.scrollIntoView?.({ block: 'center' });
     if (this.api) {
       this.api.registry.set(FLASH_HIGHLIGHT, new this.api.Highlight(r));
@@ -146,7 +199,7 @@ export class HighlightPainter {
         const seg = segs[i];
         const from = Math.max(s.start, seg.textStart) - seg.textStart + seg.domStart;
         const to = Math.min(s.end, seg.textEnd) - seg.textStart + seg.domStart;
-        if (to > from) out.push({ seg: i, node: seg.node, from, to, category: s.category });
+        if (to > from) out.push({ seg: i, node: seg.node, from, to, category: s.category, textStart: Math.max(s.start, seg.textStart) });
       }
     }
     return out;
@@ -170,10 +223,14 @@ export class HighlightPainter {
       const middle = node.splitText(p.from);
       const mark = this.doc.createElement('sift-mark');
       mark.setAttribute('data-category', p.category);
+      mark.setAttribute('data-palette', this.scheme);
       middle.parentNode!.insertBefore(mark, tail);
       mark.appendChild(middle);
+      this.markText.set(middle, p.textStart);
+      this.markSpans.push({ mark, start: p.textStart, end: p.textStart + (p.to - p.from) });
       this.marks.push(mark);
     }
+    this.markSpans.reverse();
     return kept.length;
   }
 
@@ -193,5 +250,7 @@ export class HighlightPainter {
       }
     }
     this.marks = [];
+    this.markSpans = [];
+    this.markText = new WeakMap();
   }
 }

@@ -45,6 +45,27 @@ describe('background', () => {
     expect(messaging.sendMessage).toHaveBeenCalledWith('toggleHighlights', undefined, 5);
   });
 
+  it('sends stepHighlight to the active tab on the next/previous commands', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 } as never]);
+    await triggerCommand('next-highlight');
+    expect(messaging.sendMessage).toHaveBeenLastCalledWith('stepHighlight', { direction: 'next' }, 9);
+    await triggerCommand('previous-highlight');
+    expect(messaging.sendMessage).toHaveBeenLastCalledWith('stepHighlight', { direction: 'previous' }, 9);
+  });
+
+  it('survives a tab without Sift (the message is refused)', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 } as never]);
+    messaging.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection'));
+    await expect(triggerCommand('next-highlight')).resolves.toBeUndefined();
+  });
+
+  it('ignores commands named like Object properties', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
+    await triggerCommand('constructor');
+    await triggerCommand('__proto__');
+    expect(messaging.sendMessage).not.toHaveBeenCalled();
+  });
+
   it('ignores other commands', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
     await triggerCommand('something-else');

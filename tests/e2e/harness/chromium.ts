@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,8 +7,32 @@ import { waitFor } from './driver';
 
 export const CHROMIUM_PATH = process.env.SIFT_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** See PageHandle.evaluateInShadow: CDP's DOM domain reports closed shadow roots too. */
+async function evaluateInShadow(cdp: CDPSession, hostSelector: string, fn: string, arg: unknown): Promise<unknown> {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(hostSelector)})` });
+  if (!result.objectId) return null;
+  const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
+  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  if (!object.objectId) return null;
+  const out = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: `async function (a) { return JSON.stringify(await (${fn})(this, a === undefined ? undefined : JSON.parse(a))); }`,
+    arguments: [arg === undefined ? {} : { value: JSON.stringify(arg) }],
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+  if (out.exceptionDetails) throw new Error(`evaluateInShadow: ${out.exceptionDetails.exception?.description ?? out.exceptionDetails.text}`);
+  const value = out.result.value as string | undefined;
+  return value === undefined ? undefined : JSON.parse(value);
+}
+
 function wrap(page: Page): PageHandle {
   const errors: string[] = [];
+  let cdp: Promise<CDPSession> | null = null;
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -22,6 +46,19 @@ function wrap(page: Page): PageHandle {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     click: async (selector) => page.click(selector),
     press: async (key) => page.keyboard.press(key),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseDrag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
+    focus: (selector) => page.focus(selector),
+    evaluateInShadow: async (hostSelector, fn, arg) => {
+      cdp ??= page.context().newCDPSession(page);
+      return evaluateInShadow(await cdp, hostSelector, fn.toString(), arg) as never;
+    },
     bringToFront: () => page.bringToFront(),
     screenshot: async (file, options) => {
       await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });

@@ -9,6 +9,20 @@ export interface PageHandle {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   click(selector: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Moves the mouse to a viewport point (pointer events, as a reader's mouse makes them). */
+  mouseMove(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number): Promise<void>;
+  /** Presses the primary button at one point, moves to another and releases it (selecting text). */
+  mouseDrag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
+  /** Focuses the first element matching `selector` (focus events, as keyboard navigation makes them). */
+  focus(selector: string): Promise<void>;
+  /**
+   * Runs `fn(shadowRoot, arg)` in the page on the shadow root of the first element matching
+   * `hostSelector`, even a closed one, which page scripts cannot reach: the browser's automation
+   * protocol hands it over (CDP in Chromium, WebDriver BiDi in Firefox). Null when there is no such
+   * element or it has no shadow root. `arg` and the result cross as JSON.
+   */
+  evaluateInShadow<T, A = undefined>(hostSelector: string, fn: (root: ShadowRoot, arg: A) => T | Promise<T>, arg?: A): Promise<T | null>;
   bringToFront(): Promise<void>;
   screenshot(file: string, options?: { fullPage?: boolean }): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;

@@ -7,6 +7,47 @@ export const GECKO_ID = 'sift@sift-reader.org';
 /** Pinned moz-extension:// UUID, so extension pages have a known origin (recipe §7). */
 export const FIREFOX_UUID = '5a1f7c3e-0b6d-4c2a-9e8f-51f7d2a6b0c4';
 
+/** Puppeteer's BiDi realm (not public API): WebDriver BiDi's script.callFunction with its options. */
+interface BidiRealm {
+  callFunction(
+    fn: string,
+    awaitPromise: boolean,
+    options: { arguments?: unknown[]; serializationOptions?: Record<string, unknown>; resultOwnership?: 'root' | 'none' },
+  ): Promise<{ type: 'success' | 'exception'; result?: { type: string; value?: unknown }; exceptionDetails?: { text?: string } }>;
+}
+
+/**
+ * See PageHandle.evaluateInShadow: WebDriver BiDi serialises closed shadow roots when asked
+ * (`includeShadowTree: 'all'`), and the root's shared id can be passed back as an argument.
+ */
+async function evaluateInShadow(page: Page, hostSelector: string, fn: string, arg: unknown): Promise<unknown> {
+  const handle = await page.$(hostSelector);
+  if (!handle) return null;
+  try {
+    const internal = handle as unknown as { realm: { realm: BidiRealm }; remoteValue(): unknown };
+    const realm = internal.realm.realm;
+    const host = await realm.callFunction('(el) => el', false, {
+      arguments: [internal.remoteValue()],
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+      resultOwnership: 'none',
+    });
+    const shadow = (host.result?.value as { shadowRoot?: { sharedId?: string } | null } | undefined)?.shadowRoot;
+    if (!shadow?.sharedId) return null;
+    const out = await realm.callFunction(
+      `async (root, a) => JSON.stringify(await (${fn})(root, a === undefined ? undefined : JSON.parse(a)))`,
+      true,
+      {
+        arguments: [{ sharedId: shadow.sharedId }, arg === undefined ? { type: 'undefined' } : { type: 'string', value: JSON.stringify(arg) }],
+        resultOwnership: 'none',
+      },
+    );
+    if (out.type === 'exception') throw new Error(`evaluateInShadow: ${out.exceptionDetails?.text ?? 'exception'}`);
+    return out.result?.type === 'string' ? JSON.parse(out.result.value as string) : undefined;
+  } finally {
+    await handle.dispose();
+  }
+}
+
 function wrap(page: Page): PageHandle {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message ?? String(e)}`));
@@ -35,6 +76,16 @@ function wrap(page: Page): PageHandle {
       await page.click(selector);
     },
     press: async (key) => page.keyboard.press(key as never),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseDrag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 8 });
+      await page.mouse.up();
+    },
+    focus: (selector) => page.focus(selector),
+    evaluateInShadow: (hostSelector, fn, arg) => evaluateInShadow(page, hostSelector, fn.toString(), arg) as never,
     bringToFront: () => page.bringToFront(),
     screenshot: async (file, options) => {
       await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../categories';
+import {
+  ALL_HIGHLIGHT_NAMES,
+  composite,
+  contrastRatio,
+  hexToRgb,
+  highlightColours,
+  highlightCss,
+  highlightShape,
+  paletteHighlightName,
+  parseCssColor,
+  PAGE_SCHEMES,
+  schemeFromLayers,
+} from './palette';
+
+const REPO = path.resolve(__dirname, '../..');
+
+/** selector → declarations, for the flat CSS these files hold; `@media … dark` blocks separately. */
+function rules(css: string): { light: Map<string, Record<string, string>>; dark: Map<string, Record<string, string>> } {
+  const clean = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const cut = clean.indexOf('@media (prefers-color-scheme: dark)');
+  const parse = (part: string) => {
+    const out = new Map<string, Record<string, string>>();
+    for (const m of part.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      const decls: Record<string, string> = {};
+      for (const d of m[2].split(';')) {
+        const i = d.indexOf(':');
+        if (i > 0) decls[d.slice(0, i).trim()] = d.slice(i + 1).trim();
+      }
+      out.set(m[1].trim(), decls);
+    }
+    return out;
+  };
+  return cut < 0 ? { light: parse(clean), dark: new Map() } : { light: parse(clean.slice(0, cut)), dark: parse(clean.slice(cut)) };
+}
+
+const white = { r: 255, g: 255, b: 255 };
+const LIGHT_PAGES = ['#ffffff', '#fdfdfb', '#f5f5f0'];
+const DARK_PAGES = ['#121212', '#1e1e1e', '#2b2b2b'];
+const rgbOf = (hex: string) => {
+  const [r, g, b] = hexToRgb(hex);
+  return { r, g, b };
+};
+
+describe('highlight palette', () => {
+  it('is what the content script CSS paints, in both schemes and in the fallback marks', () => {
+    const css = rules(readFileSync(path.join(REPO, 'entrypoints/content/style.css'), 'utf8')).light;
+    for (const scheme of PAGE_SCHEMES) {
+      for (const c of CATEGORIES) {
+        const want = highlightCss(c, scheme);
+        const rule = css.get(`::highlight(${paletteHighlightName(c, scheme)})`);
+        expect(rule, `::highlight for ${c} (${scheme})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
+        const mark = css.get(`sift-mark[data-palette='${scheme}'][data-category='${c}']`);
+        expect(mark, `fallback mark for ${c} (${scheme})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
+      }
+    }
+  });
+
+  it('is what the popup legend shows (light, and dark under prefers-color-scheme: dark)', () => {
+    const css = rules(readFileSync(path.join(REPO, 'components/swatches.css'), 'utf8'));
+    for (const c of CATEGORIES) {
+      for (const scheme of PAGE_SCHEMES) {
+        const want = highlightCss(c, scheme);
+        const rule = (scheme === 'light' ? css.light : css.dark).get(`.swatch-${c}`);
+        expect(rule, `.swatch-${c} (${scheme})`).toEqual({ background: want.background, 'text-decoration': want.decoration });
+      }
+    }
+  });
+
+  it('tells every category apart by shape, not only by hue (colour-blind readers)', () => {
+    const signature = (c: (typeof CATEGORIES)[number]) => {
+      const s = highlightShape(c);
+      return `${s.lines}/${s.style}/${s.thickness}/${s.fill ? 'tinted' : 'plain'}`;
+    };
+    const seen = new Map<string, string>();
+    for (const c of CATEGORIES) {
+      const sig = signature(c);
+      expect(seen.get(sig), `${c} looks like ${seen.get(sig)}`).toBeUndefined();
+      seen.set(sig, c);
+    }
+  });
+
+  it('keeps lines visible (≥ 4.5:1) and page text readable over the tint (AA everywhere, AAA on white and #121212)', () => {
+    for (const c of CATEGORIES) {
+      for (const scheme of PAGE_SCHEMES) {
+        const col = highlightColours(c, scheme);
+        const pages = scheme === 'light' ? LIGHT_PAGES : DARK_PAGES;
+        // Typical body text of such pages.
+        const text = scheme === 'light' ? rgbOf('#1d1d1f') : rgbOf('#e8e8e8');
+        for (const page of pages) {
+          const bg = rgbOf(page);
+          expect(contrastRatio(rgbOf(col.line), bg), `${c} line on ${page}`).toBeGreaterThanOrEqual(4.5);
+          const tinted = composite({ ...rgbOf(col.fill), a: col.fillAlpha }, bg);
+          const floor = page === '#ffffff' || page === '#121212' ? 7 : 4.5;
+          expect(contrastRatio(text, tinted), `text over ${c} tint on ${page}`).toBeGreaterThanOrEqual(floor);
+        }
+      }
+    }
+  });
+
+  it('names dark-page highlights apart and lists every name for clearing', () => {
+    expect(paletteHighlightName('person', 'light')).toBe('sift-actor-person');
+    expect(paletteHighlightName('person', 'dark')).toBe('sift-actor-person-dark');
+    expect(paletteHighlightName('claim', 'dark')).toBe('sift-claim-dark');
+    expect(new Set(ALL_HIGHLIGHT_NAMES).size).toBe(CATEGORIES.length * 2);
+  });
+});
+
+describe('parseCssColor', () => {
+  it('reads the forms computed styles come in', () => {
+    expect(parseCssColor('rgb(18, 18, 18)')).toEqual({ r: 18, g: 18, b: 18, a: 1 });
+    expect(parseCssColor('rgba(0, 0, 0, 0)')).toEqual({ r: 0, g: 0, b: 0, a: 0 });
+    expect(parseCssColor('rgb(10 20 30 / 0.5)')).toEqual({ r: 10, g: 20, b: 30, a: 0.5 });
+    expect(parseCssColor('transparent')!.a).toBe(0);
+    expect(parseCssColor('#fff')).toEqual({ r: 255, g: 255, b: 255, a: 1 });
+    expect(parseCssColor('color(srgb 1 1 1 / 0.25)')).toEqual({ r: 255, g: 255, b: 255, a: 0.25 });
+    expect(parseCssColor('nonsense')).toBeNull();
+    expect(parseCssColor('rgb(1)')).toBeNull();
+  });
+
+  it('keeps the lightness of Lab-family colours', () => {
+    const darkOk = parseCssColor('oklch(0.2 0.02 260)')!;
+    const lightOk = parseCssColor('oklch(95% 0.01 90)')!;
+    const darkLab = parseCssColor('lab(12 0 0)')!;
+    expect(contrastRatio(darkOk, white)).toBeGreaterThan(10);
+    expect(contrastRatio(lightOk, white)).toBeLessThan(1.3);
+    expect(contrastRatio(darkLab, white)).toBeGreaterThan(10);
+  });
+});
+
+describe('schemeFromLayers (the page-background choice)', () => {
+  it('takes the first mostly opaque background from the article root upwards', () => {
+    expect(schemeFromLayers([{ backgroundColor: 'rgba(0, 0, 0, 0)' }, { backgroundColor: 'rgb(18, 18, 18)' }])).toBe('dark');
+    expect(schemeFromLayers([{ backgroundColor: 'rgb(253, 253, 251)' }, { backgroundColor: 'rgb(0, 0, 0)' }])).toBe('light');
+    expect(schemeFromLayers([{ backgroundColor: 'rgb(30, 41, 59)' }])).toBe('dark'); // slate-800
+    expect(schemeFromLayers([{ backgroundColor: 'rgb(100, 100, 100)' }])).toBe('dark');
+    expect(schemeFromLayers([{ backgroundColor: 'rgb(150, 150, 150)' }])).toBe('light');
+    // A faint overlay does not decide; the layer under it does.
+    expect(schemeFromLayers([{ backgroundColor: 'rgba(255, 255, 255, 0.05)' }, { backgroundColor: 'rgb(10, 10, 10)' }])).toBe('dark');
+  });
+
+  it('falls back to the text colour when every layer is transparent', () => {
+    expect(schemeFromLayers([{ backgroundColor: 'rgba(0, 0, 0, 0)', color: 'rgb(230, 230, 230)' }, { backgroundColor: 'rgba(0, 0, 0, 0)' }])).toBe('dark');
+    expect(schemeFromLayers([{ backgroundColor: 'rgba(0, 0, 0, 0)', color: 'rgb(20, 20, 20)' }])).toBe('light');
+    expect(schemeFromLayers([])).toBe('light');
+  });
+
+  it('stops at a background image (unknown colour) and lets the text colour decide', () => {
+    expect(
+      schemeFromLayers([
+        { backgroundColor: 'rgba(0, 0, 0, 0)', backgroundImage: 'linear-gradient(#000, #111)', color: 'rgb(240, 240, 240)' },
+        { backgroundColor: 'rgb(255, 255, 255)' },
+      ]),
+    ).toBe('dark');
+  });
+});

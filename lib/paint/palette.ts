@@ -1,0 +1,235 @@
+import { CATEGORIES, highlightName, type Category } from '../categories';
+
+/**
+ * The highlight palette: one style per category and page scheme. It is the source of truth for
+ * `entrypoints/content/style.css` (the `::highlight()` rules) and `components/swatches.css` (the
+ * legend); `palette.test.ts` checks that both files say exactly what this table says, that every
+ * colour keeps its contrast on light and dark pages, and that no two categories differ by hue alone.
+ *
+ * Colours follow Okabe & Ito's colour-blind-safe set, darkened for light pages and lightened for
+ * dark ones. Shapes (underline/overline, line style, thickness, fill or none) tell the categories
+ * apart for readers who cannot tell the hues apart.
+ */
+
+export type PageScheme = 'light' | 'dark';
+export const PAGE_SCHEMES: readonly PageScheme[] = ['light', 'dark'];
+
+export interface HighlightShape {
+  lines: 'underline' | 'underline overline';
+  style: 'solid' | 'dashed' | 'dotted' | 'wavy' | 'double';
+  /** Line thickness in CSS pixels. */
+  thickness: 1 | 2 | 3;
+  /** Whether the text gets a tinted background. */
+  fill: boolean;
+}
+
+export interface HighlightColours {
+  /** Line colour, `#rrggbb`. */
+  line: string;
+  /** Background tint, `#rrggbb`, drawn at `fillAlpha`. */
+  fill: string;
+  fillAlpha: number;
+}
+
+const SHAPES: Record<Category, HighlightShape> = {
+  person: { lines: 'underline', style: 'solid', thickness: 2, fill: true },
+  organization: { lines: 'underline', style: 'dashed', thickness: 2, fill: true },
+  'armed-group': { lines: 'underline', style: 'wavy', thickness: 1, fill: true },
+  government: { lines: 'underline', style: 'double', thickness: 1, fill: true },
+  military: { lines: 'underline overline', style: 'dashed', thickness: 1, fill: true },
+  media: { lines: 'underline', style: 'dotted', thickness: 2, fill: true },
+  country: { lines: 'underline', style: 'solid', thickness: 1, fill: false },
+  place: { lines: 'underline', style: 'dotted', thickness: 1, fill: false },
+  claim: { lines: 'underline', style: 'solid', thickness: 3, fill: true },
+  footnote: { lines: 'underline overline', style: 'solid', thickness: 1, fill: true },
+};
+
+// [light-page line, dark-page line]; fills use the same hue.
+const LINES: Record<Category, [string, string]> = {
+  person: ['#0072b2', '#56b4e9'],
+  organization: ['#00785a', '#3ccf9f'],
+  'armed-group': ['#c0410b', '#ff8a5c'],
+  government: ['#9a3f83', '#e49ad3'],
+  military: ['#a35f00', '#f0b440'],
+  media: ['#2a6f97', '#8ecdf2'],
+  country: ['#5b6675', '#b4bdc9'],
+  place: ['#7a5a2e', '#d7b98a'],
+  claim: ['#846800', '#f0e442'],
+  footnote: ['#b3306b', '#f78fbb'],
+};
+
+/** Claims carry the strongest fill: a bright yellow that reads as "marker pen" in both schemes. */
+const CLAIM_FILL = '#f0e442';
+
+export function highlightShape(category: Category): HighlightShape {
+  return SHAPES[category];
+}
+
+export function highlightColours(category: Category, scheme: PageScheme): HighlightColours {
+  const line = LINES[category][scheme === 'light' ? 0 : 1];
+  if (!SHAPES[category].fill) return { line, fill: line, fillAlpha: 0 };
+  if (category === 'claim') return { line, fill: CLAIM_FILL, fillAlpha: scheme === 'light' ? 0.45 : 0.2 };
+  return { line, fill: line, fillAlpha: scheme === 'light' ? 0.12 : 0.18 };
+}
+
+function rgb(hex: string, alpha?: number): string {
+  const [r, g, b] = hexToRgb(hex);
+  return alpha === undefined ? `rgb(${r} ${g} ${b})` : `rgb(${r} ${g} ${b} / ${alpha})`;
+}
+
+/** The two CSS declarations of a category's highlight, exactly as the CSS files write them. */
+export function highlightCss(category: Category, scheme: PageScheme): { background: string; decoration: string } {
+  const shape = SHAPES[category];
+  const c = highlightColours(category, scheme);
+  return {
+    background: c.fillAlpha > 0 ? rgb(c.fill, c.fillAlpha) : 'transparent',
+    decoration: `${shape.lines} ${shape.style} ${rgb(c.line)} ${shape.thickness}px`,
+  };
+}
+
+/**
+ * The name a category's ranges are registered under in `CSS.highlights`: the plain name on light
+ * pages (`sift-actor-person`), the same with `-dark` on dark pages, styled by its own rules.
+ */
+export function paletteHighlightName(category: Category, scheme: PageScheme): string {
+  return scheme === 'light' ? highlightName(category) : `${highlightName(category)}-dark`;
+}
+
+/** Every highlight name Sift may register, for clearing. */
+export const ALL_HIGHLIGHT_NAMES: readonly string[] = PAGE_SCHEMES.flatMap((s) => CATEGORIES.map((c) => paletteHighlightName(c, s)));
+
+// --- Colours ------------------------------------------------------------------------------------
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** An sRGB colour with alpha, channels 0–255, alpha 0–1. */
+export interface Rgba {
+  r: number;
+  g: number;
+  b: number;
+  a: number;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+function channel(s: string, scale255: boolean): number {
+  const t = s.trim();
+  if (t === 'none') return 0;
+  if (t.endsWith('%')) return (parseFloat(t) / 100) * (scale255 ? 255 : 1);
+  return parseFloat(t);
+}
+
+/**
+ * Parse a computed CSS colour (`rgb()`/`rgba()`, `color(srgb …)`, `transparent`, and the lightness of
+ * `oklch()/oklab()/lab()/lch()`, which browsers keep as specified). Returns null when it cannot
+ * tell. For the Lab family only lightness is kept (as grey), which is all the scheme choice needs.
+ */
+export function parseCssColor(value: string): Rgba | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
+  if (v.startsWith('#')) {
+    const h = v.slice(1);
+    const full = h.length === 3 || h.length === 4 ? [...h].map((c) => c + c).join('') : h;
+    if (!/^[0-9a-f]{6}(?:[0-9a-f]{2})?$/.test(full)) return null;
+    const n = (i: number) => parseInt(full.slice(i, i + 2), 16);
+    return { r: n(0), g: n(2), b: n(4), a: full.length === 8 ? n(6) / 255 : 1 };
+  }
+  const m = /^([a-z-]+)\((.*)\)$/.exec(v);
+  if (!m) return null;
+  const [, fn, body] = m;
+  const [main, alphaPart] = body.includes('/') ? body.split('/') : [body, undefined];
+  const parts = main.split(/[\s,]+/).filter(Boolean);
+  let alpha = alphaPart !== undefined ? channel(alphaPart, false) : 1;
+  if (fn === 'rgb' || fn === 'rgba') {
+    if (parts.length < 3) return null;
+    if (parts.length === 4 && alphaPart === undefined) alpha = channel(parts[3], false);
+    const [r, g, b] = parts.slice(0, 3).map((p) => channel(p, true));
+    return { r: clamp(r, 0, 255), g: clamp(g, 0, 255), b: clamp(b, 0, 255), a: clamp(alpha, 0, 1) };
+  }
+  if (fn === 'color' && (parts[0] === 'srgb' || parts[0] === 'srgb-linear' || parts[0] === 'display-p3')) {
+    const [r, g, b] = parts.slice(1, 4).map((p) => channel(p, false) * 255);
+    return { r: clamp(r, 0, 255), g: clamp(g, 0, 255), b: clamp(b, 0, 255), a: clamp(alpha, 0, 1) };
+  }
+  if (fn === 'oklch' || fn === 'oklab' || fn === 'lab' || fn === 'lch') {
+    // Lightness: oklab/oklch 0–1 (or %), lab/lch 0–100. Map to a grey of the same perceived lightness.
+    const raw = parts[0];
+    const l = clamp(raw.endsWith('%') ? parseFloat(raw) / 100 : parseFloat(raw) / (fn.startsWith('ok') ? 1 : 100), 0, 1);
+    if (!Number.isFinite(l)) return null;
+    // Relative luminance of a grey of that lightness: OKLab's L is the cube root of it; CIE L* is
+    // 116·Y^(1/3) − 16 (linear below L* = 8). Then back to an sRGB channel value.
+    const y = fn.startsWith('ok') ? l ** 3 : l > 0.08 ? ((l * 100 + 16) / 116) ** 3 : (l * 100) / 903.3;
+    const grey = 255 * (y <= 0.0031308 ? 12.92 * y : 1.055 * y ** (1 / 2.4) - 0.055);
+    return { r: grey, g: grey, b: grey, a: clamp(alpha, 0, 1) };
+  }
+  return null;
+}
+
+function linear(c: number): number {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+}
+
+/** WCAG relative luminance of an opaque colour. */
+export function relativeLuminance(c: Pick<Rgba, 'r' | 'g' | 'b'>): number {
+  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+export function contrastRatio(a: Pick<Rgba, 'r' | 'g' | 'b'>, b: Pick<Rgba, 'r' | 'g' | 'b'>): number {
+  const x = relativeLuminance(a);
+  const y = relativeLuminance(b);
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/** `top` drawn over an opaque `bottom`. */
+export function composite(top: Rgba, bottom: Pick<Rgba, 'r' | 'g' | 'b'>): Rgba {
+  const a = top.a;
+  return { r: top.r * a + bottom.r * (1 - a), g: top.g * a + bottom.g * (1 - a), b: top.b * a + bottom.b * (1 - a), a: 1 };
+}
+
+/** Below this luminance a background reads as dark: white text has more contrast on it than black. */
+export const DARK_LUMINANCE = 0.179;
+
+/** What the scheme choice reads from one element, from the article root up to `<html>`. */
+export interface SchemeLayer {
+  backgroundColor: string;
+  /** `none` or an image/gradient: the colour under the text is then unknown at this layer. */
+  backgroundImage?: string;
+  /** The element's text colour (only the first layer's is used). */
+  color?: string;
+}
+
+/**
+ * Whether the article sits on a dark background: the first mostly opaque background from the
+ * article root upwards decides; when every layer is transparent (or an image), the text colour
+ * decides (light text means a dark canvas); otherwise the page is light.
+ */
+export function schemeFromLayers(layers: readonly SchemeLayer[]): PageScheme {
+  for (const layer of layers) {
+    const bg = parseCssColor(layer.backgroundColor);
+    if (bg && bg.a >= 0.5) return relativeLuminance(bg) < DARK_LUMINANCE ? 'dark' : 'light';
+    if (layer.backgroundImage && layer.backgroundImage !== 'none') break;
+  }
+  const text = layers[0]?.color ? parseCssColor(layers[0].color) : null;
+  if (text && text.a > 0.5 && relativeLuminance(text) > 0.5) return 'dark';
+  return 'light';
+}
+
+/**
+ * The article's scheme in a live page: computed styles of the root and its ancestors, read once
+ * per analysis (style resolution only, no layout).
+ */
+export function detectPageScheme(root: Element): PageScheme {
+  const win = root.ownerDocument?.defaultView;
+  if (!win?.getComputedStyle) return 'light';
+  const layers: SchemeLayer[] = [];
+  for (let el: Element | null = root; el; el = el.parentElement) {
+    const cs = win.getComputedStyle(el);
+    layers.push({ backgroundColor: cs.backgroundColor, backgroundImage: cs.backgroundImage, color: layers.length === 0 ? cs.color : undefined });
+    const bg = parseCssColor(cs.backgroundColor);
+    if (bg && bg.a >= 0.5) break;
+  }
+  return schemeFromLayers(layers);
+}
