@@ -1,11 +1,21 @@
 import type { Actor, ActorType, Mention, Span } from '../schema';
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { KnowledgeBase, KbEntity } from '../kb/knowledge-base';
 import type { Sentence } from '../text/sentences';
+import { tokenize, type Token } from './tokens';
+import { capsRegions, coarseType, kbMatches, stackValues, tokenFeatures, withStack, type KbMatch } from './features';
+import { shippedWeights, tagTokens, TAGS, type Weights } from './tagger';
+import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
 
 /**
- * Named actors: the knowledge base's aliases first (longest match wins), then rules for names it
- * does not know (titles, organisation suffixes), then document-level consistency (a surname or
- * a short form found once is found everywhere), and finally one Actor per referent.
+ * Named actors in four steps:
+ * 1. the knowledge base's aliases, longest match first (word boundaries, case and possessive
+ *    rules: see `kbMatches` and `KnowledgeBase.lookup`);
+ * 2. a tagger for every name, known or not (capitalisation, titles, organisation suffixes,
+ *    context words, how the word is written elsewhere in the article, the knowledge base's
+ *    opinion), see `tagger.ts`;
+ * 3. document-level consistency: a name tagged once is tagged everywhere, a person's surname is
+ *    that person, an acronym defined in brackets is its organisation;
+ * 4. one Actor per referent, typed by the knowledge base or by cues in its name.
  */
 
 export interface ActorInput {
@@ -16,220 +26,404 @@ export interface ActorInput {
   kb: KnowledgeBase;
 }
 
-interface Token {
+export type Coarse = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+/** A name found in the text, before merging (also what the evaluation scores). */
+export interface NameSpan {
+  /** Token indices, `last` inclusive. */
+  first: number;
+  last: number;
   start: number;
   end: number;
-  /** End without a possessive "'s". */
-  coreEnd: number;
-  text: string;
-  cap: boolean;
-  sentenceStart: boolean;
+  coarse: Coarse;
+  /** Set when the knowledge base knows this exact name. */
+  entity: KbEntity | null;
+  /** Set by the consistency step when it found this mention (not the tagger). */
+  propagated?: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[-'’.](?=[\p{L}\p{N}]))*/gu;
-
-/** Lower-case words allowed inside a name ("Syrian Observatory for Human Rights", "Bashar al-Assad"). */
-const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'di', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'du', 'on', 'and']);
-
-/** Capitalised words that are not names on their own. */
-const NOT_NAMES = new Set([
-  'i', 'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'you', 'his', 'her', 'their', 'our',
-  'my', 'me', 'him', 'them', 'us', 'in', 'on', 'at', 'of', 'for', 'by', 'with', 'from', 'to', 'and', 'but', 'or', 'so', 'yet', 'if',
-  'as', 'when', 'while', 'after', 'before', 'since', 'because', 'although', 'though', 'however', 'meanwhile', 'what', 'who', 'which',
-  'why', 'how', 'where', 'there', 'here', 'some', 'many', 'most', 'all', 'both', 'either', 'neither', 'no', 'not', 'one', 'two',
-  'another', 'other', 'such', 'each', 'every', 'any', 'few', 'more', 'less', 'already', 'also', 'even', 'still', 'now', 'then',
-  'today', 'yesterday', 'tomorrow', 'fortunately', 'unfortunately', 'ultimately', 'undoubtedly', 'reportedly', 'according',
-  'beyond', 'based', 'without', 'within', 'despite', 'during', 'under', 'over', 'between', 'against', 'about', 'into', 'through',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'easter', 'christmas', 'ramadan', 'eid', 'hanukkah', 'passover', 'diwali', 'thanksgiving', 'lent', 'advent',
-  'christian', 'christians', 'muslim', 'muslims', 'jew', 'jews', 'jewish', 'islam', 'islamic', 'christianity', 'judaism', 'hindu',
-  'hindus', 'buddhist', 'sunni', 'sunnis', 'shia', 'shiite', 'shiites', 'catholic', 'catholics', 'protestant', 'orthodox',
-  'western', 'eastern', 'northern', 'southern', 'god', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'image', 'photo', 'read', 'also',
-  'click', 'share', 'tweet', 'advertisement', 'related', 'update', 'editor', 'note', 'ancient', 'yes', 'oh',
-]);
-
-/** Multi-word phrases that look like names but are holidays or periods. */
-const NOT_NAME_PHRASES = /^(?:Good Friday|Holy Week|Palm Sunday|New Year(?:'s)?(?: Day| Eve)?|Black Friday|Cyber Monday|Boxing Day|Labou?r Day|Memorial Day|Independence Day|Mother's Day|Father's Day|Valentine's Day|Middle Ages|Stone Age|Iron Age|Bronze Age|Cold War|World War (?:I|II|One|Two))$/i;
-
-/** Words before a name that say it is a person ("President Putin", "spokesman Dmitry Peskov"). */
-const PERSON_TITLES = new Set([
-  'president', 'prime', 'minister', 'chancellor', 'king', 'queen', 'prince', 'princess', 'sheikh', 'emir', 'pope', 'cardinal',
-  'bishop', 'rabbi', 'imam', 'ayatollah', 'general', 'gen', 'colonel', 'col', 'major', 'captain', 'lieutenant', 'sergeant',
-  'admiral', 'commander', 'senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'governor', 'gov', 'mayor',
-  'judge', 'justice', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'chairman', 'chairwoman', 'chair', 'secretary',
-  'ambassador', 'envoy', 'leader', 'chief', 'ceo', 'founder', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord',
-  'lady', 'saint', 'st', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'analyst', 'economist',
-  'researcher', 'author', 'writer', 'journalist', 'correspondent', 'reporter', 'activist', 'deputy', 'vice', 'foreign', 'defence',
-  'defense', 'interior', 'finance', 'health',
-]);
-
-const SUFFIX_TYPES: [RegExp, ActorType][] = [
-  [/\b(?:Army|Armed Forces|Air Force|Aerospace Forces|Navy|Marines|Military|Defen[cs]e Forces|National Guard|Coast Guard|Special Forces|Revolutionary Guards?|Guard Corps)$/, 'military'],
-  [/\b(?:Front|Brigades?|Battalion|Militia|Movement|Taliban|Mujahideen|Jihad|Liberation Army|Resistance|Hezbollah|Hamas)$/, 'armed-group'],
-  [/\b(?:Ministry(?: of [A-Z][a-z]+)*|Government|Cabinet|Parliament|Senate|Congress|Assembly|Council|Duma|Knesset|Presidency|Kremlin|White House|Pentagon|Department(?: of [A-Z][a-z]+)*|Administration|Regime|Police|Court)$/, 'government'],
-  [/\b(?:Times|Post|News|Journal|Herald|Guardian|Gazette|Tribune|Telegraph|Press|Radio|TV|Television|Broadcasting|Reuters|Agency|Magazine|Review|Chronicle|Observer|Daily|Channel)$/, 'media'],
-  [/\b(?:Party|Organi[sz]ation|Union|Association|Observatory|Foundation|Institute|Institution|Bank|Fund|Corporation|Corp|Company|Co|Inc|Ltd|LLC|PLC|Group|Committee|Commission|University|College|School|Hospital|Center|Centre|Society|League|Federation|Club|Network|Alliance|Coalition|Watch|International|Trust|Authority|Board|Bureau|Office|Program|Programme|Mission|Initiative|Council)$/, 'organization'],
-];
-
-/** A token that can be part of a name: capitalised, or a particle joined to one ("al-Assad"). */
-function nameLike(t: Token): boolean {
-  return t.cap || /^(?:al|el|bin|ibn|de|van|von|ad|as|ar|an)-\p{Lu}/u.test(t.text);
+export interface RecognizeOptions {
+  /** Weights to use instead of the shipped models (training and evaluation scripts). */
+  weights?: Weights;
+  /** Second-pass weights; null for one pass only. */
+  weights2?: Weights | null;
 }
 
-function tokenize(text: string, sentences: readonly Sentence[], ignore: readonly Span[]): Token[] {
-  const tokens: Token[] = [];
-  const sentenceStarts = new Set(sentences.map((s) => s.start));
-  let ig = 0;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const start = m.index;
-    const end = start + m[0].length;
-    while (ig < ignore.length && ignore[ig].end <= start) ig++;
-    if (ig < ignore.length && ignore[ig].start < end && ignore[ig].end > start) continue;
-    let coreEnd = end;
-    const poss = /['’]s$/.exec(m[0]);
-    if (poss) coreEnd = end - 2;
-    else if (/s['’]$/.test(text.slice(start, end + 1)) && text[end] !== undefined && /['’]/.test(text[end])) coreEnd = end;
-    // Sentence start: the first token of a sentence, or after an opening quote at its start.
-    let sentenceStart = sentenceStarts.has(start);
-    if (!sentenceStart && start > 0 && /["“‘(]/.test(text[start - 1]) && sentenceStarts.has(start - 1)) sentenceStart = true;
-    tokens.push({ start, end, coreEnd, text: m[0], cap: /^\p{Lu}/u.test(m[0]), sentenceStart });
-  }
-  return tokens;
-}
+const slug = (s: string) =>
+  s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
-/** Only spaces (or a hyphen) between two tokens of one name. */
-function joinable(text: string, a: Token, b: Token): boolean {
-  if (a.coreEnd !== a.end) return false; // a possessive ends the name
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '-' || gap === '\u00A0';
-}
-
-interface Found {
-  start: number;
-  end: number;
-  key: string;
-  name: string;
-  type: ActorType;
-  kbId: string | null;
-}
-
-function slug(s: string): string {
-  return s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-}
-
-function typeFromCues(tokens: Token[], i: number, j: number, name: string): ActorType | null {
-  for (const [re, type] of SUFFIX_TYPES) if (re.test(name)) return type;
-  const prev = tokens[i - 1];
-  if (prev && PERSON_TITLES.has(prev.text.toLowerCase().replace(/\.$/, ''))) return 'person';
-  // Two or three capitalised words without an organisation cue read as a person's name.
-  const words = j - i;
-  if (words >= 2 && words <= 4 && tokens.slice(i, j).every((t) => t.cap || CONNECTORS.has(t.text.toLowerCase()) || /^(?:al|el|bin|ibn)-/i.test(t.text))) {
-    return 'person';
-  }
-  return null;
-}
-
-export function findActors(input: ActorInput): Actor[] {
+/** The tagger's names in the text, made consistent across the document. */
+export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}): { tokens: Token[]; names: NameSpan[] } {
   const { text, sentences, ignore, kb } = input;
   const tokens = tokenize(text, sentences, ignore);
-  const found: Found[] = [];
-  const maxWords = Math.max(1, Math.min(kb.maxAliasWords, 8));
+  if (tokens.length === 0) return { tokens, names: [] };
+  const caps = capsRegions(tokens);
+  const matches = kbMatches(text, tokens, kb);
+  const features = tokenFeatures(tokens, matches, caps);
+  const [shipped1, shipped2] = options.weights ? [options.weights, options.weights2 ?? null] : shippedWeights();
+  const sentenceOf = (i: number) => tokens[i].sentence;
 
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i];
-    if (!nameLike(t)) {
-      i++;
-      continue;
-    }
-    // 1. Knowledge base: the longest alias starting here.
-    let matched = false;
+  // 2. Tag sentence by sentence; then again, knowing how the first pass tagged each word
+  //    elsewhere in the article.
+  let tags = tagTokens(sentenceOf, features, shipped1);
+  if (shipped2) tags = tagTokens(sentenceOf, withStack(features, tokens, caps, stackValues(tokens, tags, TAGS)), shipped2);
+  let names: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = TAGS[tags[i]];
+    if (tag[0] !== 'B') continue;
     let j = i;
-    const limit = Math.min(tokens.length, i + maxWords);
-    let reach = i + 1;
-    while (reach < limit && joinable(text, tokens[reach - 1], tokens[reach])) reach++;
-    for (let n = reach - i; n >= 1; n--) {
-      const last = tokens[i + n - 1];
-      if (!nameLike(last) && n > 1 && !/^(?:army|forces|force|regime|government|military|navy)$/i.test(last.text)) continue;
-      const surface = text.slice(t.start, last.coreEnd);
-      if (n === 1 && NOT_NAMES.has(surface.toLowerCase())) break;
-      const entity = kb.lookup(surface);
-      if (entity) {
-        found.push({ start: t.start, end: last.coreEnd, key: entity.id, name: entity.name, type: entity.type, kbId: entity.id });
-        j = i + n;
-        matched = true;
-        break;
-      }
-    }
-    if (matched) {
-      i = j;
-      continue;
-    }
-    // "The", "Reportedly", "Catholic": capitalised, but not the start of a name.
-    if (NOT_NAMES.has(t.text.toLowerCase())) {
-      i++;
-      continue;
-    }
-    // 2. A capitalised sequence the knowledge base does not know.
-    j = i + 1;
-    while (j < tokens.length && joinable(text, tokens[j - 1], tokens[j])) {
-      const u = tokens[j];
-      // Stop before a name the knowledge base knows ("In Iraq ISIL" is two names, not one).
-      if (kb.lookup(text.slice(u.start, u.coreEnd))) break;
-      if (nameLike(u)) j++;
-      else if (CONNECTORS.has(u.text) && u.text !== 'and' && j + 1 < tokens.length && tokens[j + 1].cap && joinable(text, u, tokens[j + 1])) j += 2;
-      else break;
-    }
-    const last = tokens[j - 1];
-    const name = text.slice(t.start, last.coreEnd);
-    // A lone capitalised word at a sentence start is just a capitalised word.
-    if (NOT_NAME_PHRASES.test(name) || (j - i === 1 && t.sentenceStart)) {
-      i = j;
-      continue;
-    }
-    const type = typeFromCues(tokens, i, j, name);
-    if (type) found.push({ start: t.start, end: last.coreEnd, key: `new:${slug(name)}`, name, type, kbId: null });
-    i = j;
+    while (j + 1 < tokens.length && TAGS[tags[j + 1]] === `I-${tag.slice(2)}`) j++;
+    names.push(makeSpan(text, tokens, i, j, tag.slice(2) as Coarse, kb));
   }
 
-  // 3. Document-level consistency: the surname of a person, once found, is that person.
-  const shortForms = new Map<string, Found>();
-  for (const f of found) {
-    if (f.type !== 'person') continue;
-    const parts = f.name.split(/\s+/);
-    if (parts.length < 2) continue;
-    const surname = parts[parts.length - 1].replace(/^(?:al|el)-/i, '');
-    const key = surname.toLowerCase();
-    if (!shortForms.has(key)) shortForms.set(key, f);
-  }
-  if (shortForms.size > 0) {
-    const taken = found.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
-    const overlaps = (s: number, e: number) => taken.some(([a, b]) => a < e && b > s);
-    for (const t of tokens) {
-      if (!t.cap) continue;
-      const surface = text.slice(t.start, t.coreEnd).replace(/^(?:al|el)-/i, '');
-      const ref = shortForms.get(surface.toLowerCase());
-      if (ref && !overlaps(t.start, t.coreEnd)) {
-        found.push({ start: t.start, end: t.coreEnd, key: ref.key, name: ref.name, type: ref.type, kbId: ref.kbId });
+  names = splitJoinedNames(text, tokens, names, matches, kb);
+  names = joinLongNames(text, tokens, names, kb);
+  names = names.filter((n) => keepName(text, tokens, n));
+  for (const n of names) if (n.coarse !== 'ORG' && n.last > n.first && !n.entity && ORG_ENDINGS.test(tokens[n.last].lower)) n.coarse = 'ORG';
+  names = addUntaggedKbNames(text, tokens, names, matches, caps, kb);
+  names = propagate(text, tokens, names, caps, kb);
+  return { tokens, names };
+}
+
+function makeSpan(text: string, tokens: readonly Token[], first: number, last: number, coarse: Coarse, kb: KnowledgeBase, fromKb = false): NameSpan {
+  // A name never ends on punctuation ("Corp." keeps its dot: it is part of the token), and never
+  // starts with a word that is no name ("Either Assad", "Catholic Priest").
+  // Titles stay outside a person's name ("Mr. Reeves", "Facebook CEO"), as do days and months.
+  const title = (t: Token) => PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
+  // A name the knowledge base knows as written is kept whole ("Islamic State").
+  if (!fromKb && first < last && kb.size && lookupName(kb, text.slice(tokens[first].start, tokens[last].end))) fromKb = true;
+  // "Mr. Reeves" is a person whatever the tagger thought.
+  if (first < last && HONORIFICS.test(tokens[first].lower)) coarse = 'PER';
+  const before = (t: Token) => !t.word || (!fromKb && NOT_NAMES.has(t.lower)) || (coarse === 'PER' && title(t));
+  // "Theresa May" keeps her surname; "London Thursday" loses the day; "Palmyra is" loses "is".
+  const after = (t: Token) => !t.word || (coarse === 'PER' ? title(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text));
+  while (last > first && after(tokens[last])) last--;
+  while (first < last && before(tokens[first])) first++;
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  return { first, last, start, end, coarse, entity: kb.size ? lookupName(kb, text.slice(start, end)) : null };
+}
+
+/** Last words that make a name an organisation whatever else it looks like ("Jeans Mate Corp"). */
+const ORG_ENDINGS = /^(?:corp|corporation|inc|ltd|plc|llc|gmbh|ag|co|bank|party|university|association|federation|union|committee|council|ministry|agency|institute|foundation|club|company|group|programme|program|fund|service|commission|bureau|organisation|organization)\.?$/;
+
+const HONORIFICS = /^(?:mr|mrs|ms|dr|sir|dame|mme|mlle)\.?$/;
+
+/**
+ * "Assad and Putin", "Iraq ISIL": two names the tagger ran together. A name that the knowledge
+ * base does not know as a whole is cut at "and"/"or", and into the knowledge-base names that
+ * tile it exactly.
+ */
+function splitJoinedNames(text: string, tokens: readonly Token[], names: NameSpan[], matches: readonly KbMatch[], kb: KnowledgeBase): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    if (n.entity || n.first === n.last) {
+      out.push(n);
+      continue;
+    }
+    const inside = matches.filter((m) => m.first >= n.first && m.last <= n.last);
+    let covered = 0;
+    for (const m of inside) covered += m.last - m.first + 1;
+    const words = tokens.slice(n.first, n.last + 1).filter((t) => t.word).length;
+    if (inside.length >= 2 && covered >= words) {
+      for (const m of inside) out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
+      continue;
+    }
+    let from = n.first;
+    const parts: NameSpan[] = [];
+    // "Human Rights at Harvard University": a name never runs on across "at" or "in".
+    let preposition = false;
+    for (let k = n.first; k <= n.last; k++) if (tokens[k].text === 'at' || tokens[k].text === 'in') preposition = true;
+    for (let k = n.first; k <= n.last; k++) {
+      if (tokens[k].text === 'and' || tokens[k].text === 'or' || tokens[k].text === 'at' || tokens[k].text === 'in') {
+        if (k > from) parts.push(makeSpan(text, tokens, from, k - 1, n.coarse, kb));
+        from = k + 1;
       }
     }
+    if (from <= n.last) parts.push(makeSpan(text, tokens, from, n.last, n.coarse, kb));
+    // Only names that stand alone: "Assad and Putin", not "Prediction and Applications Centre".
+    if (parts.length < 2 || (!preposition && !parts.every((p) => p.entity || p.first === p.last))) {
+      out.push(n);
+      continue;
+    }
+    out.push(...parts);
+  }
+  return out;
+}
+
+/**
+ * "United Nations Office" + "for the" + "Coordination of Humanitarian Affairs": an organisation's
+ * name joined across "of"/"for" to the capitalised words after it (a tagger trained on short
+ * news names cuts long ones).
+ */
+function joinLongNames(text: string, tokens: readonly Token[], names: NameSpan[], kb: KnowledgeBase): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < names.length; k++) {
+    let n = names[k];
+    while (n.coarse === 'ORG') {
+      let j = n.last + 1;
+      if (j >= tokens.length || (tokens[j].text !== 'of' && tokens[j].text !== 'for' && tokens[j].text !== 'and')) break;
+      const and = tokens[j].text === 'and';
+      j++;
+      if (j < tokens.length && tokens[j].lower === 'the') j++;
+      const next = names[k + 1];
+      // Across "and" only into a name that ends like an organisation ("… and Applications Centre").
+      if (next && next.first === j && next.coarse !== 'PER' && next.coarse !== 'MISC' && (!and || ORG_SUFFIXES.has(tokens[next.last].lower))) {
+        n = makeSpan(text, tokens, n.first, next.last, 'ORG', kb);
+        k++;
+        continue;
+      }
+      break;
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
+  return kb.lookup(surface) ?? (/^the\s/i.test(surface) ? kb.lookup(surface.slice(4)) : null);
+}
+
+/** Not actors: holidays, lone capitalised function words, bylines. */
+function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean {
+  const surface = text.slice(n.start, n.end);
+  if (NOT_NAME_PHRASES.test(surface)) return false;
+  // A lone letter ("(Z)", "B") is an abbreviation or a list mark, not an actor.
+  if (n.first === n.last && /^\p{L}\.?$/u.test(surface)) return false;
+  if (n.first === n.last && (NOT_NAMES.has(tokens[n.first].lower) || isDemonym(tokens[n.first].lower)) && !n.entity) return false;
+  // "President", "Priest": a title alone names nobody.
+  if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
+  if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
+  return true;
+}
+
+/**
+ * Knowledge-base names the tagger left out: kept when written as a name (not inside a run of
+ * capitals, where "IS" is a verb) and not a single ordinary word.
+ */
+function addUntaggedKbNames(
+  text: string,
+  tokens: readonly Token[],
+  names: NameSpan[],
+  matches: readonly KbMatch[],
+  caps: Uint8Array,
+  kb: KnowledgeBase,
+): NameSpan[] {
+  // A knowledge-base name of several words wins over the tagger's pieces of it
+  // ("Syrian Observatory" + "Human Rights" → "Syrian Observatory for Human Rights").
+  let out = names.slice();
+  for (const m of matches) {
+    if (caps[m.first]) continue;
+    // The tagger's "miscellaneous" (nationalities, events) is never a name the KB lists as an actor.
+    const same = out.find((n) => n.first === m.first && n.last === m.last);
+    if (same && same.coarse === 'MISC') same.coarse = coarseType(m.type);
+    if (m.last === m.first) continue;
+    const inside = out.filter((n) => n.first >= m.first && n.last <= m.last);
+    const across = out.some((n) => n.first <= m.last && n.last >= m.first && (n.first < m.first || n.last > m.last));
+    if (across || (inside.length === 1 && inside[0].first === m.first && inside[0].last === m.last)) continue;
+    out = out.filter((n) => !inside.includes(n));
+    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
+  }
+  const covered = new Uint8Array(tokens.length);
+  for (const n of out) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.lower);
+  for (const m of matches) {
+    let free = true;
+    for (let k = m.first; k <= m.last; k++) if (covered[k] || caps[k]) free = false;
+    if (!free) continue;
+    const t = tokens[m.first];
+    // A lone capitalised word opening a sentence is a name only if the article never writes it
+    // in lower case ("Will", "May").
+    if (m.first === m.last && t.first && !/^\p{Lu}{2,}$/u.test(t.text) && (NOT_NAMES.has(t.lower) || lowerWords.has(t.lower))) continue;
+    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A name tagged once is the same name everywhere in the article: untagged occurrences of the
+ * same words (written as a name) get its type, and a name tagged with several types takes the
+ * most frequent one.
+ */
+function propagate(text: string, tokens: readonly Token[], names: NameSpan[], caps: Uint8Array, kb: KnowledgeBase): NameSpan[] {
+  const votes = new Map<string, Map<Coarse, number>>();
+  const keyOf = (first: number, last: number) => {
+    let k = '';
+    for (let i = first; i <= last; i++) k += (i > first ? ' ' : '') + tokens[i].lower;
+    return k;
+  };
+  for (const n of names) {
+    const k = keyOf(n.first, n.last);
+    const v = votes.get(k) ?? new Map<Coarse, number>();
+    v.set(n.coarse, (v.get(n.coarse) ?? 0) + 1);
+    votes.set(k, v);
+  }
+  const majority = new Map<string, Coarse>();
+  for (const [k, v] of votes) {
+    let best: Coarse = 'MISC';
+    let bestN = -1;
+    for (const [c, n] of v) if (n > bestN) [best, bestN] = [c, n];
+    majority.set(k, best);
+  }
+  for (const n of names) {
+    const m = majority.get(keyOf(n.first, n.last));
+    if (m) n.coarse = m;
+  }
+  // Untagged occurrences, longest names first.
+  const covered = new Uint8Array(tokens.length);
+  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const byFirstWord = new Map<string, { key: string; len: number; coarse: Coarse }[]>();
+  for (const [key, coarse] of majority) {
+    const parts = key.split(' ');
+    const list = byFirstWord.get(parts[0]) ?? [];
+    list.push({ key, len: parts.length, coarse });
+    byFirstWord.set(parts[0], list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.len - a.len);
+  const added: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const t = tokens[i];
+    const list = byFirstWord.get(t.lower);
+    if (!list || !/^\p{Lu}/u.test(t.text)) continue;
+    for (const cand of list) {
+      const last = i + cand.len - 1;
+      if (last >= tokens.length || keyOf(i, last) !== cand.key) continue;
+      let free = true;
+      for (let k = i; k <= last; k++) if (covered[k]) free = false;
+      if (!free) continue;
+      // Inside a run of capitals a word is a name only if it is one elsewhere too.
+      if (cand.len === 1 && t.first && NOT_NAMES.has(t.lower)) continue;
+      if (tokens[last].sentence !== t.sentence) continue;
+      void caps;
+      const span = makeSpan(text, tokens, i, last, cand.coarse, kb);
+      span.propagated = true;
+      added.push(span);
+      for (let k = i; k <= last; k++) covered[k] = 1;
+      break;
+    }
+  }
+  return added.length ? [...names, ...added].sort((a, b) => a.start - b.start) : names;
+}
+
+/**
+ * Does the knowledge base's type beat the tagger's? Yes when they agree, for a name of several
+ * words ("Bashar al-Assad" is a person whatever the sentence), and for an institution the tagger
+ * took for a place ("Kremlin"); no for a one-word name the tagger reads otherwise ("Chicago" the
+ * team, "Jordan" the player).
+ */
+function trustKb(n: NameSpan): boolean {
+  if (!n.entity) return false;
+  const kbCoarse = coarseType(n.entity.type);
+  if (kbCoarse === n.coarse || n.last > n.first) return true;
+  return (kbCoarse === 'ORG' && n.coarse === 'LOC') || (kbCoarse === 'PER' && n.coarse === 'ORG');
+}
+
+/** Sift's type for a name: the knowledge base's when it agrees with the tagger, else cues. */
+function actorType(text: string, tokens: readonly Token[], n: NameSpan): ActorType {
+  const surface = text.slice(n.start, n.end);
+  if (n.entity && trustKb(n)) return n.entity.type;
+  if (n.coarse === 'PER') return 'person';
+  if (n.coarse === 'LOC') return COUNTRIES.has(surface.toLowerCase()) ? 'country' : 'place';
+  for (const [re, type] of SUFFIX_TYPES) if (re.test(surface)) return type;
+  return 'organization';
+}
+
+/**
+ * Paragraphs whose names are not the article's actors: the byline ("By Lena Okafor · 14 October"),
+ * the signature or author's note that closes a post ("O Mouggos", "Lucas Nolan is a reporter
+ * for …"), and labels that stand alone ("EXCLUSIVE", "ADVERTISING").
+ */
+function excludedSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const paragraphs = [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  for (const p of paragraphs) {
+    if (/^\s*By\s+\p{Lu}/u.test(p.text) && p.text.length < 120) out.push(p);
+    // A label in capitals on its own line: "EXCLUSIVE", "SIGN UP FOR OUR NEWSLETTER".
+    else if (!/\p{Ll}/u.test(p.text) && p.text.length < 60) out.push(p);
+  }
+  let k = paragraphs.length - 1;
+  while (k > 0 && !/\p{L}{2}/u.test(paragraphs[k].text)) k--;
+  if (k > 0) {
+    const p = paragraphs[k];
+    const name = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
+    if (new RegExp(String.raw`^\s*(?:[-–—~]\s*|By\s+)?${name}\s*$`, 'u').test(p.text)) out.push({ start: p.start, end: text.length });
+    else if (new RegExp(String.raw`^\s*${name} (?:is|was) (?:a|an|the) [^.]{0,60}\b(?:reporter|writer|journalist|correspondent|editor|columnist|contributor|author|producer)\b`, 'u').test(p.text))
+      out.push({ start: p.start, end: text.length });
+  }
+  return out;
+}
+
+const caseKey = (s: string) => s.toLowerCase().replace(/^(?:al|el)-/, '');
+
+export function findActors(input: ActorInput, options: RecognizeOptions = {}): Actor[] {
+  const { text, kb } = input;
+  const { tokens, names } = recognizeNames(input, options);
+  const excluded = excludedSpans(text);
+  const found = names.filter((n) => n.coarse !== 'MISC' && !excluded.some((e) => n.start >= e.start && n.end <= e.end));
+
+  // One referent per key: the knowledge base's id, the full name of a person for a surname or a
+  // given name ("Reeves", "Lupita"), the organisation an acronym stands for, or the name itself.
+  const keys: string[] = [];
+  const displayNames = new Map<string, string>();
+  const entities = new Map<string, KbEntity>();
+  const votes = new Map<string, Map<ActorType, number>>();
+  const shortForms = new Map<string, string | null>();
+  const acronyms = new Map<string, string>();
+  const wordsOf = (n: NameSpan) => tokens.slice(n.first, n.last + 1).filter((t) => t.word);
+  for (const n of found) {
+    const surface = text.slice(n.start, n.end);
+    let type = actorType(text, tokens, n);
+    const entity = trustKb(n) ? n.entity : null;
+    let key = entity ? entity.id : `new:${slug(surface)}`;
+    const words = wordsOf(n);
+    const short = shortForms.get(words.map((t) => caseKey(t.text)).join(' '));
+    const acronym = /^\p{Lu}{2,8}$/u.test(surface) ? acronyms.get(surface) : undefined;
+    if (!entity && short) {
+      key = short;
+      type = 'person';
+    } else if (!entity && acronym) key = acronym;
+    else if (type === 'person' && words.length > 1) {
+      // Every tail of the name ("bin Laden", "Laden") and the given name stand for this person;
+      // a short form two people share stands for neither.
+      const parts = words.map((t) => caseKey(t.text));
+      const forms = [parts[0], ...parts.slice(1).map((_, i) => parts.slice(i + 1).join(' '))];
+      for (const f of forms) {
+        if (NOT_NAMES.has(f) || f.length < 2) continue;
+        const had = shortForms.get(f);
+        if (had === undefined) shortForms.set(f, key);
+        else if (had !== key) shortForms.set(f, null);
+      }
+    } else if (type !== 'person' && type !== 'country' && type !== 'place' && words.length > 1) {
+      const initials = words.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text[0]).join('');
+      if (initials.length >= 2 && !acronyms.has(initials)) acronyms.set(initials, key);
+      // "Syrian Observatory for Human Rights (SOHR)": the bracketed acronym is the same actor.
+      const bracket = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(n.end, n.end + 12));
+      if (bracket) acronyms.set(bracket[1], key);
+    }
+    keys.push(key);
+    if (!displayNames.has(key) || (!entity && !entities.has(key) && surface.length > displayNames.get(key)!.length)) displayNames.set(key, entity ? entity.name : surface);
+    if (entity) entities.set(key, entity);
+    const v = votes.get(key) ?? new Map<ActorType, number>();
+    v.set(type, (v.get(type) ?? 0) + (n.propagated ? 0.5 : 1));
+    votes.set(key, v);
   }
 
-  // 4. One actor per referent, mentions in text order.
-  found.sort((a, b) => a.start - b.start);
   const byKey = new Map<string, Actor>();
-  for (const f of found) {
-    let actor = byKey.get(f.key);
+  found.forEach((n, i) => {
+    const key = keys[i];
+    let actor = byKey.get(key);
     if (!actor) {
-      // Knowledge-base ids are final (`wd:Q…` or `kb:…`); names it does not know get `new:…`.
-      actor = { id: f.key, name: f.name, type: f.type, mentions: [], background: f.kbId ? kb.background(f.kbId) : null };
-      byKey.set(f.key, actor);
+      const entity = entities.get(key) ?? null;
+      let type: ActorType = 'organization';
+      let best = -1;
+      for (const [t, c] of votes.get(key)!) if (c > best) [type, best] = [t, c];
+      actor = { id: key, name: displayNames.get(key)!, type: entity ? entity.type : type, mentions: [], background: entity ? kb.background(entity.id) : null };
+      byKey.set(key, actor);
     }
-    const mention: Mention = { start: f.start, end: f.end, text: text.slice(f.start, f.end) };
+    const mention: Mention = { start: n.start, end: n.end, text: text.slice(n.start, n.end) };
     actor.mentions.push(mention);
-  }
+  });
   return [...byKey.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
 }

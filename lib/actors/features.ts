@@ -1,0 +1,319 @@
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { ActorType } from '../schema';
+import type { Token } from './tokens';
+import { COMMON_WORDS } from './common-words';
+import { COUNTRIES, ORG_SUFFIXES, PERSON_TITLES, FIRST_NAMES, NOT_NAMES, isDemonym } from './lexicon';
+
+/**
+ * The features of the actor tagger, shared by `scripts/train-actors.ts` and the recogniser so
+ * that both see exactly the same thing. Each feature is a hashed string (template + value), so
+ * the shipped model is a table of small integers and no vocabulary.
+ */
+
+export const HASH_BITS = 22;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+
+/** FNV-1a of a template number and a string, folded to HASH_BITS. */
+function hash(template: number, s: string): number {
+  let h = Math.imul(2166136261 ^ template, 16777619);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h ^ (h >>> HASH_BITS)) & HASH_MASK;
+}
+
+/** "Leicestershire" → "Xx", "U.S." → "X.X.", "1996-08-30" → "d-d-d", "al-Assad" → "x-Xx". */
+export function shape(s: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    const c =
+      code >= 65 && code <= 90 ? 'X'
+      : code >= 97 && code <= 122 ? 'x'
+      : code >= 48 && code <= 57 ? 'd'
+      : code < 128 ? ch
+      : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out.length > 8 ? out.slice(0, 8) : out;
+}
+
+const enum Cap {
+  Lower = 0,
+  Title = 1,
+  Upper = 2,
+  Mixed = 3,
+  Other = 4,
+}
+
+function capClass(t: string): Cap {
+  if (!/[^ -~]/.test(t)) {
+    // ASCII fast path (most tokens of English news), the same rule as below.
+    const isUpper = (c: number) => c >= 65 && c <= 90;
+    const isLower = (c: number) => c >= 97 && c <= 122;
+    const f = t.charCodeAt(0);
+    if (!isUpper(f) && !isLower(f)) return Cap.Other;
+    let hasLower = false;
+    let hasUpper = false;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (isLower(c)) hasLower = true;
+      else if (isUpper(c)) hasUpper = true;
+    }
+    if (!isUpper(f)) return hasUpper ? Cap.Mixed : Cap.Lower;
+    if (!hasLower) return Cap.Upper;
+    let j = 1;
+    while (j < t.length && isLower(t.charCodeAt(j))) j++;
+    const from = j < t.length && (t[j] === '-' || t[j] === "'" || t[j] === '.') ? j + 1 : 1;
+    for (let i = from; i < t.length; i++) if (isUpper(t.charCodeAt(i))) return Cap.Mixed;
+    return Cap.Title;
+  }
+  const f = t.charAt(0);
+  if (!/\p{L}/u.test(f)) return Cap.Other;
+  const hasLower = /\p{Ll}/u.test(t);
+  const upperFirst = /\p{Lu}/u.test(f);
+  if (!upperFirst) return /\p{Lu}/u.test(t) ? Cap.Mixed : Cap.Lower;
+  if (!hasLower) return Cap.Upper;
+  return /\p{Lu}/u.test(t.slice(1).replace(/^[\p{Ll}]*[-'’.]/u, '')) ? Cap.Mixed : Cap.Title;
+}
+
+/** Per document: how each word is written elsewhere (lower-case, capitalised mid-sentence…). */
+export interface DocumentWords {
+  flags: Map<string, number>;
+}
+export const SEEN_LOWER = 1;
+export const SEEN_CAP_MID = 2;
+export const SEEN_CAP_FIRST = 4;
+
+/** A token inside a run of capitals ("SOCCER - JAPAN GET LUCKY WIN"): its case says nothing. */
+export function capsRegions(tokens: readonly Token[]): Uint8Array {
+  const upper = new Uint8Array(tokens.length);
+  const words: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.word && /\p{L}/u.test(t.text)) {
+      words.push(i);
+      if (!/\p{Ll}/u.test(t.text)) upper[i] = 1;
+    }
+  });
+  const out = new Uint8Array(tokens.length);
+  for (let k = 0; k < words.length; k++) {
+    let n = 0;
+    let total = 0;
+    for (let d = -3; d <= 3; d++) {
+      const w = words[k + d];
+      if (w === undefined || tokens[w].sentence !== tokens[words[k]].sentence) continue;
+      total++;
+      n += upper[w];
+    }
+    if (n >= 3 && n * 3 >= total * 2) out[words[k]] = 1;
+  }
+  // Punctuation takes the mark of the word before it.
+  for (let i = 1; i < tokens.length; i++) if (!tokens[i].word) out[i] = out[i - 1];
+  return out;
+}
+
+export function documentWords(tokens: readonly Token[], caps: Uint8Array): DocumentWords {
+  const flags = new Map<string, number>();
+  tokens.forEach((t, i) => {
+    if (!t.word || caps[i]) return;
+    const c = capClass(t.text);
+    const f = c === Cap.Lower ? SEEN_LOWER : c === Cap.Title || c === Cap.Upper || c === Cap.Mixed ? (t.first ? SEEN_CAP_FIRST : SEEN_CAP_MID) : 0;
+    if (f) flags.set(t.lower, (flags.get(t.lower) ?? 0) | f);
+  });
+  return { flags };
+}
+
+/** Coarse class of a knowledge-base type, as the tagger sees it. */
+export function coarseType(t: ActorType): 'PER' | 'ORG' | 'LOC' {
+  return t === 'person' ? 'PER' : t === 'country' || t === 'place' ? 'LOC' : 'ORG';
+}
+
+export interface KbMatch {
+  first: number;
+  /** Inclusive. */
+  last: number;
+  id: string;
+  type: ActorType;
+  name: string;
+}
+
+/** Longest knowledge-base aliases, left to right, starting at capitalised words. */
+export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeBase): KbMatch[] {
+  const out: KbMatch[] = [];
+  if (kb.size === 0) return out;
+  const maxWords = Math.max(1, Math.min(kb.maxAliasWords, 10));
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t.word || !/^\p{Lu}/u.test(t.text)) {
+      i++;
+      continue;
+    }
+    let reach = i;
+    let words = 1;
+    while (reach + 1 < tokens.length && tokens[reach + 1].sentence === t.sentence && words < maxWords) {
+      const u = tokens[reach + 1];
+      if (!u.word && !/^[-&.'’]$/.test(u.text)) break;
+      if (u.start - tokens[reach].end > 1) break;
+      reach++;
+      if (u.word) words++;
+    }
+    let matched = false;
+    // "The", "Islamic": only the start of a longer name ("Islamic State"), never one alone.
+    const shortest = NOT_NAMES.has(t.lower) && !/^\p{Lu}+$/u.test(t.text) ? i + 1 : i;
+    for (let j = reach; j >= shortest; j--) {
+      const last = tokens[j];
+      if (!last.word && last.text !== '.') continue;
+      const e = kb.lookup(text.slice(t.start, last.end));
+      if (e) {
+        out.push({ first: i, last: j, id: e.id, type: e.type, name: e.name });
+        i = j + 1;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) i++;
+  }
+  return out;
+}
+
+// Template numbers (part of each hash).
+const T = {
+  bias: 1, w: 2, shape: 3, suf3: 4, suf4: 5, pre3: 6, cap: 7, wm1: 8, wp1: 9, wm2: 10, wp2: 11, sm1: 12, sp1: 13,
+  wm1s: 14, wp1s: 15, kb: 16, title: 17, orgSuffix: 18, firstName: 19, doc: 20, docCaps: 21, notName: 22, len: 23, wm1cap: 24,
+  kbType: 25, sm1sp1: 26, demonym: 27, stack: 28, stackCap: 29, country: 30, common: 31,
+} as const;
+
+/** FNV-1a of a string (32 bits). */
+function strHash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A template number and up to three integers mixed into one HASH_BITS feature. */
+function mix(template: number, a: number, b = 0, c = 0): number {
+  let h = Math.imul(template ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul((h ^ a) ^ (h >>> 15), 0x2c1b3c6d);
+  h = Math.imul((h ^ b) ^ (h >>> 13), 0x297a2d39);
+  h = Math.imul((h ^ c) ^ (h >>> 16), 0x85ebca6b);
+  h ^= h >>> 13;
+  return (h ^ (h >>> HASH_BITS)) & HASH_MASK;
+}
+
+const START_WORD = 0x5eed5;
+const END_WORD = 0x5eed6;
+
+/**
+ * Feature hashes for every token (arrays of HASH_BITS integers). Word and shape strings are
+ * hashed once per token; every feature is then a mix of integers, so no string is built per
+ * feature.
+ */
+export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): number[][] {
+  const n = tokens.length;
+  const doc = documentWords(tokens, caps);
+  const kbAt = new Int32Array(n);
+  const KB_CODE = { PER: 1, ORG: 2, LOC: 3 } as const;
+  for (const m of matches) {
+    const c = KB_CODE[coarseType(m.type)];
+    for (let k = m.first; k <= m.last; k++) kbAt[k] = (k === m.first ? 1 : 2) * 16 + c * 2 + (m.first === m.last ? 1 : 0);
+  }
+  const hl = new Int32Array(n);
+  const hs = new Int32Array(n);
+  const capc = new Uint8Array(n);
+  const bare: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    hl[i] = strHash(t.lower);
+    hs[i] = strHash(shape(t.text));
+    capc[i] = capClass(t.text);
+    bare.push(t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower);
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const s = t.sentence;
+    const hasPrev = i > 0 && tokens[i - 1].sentence === s;
+    const hasNext = i + 1 < n && tokens[i + 1].sentence === s;
+    const hasPrev2 = hasPrev && i > 1 && tokens[i - 2].sentence === s;
+    const hasNext2 = hasNext && i + 2 < n && tokens[i + 2].sentence === s;
+    const cr = caps[i];
+    const fi = t.first ? 1 : 0;
+    const c = capc[i];
+    const lw = t.lower;
+    const wPrev = hasPrev ? hl[i - 1] : START_WORD;
+    const wNext = hasNext ? hl[i + 1] : END_WORD;
+    const sPrev = hasPrev ? hs[i - 1] : START_WORD;
+    const sNext = hasNext ? hs[i + 1] : END_WORD;
+    const f: number[] = [mix(T.bias, 0), mix(T.w, hl[i]), mix(T.shape, hs[i], cr)];
+    if (lw.length > 3) {
+      f.push(mix(T.suf3, strHash(lw.slice(-3))), mix(T.pre3, strHash(lw.slice(0, 3))));
+      if (lw.length > 4) f.push(mix(T.suf4, strHash(lw.slice(-4))));
+    }
+    f.push(mix(T.cap, c, fi, cr), mix(T.len, Math.min(lw.length, 6), c));
+    f.push(mix(T.wm1, wPrev), mix(T.wp1, wNext));
+    f.push(mix(T.wm2, hasPrev2 ? hl[i - 2] : START_WORD), mix(T.wp2, hasNext2 ? hl[i + 2] : END_WORD));
+    f.push(mix(T.sm1, sPrev, hs[i]), mix(T.sp1, hs[i], sNext), mix(T.sm1sp1, sPrev, hs[i], sNext));
+    f.push(mix(T.wm1s, wPrev, hs[i]), mix(T.wp1s, hs[i], wNext));
+    f.push(mix(T.wm1cap, hasPrev ? capc[i - 1] : 9, c));
+    if (kbAt[i]) f.push(mix(T.kb, kbAt[i], cr), mix(T.kbType, kbAt[i] >> 1));
+    if (hasPrev && PERSON_TITLES.has(bare[i - 1])) f.push(mix(T.title, 1));
+    if (hasPrev2 && PERSON_TITLES.has(bare[i - 2])) f.push(mix(T.title, 2));
+    if (hasNext && ORG_SUFFIXES.has(bare[i + 1])) f.push(mix(T.orgSuffix, 1));
+    if (ORG_SUFFIXES.has(bare[i])) f.push(mix(T.orgSuffix, 2));
+    if (FIRST_NAMES.has(lw)) f.push(mix(T.firstName, 1, cr));
+    if (hasPrev && FIRST_NAMES.has(tokens[i - 1].lower)) f.push(mix(T.firstName, 2, cr));
+    if (NOT_NAMES.has(lw)) f.push(mix(T.notName, 0));
+    if (COMMON_WORDS.has(lw)) f.push(mix(T.common, fi, cr));
+    if (COUNTRIES.has(lw)) f.push(mix(T.country, 1));
+    else if (hasNext && COUNTRIES.has(lw + ' ' + tokens[i + 1].lower)) f.push(mix(T.country, 2));
+    else if (hasPrev && COUNTRIES.has(tokens[i - 1].lower + ' ' + lw)) f.push(mix(T.country, 3));
+    if (isDemonym(lw)) f.push(mix(T.demonym, hasNext && capc[i + 1] !== Cap.Lower && capc[i + 1] !== Cap.Other ? 1 : 0));
+    if (t.word) f.push(mix(cr ? T.docCaps : T.doc, doc.flags.get(lw) ?? 0, fi));
+    out.push(f);
+  }
+  return out;
+}
+
+/** The first pass's features plus the document-level ones of `stackValues` (second pass). */
+export function withStack(features: readonly number[][], tokens: readonly Token[], caps: Uint8Array, stack: readonly (string | null)[]): number[][] {
+  return features.map((f, i) => {
+    const st = stack[i];
+    if (!st) return f;
+    const t = tokens[i];
+    return [...f, hash(T.stack, st), hash(T.stackCap, st + String(capClass(t.text)) + (caps[i] ? 'U' : 'N') + (t.first ? 'F' : 'M'))];
+  });
+}
+
+/**
+ * The second pass's view of the whole article: for each capitalised word, how the first pass
+ * tagged the same word elsewhere ("PER" when every other "Reeves" was a person, "ORG~" when most
+ * were organisations, "O" when none was a name). Null when the word occurs only here.
+ */
+export function stackValues(tokens: readonly Token[], tags: ArrayLike<number>, tagNames: readonly string[]): (string | null)[] {
+  const byWord = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (!t.word || !/^\p{Lu}/u.test(t.text)) return;
+    const list = byWord.get(t.lower);
+    if (list) list.push(i);
+    else byWord.set(t.lower, [i]);
+  });
+  const out: (string | null)[] = Array.from({ length: tokens.length }, () => null);
+  for (const list of byWord.values()) {
+    if (list.length < 2) continue;
+    for (const i of list) {
+      const counts = new Map<string, number>();
+      for (const j of list) {
+        if (j === i) continue;
+        const tag = tagNames[tags[j]];
+        const label = tag === 'O' ? 'O' : tag.slice(2);
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      let best = 'O';
+      let n = -1;
+      for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
+      out[i] = best + (counts.size === 1 ? '' : '~');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { findActors } from './recognize';
+import { splitSentences } from '../text/sentences';
+import { createKnowledgeBase, aliasKey, EMPTY_KB } from '../kb/knowledge-base';
+import type { Span } from '../schema';
+
+const kb = createKnowledgeBase({
+  version: 1,
+  entities: [
+    ['wd:Q2429253', 'armed-group', 'Islamic State', null],
+    ['wd:Q7747', 'person', 'Vladimir Putin', 'RU'],
+    ['kb:kremlin', 'government', 'Kremlin', 'RU'],
+  ],
+  aliases: Object.fromEntries(
+    [
+      ['ISIL', 0], ['ISIS', 0], ['Islamic State', 0], ['Daesh', 0],
+      ['Putin', 1], ['Vladimir Putin', 1], ['Kremlin', 2],
+    ].map(([a, i]) => [aliasKey(a as string), i as number]),
+  ),
+});
+
+function actors(text: string, ignore: Span[] = [], base = kb) {
+  return findActors({ text, sentences: splitSentences(text), ignore, kb: base });
+}
+const mentions = (text: string, ignore: Span[] = []) => actors(text, ignore).flatMap((a) => a.mentions.map((m) => m.text));
+
+describe('findActors', () => {
+  it('merges every name of a knowledge-base entity into one actor', () => {
+    const a = actors('ISIL fighters fled. Analysts say ISIS is weaker, and the Islamic State lost towns. Daesh denied it.');
+    const is = a.filter((x) => x.id === 'wd:Q2429253');
+    expect(is).toHaveLength(1);
+    expect(is[0].mentions.map((m) => m.text)).toEqual(['ISIL', 'ISIS', 'Islamic State', 'Daesh']);
+    expect(is[0].type).toBe('armed-group');
+  });
+
+  it('finds unknown people and merges their surname and honorific forms', () => {
+    const text = 'The analyst Eric Reeves said the plan had failed. "It is the worst," said Mr. Reeves. Reeves has studied Sudan for years.';
+    const a = actors(text, [], EMPTY_KB);
+    const reeves = a.filter((x) => x.mentions.some((m) => m.text.includes('Reeves')));
+    expect(reeves).toHaveLength(1);
+    expect(reeves[0].type).toBe('person');
+    expect(reeves[0].mentions.map((m) => m.text)).toEqual(['Eric Reeves', 'Reeves', 'Reeves']);
+  });
+
+  it('keeps offsets honest and possessives outside the name', () => {
+    const text = "Putin's spokesman spoke for the Kremlin's press office.";
+    for (const a of actors(text)) for (const m of a.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(mentions(text)).toEqual(expect.arrayContaining(['Putin', 'Kremlin']));
+  });
+
+  it('reports no adjective, holiday or religion', () => {
+    const found = mentions('On Good Friday Syrian and Russian officials met Christians and Sunni Muslims before Easter in Damascus.');
+    for (const no of ['Good Friday', 'Syrian', 'Russian', 'Christians', 'Sunni', 'Muslims', 'Easter']) expect(found).not.toContain(no);
+  });
+
+  it('honours the ignore spans of footnote markers', () => {
+    const text = 'The Kremlin denied it.[12] Putin agreed.';
+    const at = text.indexOf('[12]');
+    const found = actors(text, [{ start: at, end: at + 4 }]);
+    for (const a of found) for (const m of a.mentions) expect(m.end <= at || m.start >= at + 4).toBe(true);
+    expect(found.map((a) => a.name)).toEqual(expect.arrayContaining(['Kremlin', 'Vladimir Putin']));
+  });
+
+  it('leaves out the byline and the signature that closes a post', () => {
+    const text = 'By Lena Okafor\n\nThe Kremlin said Putin would speak on Monday.\n\nJane Doe';
+    const found = mentions(text);
+    expect(found).not.toContain('Lena Okafor');
+    expect(found).not.toContain('Jane Doe');
+    expect(found).toContain('Kremlin');
+  });
+
+  it('ties an acronym to the organisation it abbreviates', () => {
+    const a = actors('The International Monetary Fund expects growth. Economists at the IMF disagree.', [], EMPTY_KB);
+    const imf = a.find((x) => x.mentions.some((m) => m.text === 'IMF'));
+    expect(imf?.mentions.map((m) => m.text)).toEqual(['International Monetary Fund', 'IMF']);
+    expect(imf?.type).toBe('organization');
+  });
+
+  it('returns nothing for text without names', () => {
+    expect(actors('it was a quiet day, and nothing happened at all.')).toEqual([]);
+    expect(actors('')).toEqual([]);
+  });
+});

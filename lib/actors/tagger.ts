@@ -1,0 +1,203 @@
+import { MODEL, MODEL2 } from './model-data';
+
+/**
+ * The actor tagger: a linear model over hashed features (an averaged structured perceptron,
+ * trained by `scripts/train-actors.ts`) and a Viterbi search over BIO tags that never lets an
+ * inside tag follow a different type.
+ */
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Tag = (typeof TAGS)[number];
+export const N_TAGS = TAGS.length;
+/** Row of the transition table used for the start of a sentence. */
+export const START = N_TAGS;
+
+/** May `to` follow `from` (START for a sentence start)? */
+export function allowed(from: number, to: number): boolean {
+  const t = TAGS[to];
+  if (t[0] !== 'I') return true;
+  if (from === START) return false;
+  const f = TAGS[from];
+  return f !== 'O' && f.slice(2) === t.slice(2);
+}
+
+export interface Weights {
+  /** Adds the emission weights of a feature (if the model knows it) to `emit` at `base`. */
+  add(feature: number, emit: Float64Array, base: number): void;
+  /** (N_TAGS + 1) × N_TAGS transition weights, START row last. */
+  trans: ArrayLike<number>;
+}
+
+/** Best tag sequence for the tokens `from`…`to` (exclusive) of one sentence, given their features. */
+export function viterbi(features: readonly number[][], w: Weights, from = 0, to = features.length): number[] {
+  const n = to - from;
+  if (n <= 0) return [];
+  const emit = new Float64Array(n * N_TAGS);
+  for (let i = 0; i < n; i++) {
+    const base = i * N_TAGS;
+    for (const f of features[from + i]) w.add(f, emit, base);
+  }
+  const score = new Float64Array(n * N_TAGS);
+  const back = new Int8Array(n * N_TAGS);
+  for (let k = 0; k < N_TAGS; k++) score[k] = allowed(START, k) ? emit[k] + w.trans[START * N_TAGS + k] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < N_TAGS; k++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < N_TAGS; p++) {
+        if (!ALLOWED[p * N_TAGS + k]) continue;
+        const s = score[(i - 1) * N_TAGS + p] + w.trans[p * N_TAGS + k];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * N_TAGS + k] = best + emit[i * N_TAGS + k];
+      back[i * N_TAGS + k] = arg;
+    }
+  }
+  let last = 0;
+  for (let k = 1; k < N_TAGS; k++) if (score[(n - 1) * N_TAGS + k] > score[(n - 1) * N_TAGS + last]) last = k;
+  const tags: number[] = Array.from({ length: n }, () => 0);
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * N_TAGS + tags[i]];
+  return tags;
+}
+
+const ALLOWED = new Uint8Array(N_TAGS * N_TAGS);
+for (let p = 0; p < N_TAGS; p++) for (let k = 0; k < N_TAGS; k++) ALLOWED[p * N_TAGS + k] = allowed(p, k) ? 1 : 0;
+
+/** Base64 → bytes without Buffer or atob differences between Node and browsers. */
+function decodeBase64(s: string): Uint8Array {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < alphabet.length; i++) lookup[alphabet.charCodeAt(i)] = i;
+  const clean = s.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < clean.length; i += 4) {
+    const a = lookup[clean.charCodeAt(i)];
+    const b = lookup[clean.charCodeAt(i + 1)];
+    const c = i + 2 < clean.length ? lookup[clean.charCodeAt(i + 2)] : 0;
+    const d = i + 3 < clean.length ? lookup[clean.charCodeAt(i + 3)] : 0;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? alphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? alphabet[n & 63] : '=';
+  }
+  return out;
+}
+
+/** The shipped model's packed form (see `packModel`). */
+export interface PackedModel {
+  scale: number;
+  trans: number[];
+  /** Sorted feature hashes, delta-coded as base-128 varints, base64. */
+  features: string;
+  /** N_TAGS signed bytes per feature, base64. */
+  weights: string;
+}
+
+export function packModel(rows: Map<number, ArrayLike<number>>, trans: ArrayLike<number>, scale: number): PackedModel {
+  const keys = [...rows.keys()].sort((a, b) => a - b);
+  const varints: number[] = [];
+  let prev = 0;
+  for (const k of keys) {
+    let d = k - prev;
+    prev = k;
+    while (d >= 128) {
+      varints.push((d & 127) | 128);
+      d >>>= 7;
+    }
+    varints.push(d);
+  }
+  const w = new Int8Array(keys.length * N_TAGS);
+  keys.forEach((k, i) => {
+    const r = rows.get(k)!;
+    for (let t = 0; t < N_TAGS; t++) w[i * N_TAGS + t] = Math.max(-127, Math.min(127, Math.round(r[t] / scale)));
+  });
+  return {
+    scale,
+    trans: Array.from(trans, (x) => Math.round(x * 1000) / 1000),
+    features: encodeBase64(Uint8Array.from(varints)),
+    weights: encodeBase64(new Uint8Array(w.buffer)),
+  };
+}
+
+export function unpackModel(m: PackedModel): Weights {
+  const bytes = decodeBase64(m.features);
+  const w = new Int8Array(decodeBase64(m.weights).buffer);
+  const count = w.length / N_TAGS;
+  // Open addressing: feature hash → row, in a table at most half full.
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Int32Array(size).fill(-1);
+  const slots = new Int32Array(size);
+  let value = 0;
+  let shift = 0;
+  let acc = 0;
+  let n = 0;
+  for (const b of bytes) {
+    acc += (b & 127) * 2 ** shift;
+    if (b & 128) shift += 7;
+    else {
+      value += acc;
+      let h = Math.imul(value, 0x9e3779b1) >>> 0;
+      while (keys[h & mask] !== -1) h++;
+      keys[h & mask] = value;
+      slots[h & mask] = n++;
+      acc = 0;
+      shift = 0;
+    }
+  }
+  const rows = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) rows[i] = w[i] * m.scale;
+  return {
+    add(f: number, emit: Float64Array, base: number) {
+      let h = Math.imul(f, 0x9e3779b1) >>> 0;
+      for (;;) {
+        const k = keys[h & mask];
+        if (k === f) break;
+        if (k === -1) return;
+        h++;
+      }
+      const r = slots[h & mask] * N_TAGS;
+      for (let k = 0; k < N_TAGS; k++) emit[base + k] += rows[r + k];
+    },
+    trans: m.trans,
+  };
+}
+
+let shipped: [Weights, Weights | null] | null = null;
+/** The models shipped with Sift (first pass, second pass), unpacked once (immutable). */
+export function shippedWeights(): [Weights, Weights | null] {
+  shipped ??= [unpackModel(MODEL), MODEL2.features ? unpackModel(MODEL2) : null];
+  return shipped;
+}
+
+/** Tags of every token, sentence by sentence. */
+export function tagTokens(sentenceOf: (i: number) => number, features: readonly number[][], weights: Weights): Uint8Array {
+  const tags = new Uint8Array(features.length);
+  let s0 = 0;
+  for (let i = 1; i <= features.length; i++) {
+    if (i === features.length || sentenceOf(i) !== sentenceOf(s0)) {
+      const best = viterbi(features, weights, s0, i);
+      for (let k = 0; k < best.length; k++) tags[s0 + k] = best[k];
+      s0 = i;
+    }
+  }
+  return tags;
+}
