@@ -13,3 +13,75 @@ export function t(key: string, substitutions?: string | string[]): string {
   }
   return key;
 }
+
+/** The browser's UI language as a BCP 47 tag ("en-GB", "fr"); "en" outside an extension. */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** Text direction of the UI language (Chrome and Firefox predefine `@@bidi_dir`). */
+export function uiDirection(): 'ltr' | 'rtl' {
+  return t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+// Formatters are immutable and costly to build: one per language and kind, built on first use
+// (the UI language does not change while a page is open).
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+function names(type: 'region' | 'language'): Intl.DisplayNames | null {
+  const lang = uiLanguage();
+  const key = `${type}:${lang}`;
+  if (!displayNames.has(key)) {
+    try {
+      displayNames.set(key, new Intl.DisplayNames([lang, 'en'], { type, fallback: 'code' }));
+    } catch {
+      displayNames.set(key, null);
+    }
+  }
+  return displayNames.get(key)!;
+}
+
+/** "SY" → "Syria" in the UI language (the code itself when unknown). */
+export function countryName(code: string): string {
+  try {
+    return names('region')?.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "fr" → "French" in the UI language. */
+export function languageName(code: string): string {
+  try {
+    return names('language')?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+let dateFormat: Intl.DateTimeFormat | null = null;
+/** A publication date for a reader ("14 Oct 2026"), or null when it does not parse. */
+export function formatDate(iso: string): string | null {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  try {
+    dateFormat ??= new Intl.DateTimeFormat([uiLanguage(), 'en'], { day: 'numeric', month: 'short', year: 'numeric' });
+    return dateFormat.format(d);
+  } catch {
+    return d.toISOString().slice(0, 10);
+  }
+}
+
+let countFormat: Intl.NumberFormat | null = null;
+/** 12345 → "12,345" in the UI language. */
+export function formatCount(n: number): string {
+  try {
+    countFormat ??= new Intl.NumberFormat([uiLanguage(), 'en']);
+    return countFormat.format(n);
+  } catch {
+    return String(n);
+  }
+}

@@ -3,7 +3,7 @@
  * against the budgets. `tests/unit/size.test.ts` runs the same check, so CI fails when a budget
  * is exceeded.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
