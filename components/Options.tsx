@@ -4,7 +4,6 @@ import {
   extensionVersion,
   getSettings,
   getToggleShortcut,
-  normalizeHost,
   openShortcutSettings,
   shortcutSettingsKind,
   updateSettings,
@@ -14,21 +13,9 @@ import {
 } from '@/lib/settings';
 import { t } from '@/lib/i18n';
 import { CATEGORY_HINT, CATEGORY_LABEL } from './labels';
+import { siteFromInput } from './model';
 import { Swatch } from './Swatch';
 import notice from '../NOTICE?raw';
-
-/** A host name as a reader types it ("https://www.example.com/news" → "example.com"), or null. */
-export function siteFromInput(input: string): string | null {
-  let host = input.trim();
-  if (!host) return null;
-  try {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) host = new URL(host).hostname;
-  } catch {
-    return null;
-  }
-  host = normalizeHost(host.split('/')[0]);
-  return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(host) ? host : null;
-}
 
 /**
  * The options page: automatic highlighting, categories with their styles, the sites where Sift

@@ -1,6 +1,7 @@
 import type { Actor, ActorType, Analysis, Claim, ClaimKind } from '@/lib/schema';
 import { ACTOR_TYPES, CLAIM_KINDS } from '@/lib/schema';
 import type { Category } from '@/lib/categories';
+import { normalizeHost } from '@/lib/settings';
 
 /**
  * What the popup shows, derived from the Analysis by pure functions (tested in Node): groups,
@@ -104,3 +105,16 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
 
 /** Languages Sift's analysis is built and evaluated for. */
 export const ANALYSED_LANGUAGES = ['en'];
+
+/** A host name as a reader types it ("https://www.example.com/news" → "example.com"), or null. */
+export function siteFromInput(input: string): string | null {
+  let host = input.trim();
+  if (!host) return null;
+  try {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) host = new URL(host).hostname;
+  } catch {
+    return null;
+  }
+  host = normalizeHost(host.split('/')[0]);
+  return /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(host) ? host : null;
+}

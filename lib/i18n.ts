@@ -28,8 +28,7 @@ export function uiDirection(): 'ltr' | 'rtl' {
   return t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
-// Formatters are immutable and costly to build: one per language and kind, built on first use
-// (the UI language does not change while a page is open).
+// Formatters are immutable and costly to build: one per language and kind, built on first use.
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 function names(type: 'region' | 'language'): Intl.DisplayNames | null {
   const lang = uiLanguage();
@@ -62,25 +61,29 @@ export function languageName(code: string): string {
   }
 }
 
-let dateFormat: Intl.DateTimeFormat | null = null;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** A publication date for a reader ("14 Oct 2026"), or null when it does not parse. */
 export function formatDate(iso: string): string | null {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
   try {
-    dateFormat ??= new Intl.DateTimeFormat([uiLanguage(), 'en'], { day: 'numeric', month: 'short', year: 'numeric' });
-    return dateFormat.format(d);
+    const lang = uiLanguage();
+    let f = dateFormats.get(lang);
+    if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat([lang, 'en'], { day: 'numeric', month: 'short', year: 'numeric' })));
+    return f.format(d);
   } catch {
     return d.toISOString().slice(0, 10);
   }
 }
 
-let countFormat: Intl.NumberFormat | null = null;
+const countFormats = new Map<string, Intl.NumberFormat>();
 /** 12345 → "12,345" in the UI language. */
 export function formatCount(n: number): string {
   try {
-    countFormat ??= new Intl.NumberFormat([uiLanguage(), 'en']);
-    return countFormat.format(n);
+    const lang = uiLanguage();
+    let f = countFormats.get(lang);
+    if (!f) countFormats.set(lang, (f = new Intl.NumberFormat([lang, 'en'])));
+    return f.format(n);
   } catch {
     return String(n);
   }
