@@ -179,7 +179,7 @@ export function Popup({ tabId, loadBackgrounds }: PopupProps) {
   if (s.status === 'not-article')
     return (
       <Shell live={live}>
-        <Header analysis={a} hostname={s.hostname} />
+        <Header analysis={a} hostname={s.hostname} readingTime={false} />
         <div class="state not-article">
           <p id="status" role="status">
             {t('popupNotArticle')}
@@ -248,7 +248,7 @@ function SettingsButton() {
   );
 }
 
-function Header({ analysis, hostname }: { analysis: Analysis | null; hostname: string }) {
+function Header({ analysis, hostname, readingTime = true }: { analysis: Analysis | null; hostname: string; readingTime?: boolean }) {
   const art = analysis?.article;
   const date = art?.publishedTime ? formatDate(art.publishedTime) : null;
   const meta = [art?.siteName || hostname, art?.byline, date].filter(Boolean) as string[];
@@ -258,13 +258,14 @@ function Header({ analysis, hostname }: { analysis: Analysis | null; hostname: s
         <h1 id="title">{art?.title || hostname}</h1>
         <p class="meta" id="meta">
           {meta.join(' · ')}
-          {art && art.wordCount > 0 && (
-            <>
+          {readingTime && art && art.wordCount > 0 && (
+            // The separator stays with the reading time when the line wraps.
+            <span class="nowrap">
               {meta.length > 0 && ' · '}
               <span id="reading-time" title={t('popupWords', formatCount(art.wordCount))}>
                 {t('popupMinutes', formatCount(readingMinutes(art.wordCount)))}
               </span>
-            </>
+            </span>
           )}
         </p>
       </div>

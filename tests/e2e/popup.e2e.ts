@@ -142,7 +142,7 @@ test('popup on the sample article: every section, the backgrounds, the jumps and
   // A claim's footnote mark leads to the footnote in the popup.
   expect(await popup.evaluate(() => document.querySelector('#claims a.fn-ref')?.getAttribute('href'))).toMatch(/^#fn-\d+$/);
 
-  await popup.screenshot(harness.shot('sample-popup'), { fullPage: true });
+  await popup.screenshot(harness.shot('sample-popup-full'), { fullPage: true });
 
   // Every kind of item jumps to its place in the page: the page scrolls and the text flashes.
   await expectJump(page, popup, '#actors .actor-name', 'bottom', (f, clicked) => f === clicked);
@@ -280,7 +280,7 @@ test('popup on the founding article: knowledge-base backgrounds and footnotes wi
   expect(await count(popup, '#footnotes li[data-label="5"] button.jump')).toBe(2);
   await expectJump(page, popup, '#footnotes li[data-label="5"] .citation[data-occurrence="1"] button.jump', 'top', (f) => f.includes('5'));
   await expectJump(page, popup, '#footnotes li[data-label="5"] .citation[data-occurrence="0"] button.jump', 'bottom', (f) => f.includes('5'));
-  await popup.screenshot(harness.shot('palmyra-popup'), { fullPage: true });
+  await popup.screenshot(harness.shot('palmyra-popup-full'), { fullPage: true });
   expect(popup.errors).toEqual([]);
   await popup.close();
   await page.close();
@@ -339,13 +339,13 @@ test('popup states: not an article, a page still loading, a page Sift cannot run
   await waitForSelector(popup, '#analyse-anyway');
   expect(await text(popup, '#status')).toContain('does not look like an article');
   await expectAccessible(popup, `popup (not an article) in ${harness.driver.name}`);
-  await popup.screenshot(harness.shot('news-front-popup'));
+  await popup.screenshot(harness.shot('not-article-popup'));
   await popup.click('#analyse-anyway');
   await waitForSelector(popup, '#claims');
   await popup.close();
 
-  // Still loading: the page's second half arrives 3 s later; the popup says so, then shows it.
-  await page.evaluate((url) => void (location.href = url), harness.server.url('sample-article/page.html?hold=3000'));
+  // Still loading: the page's second half arrives 8 s later; the popup says so, then shows it.
+  await page.evaluate((url) => void (location.href = url), harness.server.url('sample-article/page.html?hold=8000'));
   const loading = await harness.driver.openPopup(page);
   await waitFor('the loading state', async () => (await text(loading, '#status')).includes('still loading'));
   await loading.screenshot(harness.shot('loading-popup'));
@@ -406,4 +406,27 @@ test('options page: categories, sites, shortcut, notices; keyboard and axe', asy
   await expectNoSidewaysScroll(options, 640, 450);
   expect(options.errors).toEqual([]);
   await options.close();
+});
+
+test('README screenshots: our sample article and its popup, light and dark', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.setViewport(1200, 800);
+  await page.goto(harness.server.url('sample-article'));
+  await waitForHighlights(page, 'sift-footnote');
+  await page.screenshot(harness.shot('readme-page'));
+  const popup = await harness.driver.openPopup(page);
+  // A real popup: 400 CSS pixels wide (the body's width), at most 600 high.
+  await popup.setViewport(400, 600);
+  await waitForSelector(popup, '#actors');
+  await waitFor('backgrounds loaded', async () => (await text(popup, '#actors-note')).includes('from the knowledge base'));
+  await popup.screenshot(harness.shot('readme-popup'));
+  // The lists, in the dark theme, with one actor's background opened.
+  await popup.setColorScheme('dark');
+  await popup.click('#actors .actor[data-id="wd:Q30"] .disclosure');
+  await popup.evaluate(() => document.querySelector('#actors .actor[data-id="wd:Q30"]')!.scrollIntoView({ block: 'start' }));
+  await popup.evaluate(() => window.scrollBy(0, -40));
+  await popup.screenshot(harness.shot('readme-popup-dark'));
+  await popup.setColorScheme('light');
+  await popup.close();
+  await page.close();
 });
