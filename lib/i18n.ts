@@ -5,14 +5,22 @@ import { browser } from 'wxt/browser';
  * messaging and settings that touches an extension API: components call `t()`, never `browser.*`.
  */
 export function t(key: string, substitutions?: string | string[]): string {
+  // Firefox's getMessage costs about 50 µs a call and the popup makes hundreds: remember answers
+  // (per UI language, which is fixed for an extension page's life but not for the unit tests).
+  const cacheKey = `${uiLanguage()}\u0000${key}\u0000${Array.isArray(substitutions) ? substitutions.join('\u0001') : (substitutions ?? '')}`;
+  const known = translations.get(cacheKey);
+  if (known !== undefined) return known;
+  let s = key;
   try {
-    const s = browser.i18n.getMessage(key as never, substitutions);
-    if (s) return s;
+    s = browser.i18n.getMessage(key as never, substitutions) || key;
   } catch {
     // Outside an extension (unit tests without fakeBrowser's i18n): show the key.
   }
-  return key;
+  if (translations.size > 5000) translations.clear();
+  translations.set(cacheKey, s);
+  return s;
 }
+const translations = new Map<string, string>();
 
 /** The browser's UI language as a BCP 47 tag ("en-GB", "fr"); "en" outside an extension. */
 export function uiLanguage(): string {
