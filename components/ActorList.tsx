@@ -1,40 +1,109 @@
-import type { Actor, ActorType } from '@/lib/schema';
-import { ACTOR_TYPES } from '@/lib/schema';
-import { t } from '@/lib/i18n';
+import { useState } from 'preact/hooks';
+import type { Actor, ActorBackground } from '@/lib/schema';
+import { countryName, formatCount, t, uiLanguage } from '@/lib/i18n';
 import { typeLabel } from './labels';
 import { Swatch } from './Swatch';
+import { ExternalLink } from './ExternalLink';
+import { ShowMore } from './ShowMore';
+import { groupActors, primaryLanguage, validQid, wikidataUrl, wikipediaUrl } from './model';
 
-/** Actors grouped by type, most mentioned first; each jumps to its next mention in the page. */
-export function ActorList({ actors, onJump }: { actors: Actor[]; onJump: (index: number) => void }) {
-  const groups = ACTOR_TYPES.map((type) => ({ type, items: actors.map((a, index) => ({ a, index })).filter((x) => x.a.type === type) })).filter(
-    (g) => g.items.length > 0,
-  );
+/** id → background from the bundled knowledge base; `undefined` while it loads. */
+export type BackgroundOf = ((id: string) => ActorBackground | null) | undefined;
+
+/** Items shown per type before "Show all". */
+const GROUP_LIMIT = 8;
+
+/**
+ * Actors grouped by type, most mentioned first, each with its one-line background; "More" opens
+ * the rest (aliases, country, links). Clicking a name jumps to its next mention in the page.
+ */
+export function ActorList({ actors, backgroundOf, onJump }: { actors: Actor[]; backgroundOf: BackgroundOf; onJump: (index: number, name: string) => void }) {
+  const groups = groupActors(actors);
+  const backgroundFor = (a: Actor) => a.background ?? backgroundOf?.(a.id) ?? null;
+  const known = backgroundOf || actors.every((a) => a.background) ? actors.filter((a) => backgroundFor(a)).length : null;
   return (
     <section aria-labelledby="actors-h" id="actors">
       <h2 id="actors-h">
         {t('popupActors')} <span class="count">{actors.length}</span>
       </h2>
       {groups.length === 0 && <p class="empty">{t('popupNoActors')}</p>}
+      {actors.length > 0 && (
+        <p class="section-note" id="actors-note">
+          {known === null ? t('popupBackgroundLoading') : known === actors.length ? t('popupAllInKb') : t('popupSomeInKb', [formatCount(known), formatCount(actors.length)])}
+        </p>
+      )}
       {groups.map((g) => (
         <div class="group" key={g.type} data-type={g.type}>
-          <h3>
-            <Swatch category={g.type as ActorType} /> {typeLabel(g.type)}
+          <h3 id={`actors-${g.type}`}>
+            <Swatch category={g.type} /> {typeLabel(g.type)} <span class="count">{g.actors.length}</span>
           </h3>
-          <ul>
-            {g.items.map(({ a, index }) => (
-              <li key={a.id} class="actor">
-                <button type="button" class="link actor-name" onClick={() => onJump(index)} title={t('popupJump')}>
-                  {a.name}
-                </button>{' '}
-                <span class="mentions" title={t('popupMentions', String(a.mentions.length))}>
-                  ×{a.mentions.length}
-                </span>
-                {a.background && <p class="background">{a.background.description}</p>}
-              </li>
-            ))}
-          </ul>
+          <ShowMore limit={GROUP_LIMIT} total={g.actors.length} label={typeLabel(g.type)}>
+            {(limit) => (
+              <ul class="items" aria-labelledby={`actors-${g.type}`}>
+                {g.actors.slice(0, limit).map(({ item, index }) => (
+                  <ActorItem key={item.id} actor={item} index={index} background={backgroundFor(item)} onJump={onJump} />
+                ))}
+              </ul>
+            )}
+          </ShowMore>
         </div>
       ))}
     </section>
+  );
+}
+
+function ActorItem({ actor, index, background, onJump }: { actor: Actor; index: number; background: ActorBackground | null; onJump: (index: number, name: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const moreId = `actor-more-${index}`;
+  const n = actor.mentions.length;
+  const qid = validQid(background?.wikidata) ?? validQid(actor.id.startsWith('wd:') ? actor.id.slice(3) : null);
+  const aliases = (background?.aliases ?? []).filter((a) => a !== actor.name);
+  const lang = primaryLanguage(uiLanguage()) ?? 'en';
+  return (
+    <li class="actor" data-id={actor.id}>
+      <div class="row">
+        <button type="button" class="link actor-name" onClick={() => onJump(index, actor.name)} title={n > 1 ? t('popupJumpNextMention') : t('popupJump')}>
+          {actor.name}
+        </button>
+        <span class="mentions">
+          <span aria-hidden="true">×{formatCount(n)}</span>
+          <span class="visually-hidden">{n === 1 ? t('popupOneMention') : t('popupMentions', formatCount(n))}</span>
+        </span>
+        {background && (
+          <button type="button" class="disclosure" aria-expanded={open} aria-controls={moreId} onClick={() => setOpen(!open)}>
+            <span aria-hidden="true" class="chevron" />
+            {open ? t('popupLess') : t('popupMore')}
+            <span class="visually-hidden"> {t('popupAboutName', actor.name)}</span>
+          </button>
+        )}
+      </div>
+      {background?.description && <p class="background">{background.description}</p>}
+      {background && (
+        <div class="actor-more" id={moreId} hidden={!open}>
+          <dl>
+            {aliases.length > 0 && (
+              <div>
+                <dt>{t('popupAliases')}</dt>
+                <dd>{aliases.join(' · ')}</dd>
+              </div>
+            )}
+            {background.country && (
+              <div>
+                <dt>{t('popupCountry')}</dt>
+                <dd>{countryName(background.country)}</dd>
+              </div>
+            )}
+          </dl>
+          {qid ? (
+            <p class="ext-links">
+              <ExternalLink href={wikipediaUrl(qid, lang)} label={t('popupWikipedia')} />
+              <ExternalLink href={wikidataUrl(qid)} label={t('popupWikidata', qid)} />
+            </p>
+          ) : (
+            <p class="ext-links none">{t('popupNoWikidata')}</p>
+          )}
+        </div>
+      )}
+    </li>
   );
 }

@@ -1,137 +1,347 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { sendMessage, type JumpTarget, type PageState } from '@/lib/messaging';
-import { getSettings, normalizeHost, updateSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { t } from '@/lib/i18n';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { isTabLoading, sendMessage, type JumpTarget, type PageState } from '@/lib/messaging';
+import { getSettings, normalizeHost, openOptionsPage, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { Category } from '@/lib/categories';
+import type { Analysis } from '@/lib/schema';
+import { formatCount, formatDate, languageName, t } from '@/lib/i18n';
 import { Summary } from './Summary';
-import { ActorList } from './ActorList';
+import { ActorList, type BackgroundOf } from './ActorList';
 import { ClaimList } from './ClaimList';
 import { FootnoteList } from './FootnoteList';
 import { Toggles } from './Toggles';
+import { CATEGORY_LABEL } from './labels';
+import { ANALYSED_LANGUAGES, categoryCounts, primaryLanguage, readingMinutes } from './model';
 
-type View = { kind: 'loading' } | { kind: 'unsupported' } | { kind: 'page'; state: PageState };
+/**
+ * What the popup is showing:
+ * - connecting: the first question to the page is on its way;
+ * - waiting: the page did not answer yet (its content script starts when the page is idle), asked again;
+ * - page-loading: the tab is still loading, so Sift has not started there yet;
+ * - unsupported: no answer from a finished page: a browser page, an extension store, a PDF viewer,
+ *   or a page opened before Sift was installed;
+ * - page: the content script's state (analysing, ready, not an article, off on this site, failed).
+ */
+type View = { kind: 'connecting' } | { kind: 'waiting'; since: number } | { kind: 'page-loading' } | { kind: 'unsupported' } | { kind: 'page'; state: PageState };
 
+/** How often to ask again while the page is loading or being analysed. */
 const POLL_MS = 150;
+/** How long a finished page may stay silent before the popup says Sift cannot run there. */
+const CONNECT_GRACE_MS = 1500;
+
+export interface PopupProps {
+  tabId: number | null;
+  /** Loads the knowledge base's backgrounds (descriptions, aliases, links) for the actor list. */
+  loadBackgrounds?: () => Promise<(id: string) => ReturnType<NonNullable<BackgroundOf>>>;
+}
 
 /** The popup for one tab: what Sift found on the page, and the switches. */
-export function Popup({ tabId }: { tabId: number | null }) {
-  const [view, setView] = useState<View>({ kind: 'loading' });
+export function Popup({ tabId, loadBackgrounds }: PopupProps) {
+  const [view, setView] = useState<View>({ kind: 'connecting' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [announcement, setAnnouncement] = useState('');
+  const [backgroundOf, setBackgroundOf] = useState<BackgroundOf>(undefined);
+
+  const announce = useCallback((text: string) => {
+    // Re-announce the same words (switching twice) by clearing first.
+    setAnnouncement('');
+    setTimeout(() => setAnnouncement(text), 50);
+  }, []);
 
   const ask = useCallback(
-    async (request: () => Promise<PageState | undefined>) => {
-      if (tabId === null) return setView({ kind: 'unsupported' });
+    async (request: () => Promise<PageState | undefined>): Promise<PageState | null> => {
+      if (tabId === null) {
+        setView({ kind: 'unsupported' });
+        return null;
+      }
       try {
         const state = await request();
+        if (performance.getEntriesByName('sift-popup-state').length === 0) performance.mark('sift-popup-state');
         setView(state ? { kind: 'page', state } : { kind: 'unsupported' });
+        return state ?? null;
       } catch {
-        setView({ kind: 'unsupported' });
+        const loading = await isTabLoading(tabId);
+        if (loading === null) setView({ kind: 'unsupported' });
+        else if (loading) setView({ kind: 'page-loading' });
+        else
+          setView((prev) => {
+            const since = prev.kind === 'waiting' ? prev.since : Date.now();
+            return Date.now() - since < CONNECT_GRACE_MS ? { kind: 'waiting', since } : { kind: 'unsupported' };
+          });
+        return null;
       }
     },
     [tabId],
   );
+  const refresh = useCallback(() => ask(() => sendMessage('getPageState', undefined, tabId!)), [ask, tabId]);
 
   useEffect(() => {
     void getSettings().then(setSettings);
-    void ask(() => sendMessage('getPageState', undefined, tabId!));
-  }, [ask, tabId]);
+    void refresh();
+    return watchSettings(setSettings);
+  }, [refresh]);
 
-  // While the page is still being analysed, ask again shortly.
+  // While the page loads or is being analysed, ask again shortly.
+  const pending = view.kind === 'waiting' || view.kind === 'page-loading' || (view.kind === 'page' && view.state.status === 'analyzing');
   useEffect(() => {
-    if (view.kind !== 'page' || view.state.status !== 'analyzing') return;
-    const timer = setTimeout(() => void ask(() => sendMessage('getPageState', undefined, tabId!)), POLL_MS);
+    if (!pending) return;
+    const timer = setTimeout(() => void refresh(), POLL_MS);
     return () => clearTimeout(timer);
-  }, [view, ask, tabId]);
+  }, [view, pending, refresh]);
 
-  const jump = (target: JumpTarget) => void sendMessage('jumpTo', target, tabId!).catch(() => {});
+  const state = view.kind === 'page' ? view.state : null;
+  const analysis = state?.status === 'ready' ? state.analysis : null;
 
-  if (view.kind === 'loading') return <Status>{t('popupLoading')}</Status>;
-  if (view.kind === 'unsupported') return <Status>{t('popupUnsupported')}</Status>;
-  const { state } = view;
-  const a = state.analysis;
+  // The content is on screen: mark it for the timing printed by the e2e run.
+  useLayoutEffect(() => {
+    if (!analysis || performance.getEntriesByName('sift-popup-content').length > 0) return;
+    performance.mark('sift-popup-content');
+    requestAnimationFrame(() => setTimeout(() => performance.mark('sift-popup-painted'), 0));
+  }, [analysis]);
 
-  if (state.status === 'analyzing') return <Status>{t('popupLoading')}</Status>;
-  if (state.status === 'error')
-    return (
-      <Status>
-        {t('popupError', state.error ?? '')}{' '}
-        <button type="button" onClick={() => void ask(() => sendMessage('analyzeAnyway', undefined, tabId!))}>
-          {t('popupRetry')}
-        </button>
-      </Status>
+  // Backgrounds come from the bundled knowledge base, loaded after the first paint so that the
+  // analysis shows at once.
+  const hasActors = (analysis?.actors.length ?? 0) > 0;
+  useEffect(() => {
+    if (!hasActors || backgroundOf || !loadBackgrounds) return;
+    let live = true;
+    // After the first frame: parsing the knowledge base must not delay the analysis on screen.
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        loadBackgrounds()
+          .then((lookup) => live && setBackgroundOf(() => lookup))
+          .catch(() => live && setBackgroundOf(() => () => null));
+      }, 0),
     );
-  if (state.status === 'site-disabled')
-    return (
-      <Status>
-        {t('popupSiteDisabled')}{' '}
-        <button
-          type="button"
-          id="site-on"
-          onClick={async () => {
-            const host = normalizeHost(state.hostname);
-            setSettings(await updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((x) => x !== host) })));
-            setTimeout(() => void ask(() => sendMessage('getPageState', undefined, tabId!)), POLL_MS);
-          }}
-        >
-          {t('popupSiteEnable')}
-        </button>
-      </Status>
-    );
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [hasActors, backgroundOf, loadBackgrounds]);
 
-  const art = a?.article;
-  const header = (
-    <header>
-      <h1 id="title">{art?.title || state.hostname}</h1>
-      <p class="meta" id="meta">
-        {[art?.siteName ?? state.hostname, art && t('popupMinutes', String(Math.max(1, Math.round(art.wordCount / 230))))].filter(Boolean).join(' · ')}
-      </p>
-    </header>
+  const jump = async (target: JumpTarget, what: string) => {
+    const found = await sendMessage('jumpTo', target, tabId!).catch(() => false);
+    announce(found ? t('popupJumped', what) : t('popupJumpFailed', what));
+  };
+
+  const siteOff = async (off: boolean, hostname: string) => {
+    const host = normalizeHost(hostname);
+    setSettings(
+      await updateSettings((s) => ({ ...s, disabledSites: off ? [...s.disabledSites, host] : s.disabledSites.filter((x) => x !== host) })),
+    );
+    announce(off ? t('popupAnnounceSiteOff', host) : t('popupAnnounceSiteOn', host));
+    // The content script reacts to the settings change; ask for its new state.
+    setTimeout(() => void refresh(), POLL_MS);
+  };
+
+  const live = (
+    <p class="visually-hidden" id="announce" role="status" aria-live="polite">
+      {announcement}
+    </p>
   );
 
-  if (state.status === 'not-article')
+  if (view.kind === 'connecting' || view.kind === 'waiting') return <Status live={live} busy text={t('popupConnecting')} />;
+  if (view.kind === 'page-loading') return <Status live={live} busy text={t('popupPageLoading')} />;
+  if (view.kind === 'unsupported') return <Status live={live} kind="unsupported" title={t('popupUnsupportedTitle')} text={t('popupUnsupported')} extra={<p class="hint">{t('popupUnsupportedReload')}</p>} />;
+
+  const s = view.state;
+  if (s.status === 'analyzing') return <Status live={live} busy text={t('popupLoading')} />;
+  if (s.status === 'error')
     return (
-      <main class="popup">
-        {header}
-        <p id="status" role="status">
-          {t('popupNotArticle')}
-        </p>
-        <button type="button" id="analyse-anyway" class="primary" onClick={() => void ask(() => sendMessage('analyzeAnyway', undefined, tabId!))}>
-          {t('popupAnalyseAnyway')}
-        </button>
-      </main>
+      <Status
+        live={live}
+        kind="error"
+        title={t('popupErrorTitle')}
+        text={s.error ? t('popupError', s.error) : t('popupErrorUnknown')}
+        action={
+          <button type="button" id="retry" class="primary" onClick={() => void ask(() => sendMessage('analyzeAnyway', undefined, tabId!))}>
+            {t('popupRetry')}
+          </button>
+        }
+      />
+    );
+  if (s.status === 'site-disabled')
+    return (
+      <Status
+        live={live}
+        kind="site-disabled"
+        title={normalizeHost(s.hostname)}
+        text={t('popupSiteDisabled')}
+        action={
+          <button type="button" id="site-on" class="primary" onClick={() => void siteOff(false, s.hostname)}>
+            {t('popupSiteEnable')}
+          </button>
+        }
+      />
+    );
+
+  const a = s.analysis;
+  if (s.status === 'not-article')
+    return (
+      <Shell live={live}>
+        <Header analysis={a} hostname={s.hostname} readingTime={false} />
+        <div class="state not-article">
+          <p id="status" role="status">
+            {t('popupNotArticle')}
+          </p>
+          <p class="hint">{t('popupNotArticleHint')}</p>
+          <button type="button" id="analyse-anyway" class="primary" onClick={() => void ask(() => sendMessage('analyzeAnyway', undefined, tabId!))}>
+            {t('popupAnalyseAnyway')}
+          </button>
+        </div>
+      </Shell>
     );
 
   return (
-    <main class="popup">
-      {header}
+    <Shell live={live}>
+      <Header analysis={a} hostname={s.hostname} />
+      <LanguageNotice analysis={a} />
+      {a && <Contents analysis={a} />}
       <Toggles
-        highlightsOn={state.highlightsOn}
+        highlightsOn={s.highlightsOn}
         settings={settings}
-        onTabHighlights={(on) => void ask(() => sendMessage('setTabHighlights', on, tabId!))}
-        onCategory={async (category, on) => setSettings(await updateSettings((s) => ({ ...s, categories: { ...s.categories, [category]: on } })))}
-        onSiteOff={async () => {
-          const host = normalizeHost(state.hostname);
-          setSettings(await updateSettings((s) => ({ ...s, disabledSites: [...s.disabledSites, host] })));
-          setTimeout(() => void ask(() => sendMessage('getPageState', undefined, tabId!)), POLL_MS);
+        counts={categoryCounts(a)}
+        onTabHighlights={async (on) => {
+          const next = await ask(() => sendMessage('setTabHighlights', on, tabId!));
+          if (next) announce(next.highlightsOn ? t('popupAnnounceOn') : t('popupAnnounceOff'));
         }}
+        onCategory={async (category: Category, on: boolean) => {
+          setSettings(await updateSettings((x) => ({ ...x, categories: { ...x.categories, [category]: on } })));
+          announce(t(on ? 'popupAnnounceCategoryOn' : 'popupAnnounceCategoryOff', CATEGORY_LABEL[category]()));
+        }}
+        onSiteOff={() => void siteOff(true, s.hostname)}
       />
       {a && (
         <>
-          <Summary summary={a.summary} article={a.article} onJump={(index) => jump({ kind: 'summary', index })} />
-          <ActorList actors={a.actors} onJump={(index) => jump({ kind: 'actor', index })} />
-          <ClaimList claims={a.claims} onJump={(index) => jump({ kind: 'claim', index })} />
-          <FootnoteList footnotes={a.footnotes} onJump={(index) => jump({ kind: 'footnote', index })} />
+          <Summary summary={a.summary} article={a.article} onJump={(index) => void jump({ kind: 'summary', index }, t('popupSummarySentence', String(index + 1)))} />
+          <ActorList actors={a.actors} backgroundOf={backgroundOf} onJump={(index, name) => void jump({ kind: 'actor', index }, name)} />
+          <ClaimList claims={a.claims} footnoteIndex={(label) => a.footnotes.findIndex((f) => f.label === label)} onJump={(index, text) => void jump({ kind: 'claim', index }, text)} />
+          <FootnoteList footnotes={a.footnotes} onJump={(index, occurrence, label) => void jump({ kind: 'footnote', index, occurrence }, `[${label}]`)} />
         </>
       )}
-    </main>
+    </Shell>
   );
 }
 
-function Status({ children }: { children: preact.ComponentChildren }) {
+function Shell({ live, children, busy }: { live: ComponentChildren; children: ComponentChildren; busy?: boolean }) {
   return (
-    <main class="popup">
-      <p id="status" role="status" aria-live="polite">
+    <>
+      <main class="popup" aria-busy={busy ? 'true' : undefined}>
         {children}
-      </p>
-    </main>
+      </main>
+      {live}
+    </>
+  );
+}
+
+function SettingsButton() {
+  return (
+    <button type="button" class="icon-button" id="open-options" onClick={openOptionsPage} title={t('popupOpenSettings')}>
+      <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+        <path
+          fill="currentColor"
+          d="M19.4 13a7.6 7.6 0 0 0 0-2l2-1.6-2-3.4-2.4 1a7.4 7.4 0 0 0-1.7-1L15 3.4h-4l-.4 2.6a7.4 7.4 0 0 0-1.7 1l-2.4-1-2 3.4 2 1.6a7.6 7.6 0 0 0 0 2l-2 1.6 2 3.4 2.4-1c.5.4 1.1.7 1.7 1l.4 2.6h4l.4-2.6c.6-.3 1.2-.6 1.7-1l2.4 1 2-3.4-2-1.6ZM12 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7Z"
+        />
+      </svg>
+      <span class="visually-hidden">{t('popupOpenSettings')}</span>
+    </button>
+  );
+}
+
+function Header({ analysis, hostname, readingTime = true }: { analysis: Analysis | null; hostname: string; readingTime?: boolean }) {
+  const art = analysis?.article;
+  const date = art?.publishedTime ? formatDate(art.publishedTime) : null;
+  const meta = [art?.siteName || hostname, art?.byline, date].filter(Boolean) as string[];
+  return (
+    <header class="head">
+      <div class="head-text">
+        <h1 id="title">{art?.title || hostname}</h1>
+        <p class="meta" id="meta">
+          {meta.join(' · ')}
+          {readingTime && art && art.wordCount > 0 && (
+            // The separator stays with the reading time when the line wraps.
+            <span class="nowrap">
+              {meta.length > 0 && ' · '}
+              <span id="reading-time" title={t('popupWords', formatCount(art.wordCount))}>
+                {t('popupMinutes', formatCount(readingMinutes(art.wordCount)))}
+              </span>
+            </span>
+          )}
+        </p>
+      </div>
+      <SettingsButton />
+    </header>
+  );
+}
+
+/** Links to the popup's sections, with their counts: the article at a glance. */
+function Contents({ analysis: a }: { analysis: Analysis }) {
+  const items: [string, string, number | null][] = [
+    ['#summary', t('popupSummary'), null],
+    ['#actors', t('popupActors'), a.actors.length],
+    ['#claims', t('popupClaims'), a.claims.length],
+    ['#footnotes', t('popupFootnotes'), a.footnotes.length],
+  ];
+  return (
+    <nav class="contents" aria-label={t('popupContents')}>
+      <ul>
+        {items.map(([href, label, n]) => (
+          <li key={href}>
+            <a href={href}>
+              {label}
+              {n !== null && <span class="count"> {formatCount(n)}</span>}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The analysis is built for English: say so on pages in other languages instead of failing quietly. */
+function LanguageNotice({ analysis }: { analysis: Analysis | null }) {
+  const lang = primaryLanguage(analysis?.article?.lang);
+  if (!lang || ANALYSED_LANGUAGES.includes(lang)) return null;
+  return (
+    <p class="notice" id="lang-notice">
+      {t('popupLanguageUnsupported', languageName(lang))}
+    </p>
+  );
+}
+
+function Status({
+  live,
+  text,
+  title,
+  kind,
+  busy,
+  action,
+  extra,
+}: {
+  live: ComponentChildren;
+  text: string;
+  title?: string;
+  kind?: string;
+  busy?: boolean;
+  action?: ComponentChildren;
+  extra?: ComponentChildren;
+}) {
+  return (
+    <Shell live={live} busy={busy}>
+      <header class="head">
+        <div class="head-text">
+          <h1 id="title">{title ?? t('extShortName')}</h1>
+        </div>
+        <SettingsButton />
+      </header>
+      <div class={`state${kind ? ` ${kind}` : ''}${busy ? ' busy' : ''}`}>
+        {busy && <span class="spinner" aria-hidden="true" />}
+        <p id="status" role="status" aria-live="polite">
+          {text}
+        </p>
+        {extra}
+        {action}
+      </div>
+    </Shell>
   );
 }

@@ -15,6 +15,20 @@ export const CATEGORY_LABEL: Record<Category, () => string> = {
   footnote: () => t('typeFootnote'),
 };
 
+/** One line on what each category highlights (options page). */
+export const CATEGORY_HINT: Record<Category, () => string> = {
+  person: () => t('hintPerson'),
+  organization: () => t('hintOrganization'),
+  'armed-group': () => t('hintArmedGroup'),
+  government: () => t('hintGovernment'),
+  military: () => t('hintMilitary'),
+  media: () => t('hintMedia'),
+  country: () => t('hintCountry'),
+  place: () => t('hintPlace'),
+  claim: () => t('hintClaim'),
+  footnote: () => t('hintFootnote'),
+};
+
 export const KIND_LABEL: Record<ClaimKind, () => string> = {
   casualties: () => t('kindCasualties'),
   count: () => t('kindCount'),

@@ -88,6 +88,20 @@ export function rejectReason(type: keyof ProtocolMap, data: unknown, sender: Sen
   return ok.success ? null : `malformed ${String(type)} payload`;
 }
 
+/**
+ * Whether a tab is still loading, for the popup when its content script does not answer yet:
+ * `status` is one of the tab fields readable without the "tabs" permission. null when the tab is
+ * gone.
+ */
+export async function isTabLoading(tabId: number): Promise<boolean | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.status === 'loading';
+  } catch {
+    return null;
+  }
+}
+
 type Handler<K extends keyof ProtocolMap> = (
   data: Parameters<ProtocolMap[K]> extends [infer D] ? D : undefined,
   sender: SenderInfo,

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { CATEGORIES, type Category } from './categories';
 
@@ -80,4 +81,49 @@ export async function updateSettings(change: (s: Settings) => Settings): Promise
 
 export function watchSettings(callback: (s: Settings) => void): () => void {
   return settingsItem.watch((v) => callback(normalizeSettings(v)));
+}
+
+/**
+ * Settings that live with the browser rather than in storage: the keyboard shortcut (the browser
+ * owns it and lets the user change it on its own page) and the options page itself.
+ */
+export const TOGGLE_COMMAND = 'toggle-highlights';
+
+/** The shortcut the browser has assigned to the toggle ("Alt+Shift+H"), or null when none is set. */
+export async function getToggleShortcut(): Promise<string | null> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((c) => c.name === TOGGLE_COMMAND)?.shortcut || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Which browser's shortcut page applies: Firefox opens its own; Chrome's is chrome://extensions/shortcuts. */
+export function shortcutSettingsKind(): 'firefox' | 'chromium' {
+  return import.meta.env.FIREFOX ? 'firefox' : 'chromium';
+}
+
+/** Opens the browser's page for changing extension shortcuts; false when the browser refuses. */
+export async function openShortcutSettings(): Promise<boolean> {
+  try {
+    const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+    if (commands.openShortcutSettings) await commands.openShortcutSettings();
+    else await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function openOptionsPage(): void {
+  void browser.runtime.openOptionsPage().catch(() => {});
+}
+
+export function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
 }

@@ -1,6 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
+import { loadKnowledgeBaseWithDetails, type FetchJson } from '@/lib/kb/load';
+import { uiDirection, uiLanguage } from '@/lib/i18n';
+
+performance.mark('sift-popup-start');
+document.documentElement.lang = uiLanguage();
+document.documentElement.dir = uiDirection();
 
 // `popup.html?tabId=N` targets tab N (the tests use it); otherwise the active tab.
 async function targetTab(): Promise<number | null> {
@@ -10,4 +16,16 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-void targetTab().then((tabId) => render(<Popup tabId={tabId} />, document.getElementById('app')!));
+// Extension pages read the packaged knowledge base directly; the details load only here and in
+// hover cards, never for the highlights.
+const fetchPackaged: FetchJson = async (path) => {
+  const res = await fetch(browser.runtime.getURL(`/${path}`));
+  if (!res.ok) throw new Error(`cannot load ${path}: ${res.status}`);
+  return res.json();
+};
+const loadBackgrounds = async () => {
+  const kb = await loadKnowledgeBaseWithDetails(fetchPackaged);
+  return (id: string) => kb.background(id);
+};
+
+void targetTab().then((tabId) => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} />, document.getElementById('app')!));

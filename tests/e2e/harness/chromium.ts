@@ -64,6 +64,8 @@ function wrap(page: Page): PageHandle {
       await page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
     },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    evaluateScript: (source) => page.evaluate(source),
+    setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     close: () => page.close(),
   };
 }

@@ -26,6 +26,13 @@ export interface PageHandle {
   bringToFront(): Promise<void>;
   screenshot(file: string, options?: { fullPage?: boolean }): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /**
+   * Runs a script's source in the page as the automation protocol does (not through the page's
+   * `eval`, so an extension page's CSP does not stop it): how axe-core is injected.
+   */
+  evaluateScript(source: string): Promise<unknown>;
+  /** Emulates the system's light or dark preference (`prefers-color-scheme`) for this page. */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
   /** Console errors and uncaught page errors seen so far. */
   errors: string[];

@@ -75,7 +75,8 @@ function wrap(page: Page): PageHandle {
       await page.bringToFront();
       await page.click(selector);
     },
-    press: async (key) => page.keyboard.press(key as never),
+    // Key names as Playwright writes them; puppeteer calls the space bar ' '.
+    press: async (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as never),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     mouseDrag: async (from, to) => {
@@ -91,6 +92,28 @@ function wrap(page: Page): PageHandle {
       await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
+    evaluateScript: (source) => page.evaluate(source),
+    // WebDriver BiDi in Firefox ESR cannot emulate `prefers-color-scheme` (puppeteer needs CDP for
+    // it): apply the page's own `(prefers-color-scheme: dark)` rules unconditionally instead.
+    setColorScheme: (scheme) =>
+      page.evaluate((dark) => {
+        const doc = document as Document & { siftDarkSheet?: CSSStyleSheet };
+        if (doc.siftDarkSheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== doc.siftDarkSheet);
+        doc.documentElement.style.colorScheme = dark ? 'dark' : '';
+        if (!dark) return;
+        const rules: string[] = [];
+        const collect = (list: CSSRuleList) => {
+          for (const rule of Array.from(list)) {
+            if (rule instanceof CSSMediaRule && /prefers-color-scheme:\s*dark/.test(rule.conditionText)) rules.push(...Array.from(rule.cssRules).map((r) => r.cssText));
+            else if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule) collect(rule.cssRules);
+          }
+        };
+        for (const sheet of Array.from(doc.styleSheets)) collect(sheet.cssRules);
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(rules.join('\n'));
+        doc.siftDarkSheet = sheet;
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      }, scheme === 'dark'),
     close: () => page.close(),
   };
 }
@@ -117,8 +140,8 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionDriv
       if (/^https?:/.test(r.url())) requests.push(r.url());
     });
 
-  const newPage = async () => {
-    const page = await browser.newPage();
+  const newPage = async (options?: { window?: boolean }) => {
+    const page = await browser.newPage(options?.window ? { type: 'window' } : undefined);
     await page.setViewport({ width: 1200, height: 900 });
     watch(page);
     return page;
@@ -130,7 +153,9 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionDriv
     requests,
     newPage: async () => wrap(await newPage()),
     async openPopup(target) {
-      const page = await newPage();
+      // Its own window, as a real popup floats over the page: the page stays visible, so that its
+      // smooth scrolling runs (Firefox does not animate hidden tabs).
+      const page = await newPage({ window: true });
       const probe = wrap(page);
       await probe.goto(`${extensionOrigin}/popup.html?tabId=-1`);
       await target.bringToFront();

@@ -6,6 +6,7 @@ import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { ExtensionDriver } from './driver';
 import { startFixtureServer, type FixtureServer } from './server';
+import { generatedPages } from '../../fixtures/generated';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../../..');
@@ -28,7 +29,7 @@ export const test = base.extend<{ harness: Harness }, { workerHarness: Harness }
     async ({}, use, workerInfo) => {
       const browser = workerInfo.project.name === 'firefox' ? 'firefox' : 'chromium';
       const extensionDir = path.join(REPO, '.output', browser === 'firefox' ? 'firefox-mv3' : 'chrome-mv3');
-      const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'));
+      const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'), generatedPages());
       const driver = browser === 'firefox' ? await launchFirefox(extensionDir) : await launchChromium(extensionDir);
       mkdirSync(SCREENSHOTS, { recursive: true });
       await use({ driver, server, shot: (name) => path.join(SCREENSHOTS, `${browser}-${name}.png`) });

@@ -41,6 +41,14 @@ export async function startFixtureServer(root: string, generated: Record<string,
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      // `?hold=MS` sends the page's first part at once and the rest MS later: a page still loading.
+      const hold = Math.min(Number(url.searchParams.get('hold')) || 0, 10_000);
+      if (hold > 0) {
+        const cut = Math.floor(body.length / 2);
+        res.write(body.subarray(0, cut));
+        setTimeout(() => res.end(body.subarray(cut)), hold);
+        return;
+      }
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

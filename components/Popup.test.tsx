@@ -1,0 +1,179 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Analysis } from '@/lib/schema';
+import type { PageState } from '@/lib/messaging';
+import { REPO } from '@/tests/unit/dom';
+import { getMessage, loadMessages, type Messages } from '@/tests/unit/messages';
+
+// oxlint-disable-next-line no-script-url -- the tests check that such addresses never become links
+const SCRIPT_URL = 'javascript:alert(1)';
+
+vi.mock('@/lib/messaging', async (original) => ({ ...(await original<typeof import('@/lib/messaging')>()), sendMessage: vi.fn(), isTabLoading: vi.fn() }));
+const messaging = await import('@/lib/messaging');
+const sendMessage = vi.mocked(messaging.sendMessage);
+const isTabLoading = vi.mocked(messaging.isTabLoading);
+const { Popup } = await import('./Popup');
+const { isUnsourced } = await import('./model');
+
+// The popup's views in a DOM (happy-dom), with the page's answers given by the test: every state,
+// the sections, the safe links, the jumps, and the strings in English and in French.
+
+const sample = (): Analysis => JSON.parse(readFileSync(path.join(REPO, 'tests/fixtures/sample-article/expected.json'), 'utf8')) as Analysis;
+const ready = (analysis: Analysis, extra: Partial<PageState> = {}): PageState => ({ status: 'ready', analysis, highlightsOn: true, painted: 10, hostname: 'www.gazette.example', ...extra });
+
+let root: HTMLElement;
+function useLanguage(messages: Messages, tag: string) {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => getMessage(messages, key, subs)) as never);
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(tag);
+}
+function answer(state: PageState | Error) {
+  sendMessage.mockImplementation((async (type: string) => {
+    if (state instanceof Error) throw state;
+    return type === 'jumpTo' ? true : state;
+  }) as never);
+}
+const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
+const $$ = (sel: string) => Array.from(root.querySelectorAll<HTMLElement>(sel));
+const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), { timeout: 4000, interval: 20 });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useLanguage(loadMessages('en'), 'en-GB');
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.restoreAllMocks();
+  sendMessage.mockReset();
+  isTabLoading.mockReset();
+});
+
+describe('popup', () => {
+  it('shows the article at a glance, every section, and the backgrounds once loaded', async () => {
+    const a = sample();
+    // The content script's analysis carries no descriptions: the popup loads them.
+    for (const x of a.actors) x.background = null;
+    answer(ready(a));
+    const us = a.actors.find((x) => x.id === 'wd:Q30')!;
+    const loadBackgrounds = vi.fn(async () => (id: string) => (id === us.id ? { description: 'Country in North America.', aliases: ['USA', 'US'], country: 'US', wikidata: 'Q30' } : null));
+    render(<Popup tabId={7} loadBackgrounds={loadBackgrounds} />, root);
+    await until(() => $('#actors'));
+    expect($('#title')!.textContent).toBe(a.article!.title);
+    expect($('#meta')!.textContent).toMatch(/The Sift Sample Gazette · Lena Okafor · 14 Oct 2026 · 2 min read/);
+    expect($$('#summary li')).toHaveLength(a.summary.length);
+    expect($$('#actors .actor')).toHaveLength(a.actors.length);
+    expect($$('#claims li.claim')).toHaveLength(a.claims.length);
+    expect($$('#claims .badge-unsourced')).toHaveLength(a.claims.filter(isUnsourced).length);
+    expect($$('#footnotes li.footnote').map((li) => li.dataset.label)).toEqual(a.footnotes.map((f) => f.label));
+    // Backgrounds arrive after the first frame, with "More" for aliases, country and links.
+    await until(() => loadBackgrounds.mock.calls.length === 1 && $(`.actor[data-id="wd:Q30"] .background`));
+    const li = $('.actor[data-id="wd:Q30"]')!;
+    expect(li.querySelector('.background')!.textContent).toBe('Country in North America.');
+    expect(li.querySelector<HTMLElement>('.actor-more')!.hidden).toBe(true);
+    li.querySelector<HTMLButtonElement>('.disclosure')!.click();
+    await until(() => !li.querySelector<HTMLElement>('.actor-more')!.hidden);
+    expect(li.querySelector('.disclosure')!.getAttribute('aria-expanded')).toBe('true');
+    expect(li.querySelector('.actor-more')!.textContent).toContain('United States');
+    expect(li.querySelector('.actor-more')!.textContent).toContain('USA · US');
+    expect($('#actors-note')!.textContent).toContain(`1 of ${a.actors.length} actors`);
+  });
+
+  it('jumps to an item in the page and announces it', async () => {
+    const a = sample();
+    answer(ready(a));
+    render(<Popup tabId={7} />, root);
+    await until(() => $('#claims'));
+    $$('#claims .claim-text')[0].click();
+    const first = $$('#claims li.claim')[0].dataset.index;
+    await until(() => sendMessage.mock.calls.some(([type]) => type === 'jumpTo'));
+    expect(sendMessage).toHaveBeenCalledWith('jumpTo', { kind: 'claim', index: Number(first) }, 7);
+    await until(() => $('#announce')!.textContent!.startsWith('Shown in the page'));
+    $('#footnotes li[data-label="4"] .citation[data-occurrence="1"] button')!.click();
+    await until(() => sendMessage.mock.calls.some(([type, t]) => type === 'jumpTo' && (t as { kind: string }).kind === 'footnote'));
+    expect(sendMessage).toHaveBeenCalledWith('jumpTo', { kind: 'footnote', index: 3, occurrence: 1 }, 7);
+  });
+
+  it('never makes a non-web link clickable, and says when the page has no note', async () => {
+    const a = sample();
+    a.footnotes = [
+      { label: '1', citations: [{ start: 0, end: 1, sentence: 'A sentence citing one.' }], note: { text: 'A note.', links: [SCRIPT_URL, 'data:text/html,hi', 'https://example.org/x'] } },
+      { label: '2', citations: [{ start: 2, end: 3, sentence: 'Another sentence.' }], note: null },
+    ];
+    answer(ready(a));
+    render(<Popup tabId={7} />, root);
+    await until(() => $('#footnotes li.footnote'));
+    const anchors = $$('#footnotes a');
+    expect(anchors.map((x) => x.getAttribute('href'))).toEqual(['https://example.org/x']);
+    expect(anchors[0].getAttribute('target')).toBe('_blank');
+    expect(anchors[0].getAttribute('rel')).toBe('noopener noreferrer');
+    expect($$('#footnotes .unsafe-link').map((x) => x.textContent)).toEqual([SCRIPT_URL, 'data:text/html,hi']);
+    expect($('#footnotes li[data-label="2"] .note.missing')!.textContent).toBe('No note on the page for this marker.');
+    expect($('#footnotes-note')!.textContent).toBe('1 of 2 footnotes have no note on the page.');
+  });
+
+  it('says when a page is not an article, and analyses it on request', async () => {
+    const a = sample();
+    answer({ status: 'not-article', analysis: { ...a, isArticle: false, actors: [], claims: [], footnotes: [], summary: [] }, highlightsOn: false, painted: 0, hostname: 'news.example' });
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#analyse-anyway'));
+    expect($('#status')!.textContent).toContain('does not look like an article');
+    answer(ready(a));
+    $('#analyse-anyway')!.click();
+    await until(() => $('#actors'));
+    expect(sendMessage).toHaveBeenCalledWith('analyzeAnyway', undefined, 3);
+  });
+
+  it('says when the analysis failed, with a retry', async () => {
+    answer({ status: 'error', analysis: null, highlightsOn: false, painted: 0, hostname: 'x.example', error: 'boom' });
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#retry'));
+    expect($('#status')!.textContent).toBe('Sift could not analyse this page: boom');
+    expect($('#title')!.textContent).toBe('The analysis failed');
+  });
+
+  it('says when the page is still loading, then when Sift cannot run on a finished page', async () => {
+    answer(new Error('Could not establish connection. Receiving end does not exist.'));
+    isTabLoading.mockResolvedValue(true);
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#status')?.textContent?.includes('still loading'));
+    isTabLoading.mockResolvedValue(false);
+    await until(() => $('#status')?.textContent?.includes('do not let extensions'));
+    expect($('#title')!.textContent).toBe('Sift cannot run here');
+  });
+
+  it('says when Sift is off on the site, with the way back', async () => {
+    answer({ status: 'site-disabled', analysis: null, highlightsOn: false, painted: 0, hostname: 'www.example.com' });
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#site-on'));
+    expect($('#title')!.textContent).toBe('example.com');
+  });
+
+  it('warns on pages in a language the analysis is not built for', async () => {
+    const a = sample();
+    a.article = { ...a.article!, lang: 'de' };
+    answer(ready(a));
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#lang-notice'));
+    expect($('#lang-notice')!.textContent).toContain('German');
+  });
+
+  it('speaks French when the browser does, with no string left untranslated', async () => {
+    useLanguage(loadMessages('fr'), 'fr');
+    answer(ready(sample()));
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#actors'));
+    expect($('#actors-h')!.textContent).toMatch(/^Acteurs/);
+    expect($('#claims-h')!.textContent).toContain('Chiffres avancés');
+    expect($('#reading-time')!.textContent).toBe('2 min de lecture');
+    expect($('#meta')!.textContent).toContain('14 oct. 2026');
+    // No message key shows through, and nothing fell back to English headings.
+    expect(root.textContent).not.toMatch(/\b(popup|options|type|kind|hint)[A-Z]\w+/);
+    expect(root.textContent).not.toMatch(/Numeric claims|Footnotes|Show in page/);
+  });
+});
