@@ -11,6 +11,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // SIFT_MINIFY=0 keeps names readable for profiling (scripts/bench-browser.ts, DevTools).
+    build: process.env.SIFT_MINIFY === '0' ? { minify: false } : {},
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -20,7 +20,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { aliasKey, slug, INDEX_TYPES, type KbDetailsDataV2, type KbIndexDataV2 } from '../lib/kb/knowledge-base';
+import { aliasKey, keyHash, slug, INDEX_TYPES, type KbDetailsDataV3, type KbIndexDataV3 } from '../lib/kb/knowledge-base';
 import { ACTOR_TYPES, type ActorType } from '../lib/schema';
 import { cleanPhoenix, agentRoleNouns, type CleanReport } from './kb/clean';
 import { countryDrafts, loadCountries, placeDrafts, placeNameSet } from './kb/geo';
@@ -272,9 +272,10 @@ export function buildKb(): BuiltKb {
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const position = new Map(entities.map((d, i) => [d, i]));
 
-  // index.json: an entity's own lower-cased name is an implied key unless the line is marked "!".
+  // index.json (version 3): an open-addressing table whose slots carry their entity, so that a
+  // page loads it with one split and parses only the slots its lookups land on.
   const typeIndex = new Map(INDEX_TYPES.map((t, i) => [t, i]));
-  const entityLines = entities.map((d) => {
+  const entityText = (d: DraftEntity) => {
     const ref =
       d.wikidata && d.id === `wd:${d.wikidata}`
         ? d.wikidata
@@ -283,30 +284,44 @@ export function buildKb(): BuiltKb {
           : d.country && d.id === `kb:${slug(d.name)}-${d.country.toLowerCase()}`
             ? '~'
             : d.id.slice(3);
-    // The loader adds the lower-cased name as a key unless the line starts with "!".
-    const implied = won.get(d)?.includes(d.name.toLowerCase()) && aliasKey(d.name) === d.name.toLowerCase();
-    return `${implied ? '' : '!'}${typeIndex.get(d.type)}|${d.country ?? ''}|${ref}|${d.name}`;
-  });
-  const keyLines: string[] = [];
-  for (const d of entities) {
-    const implied = aliasKey(d.name) === d.name.toLowerCase() ? d.name.toLowerCase() : null;
-    const extra = (won.get(d) ?? []).filter((k) => k !== implied).sort();
-    if (extra.length > 0) keyLines.push(`${position.get(d)!.toString(36)}:${extra.join('|')}`);
+    if (/[|\t\n]/.test(d.name)) throw new Error(`index: the name "${d.name}" holds a separator`);
+    return `${typeIndex.get(d.type)}|${d.country ?? ''}|${ref}|${d.name}`;
+  };
+  const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const target = new Map<string, DraftEntity | null>();
+  for (const d of entities) for (const key of won.get(d) ?? []) target.set(key, d);
+  const otherLines: string[] = [];
+  for (const [key, ds] of others) {
+    const listed = ds.filter((d) => position.has(d));
+    if (listed.length === 0) continue;
+    otherLines.push([key, ...listed.map(entityText)].join('\t'));
+    if (!target.has(key)) target.set(key, null);
   }
-  const otherLines = [...others.entries()]
-    .filter(([, ds]) => ds.some((d) => position.has(d)))
-    .map(([key, ds]) => `${key}|${ds.filter((d) => position.has(d)).map((d) => position.get(d)!.toString(36)).join('|')}`);
+  // At most half full, so that probes stay short.
+  let bits = 10;
+  while (1 << bits < target.size * 2) bits++;
+  const size = 1 << bits;
+  const slots: string[] = Array.from({ length: size }, () => '');
+  for (const key of [...target.keys()].sort(byCodeUnits)) {
+    const d = target.get(key)!;
+    const own = d !== null && d.name.toLowerCase() === key;
+    let h = keyHash(key) & (size - 1);
+    while (slots[h] !== '') h = (h + 1) & (size - 1);
+    slots[h] = `${own ? '' : key}|${d === null ? '-' : entityText(d)}`;
+  }
   const indexBody = {
     types: [...INDEX_TYPES],
-    entities: entityLines.join('\n'),
-    keys: keyLines.join('\n'),
-    weak: [...weak].filter((k) => byKey.has(k)).sort().join('\n'),
-    others: otherLines.join('\n'),
+    bits,
+    maxWords: Math.max(1, ...[...target.keys()].map((k) => k.split(' ').length)),
+    size: entities.length,
+    slots: slots.join('\n'),
+    weak: [...weak].filter((k) => target.has(k)).sort(byCodeUnits).join('\n'),
+    others: otherLines.sort((a, b) => byCodeUnits(a.slice(0, a.indexOf('\t')), b.slice(0, b.indexOf('\t')))).join('\n'),
   };
   const build = sha256(JSON.stringify(indexBody)).slice(0, 16);
-  const index: KbIndexDataV2 = { version: 2, build, ...indexBody };
+  const index: KbIndexDataV3 = { version: 3, build, ...indexBody };
 
-  // details.json: one row per entity, in the index's order.
+  // details.json: one row per entity, in id order, beside the sorted ids.
   const sourceCode: Record<string, string> = { overlay: 'o', phoenix: 'p', countries: 'c', geonames: 'g' };
   const rows = entities.map((d) => {
     const nameKey = aliasKey(d.name);
@@ -323,6 +338,7 @@ export function buildKb(): BuiltKb {
       clean(d.description),
       aliases.slice(0, 12).map(clean).join('|'),
       d.wikidata ?? '',
+      d.country ?? '',
       sourceCode[d.source] + (d.derived ? 'd' : ''),
       d.dates?.from ?? '',
       d.dates?.to ?? '',
@@ -338,7 +354,7 @@ export function buildKb(): BuiltKb {
     sha256: Object.fromEntries(s.files.map((f) => [path.basename(f.file), f.sha256])),
   }));
   sources.push({ id: 'overlay', title: 'Sift overlay (data/overlay.json), written and reviewed for the project', licence: 'MIT (Sift)', sha256: { 'overlay.json': sha256(readFileSync(path.join(repo, 'data/overlay.json'))) } });
-  const details: KbDetailsDataV2 = { version: 2, build, inputs: inputsDigest(repo), sources, rows: rows.join('\n') };
+  const details: KbDetailsDataV3 = { version: 3, build, inputs: inputsDigest(repo), sources, ids: entities.map((d) => d.id).join('\n'), rows: rows.join('\n') };
 
   const report: BuildReport = {
     phoenix: phoenix.report,

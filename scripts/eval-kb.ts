@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KbIndexDataV2 } from '../lib/kb/knowledge-base';
+import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KbIndexDataV3 } from '../lib/kb/knowledge-base';
 import { ACTOR_TYPES } from '../lib/schema';
 import { REPO, SHARED, median, printTable } from './lib/common';
 import { scoreConll, scoreLabels, type Labels } from './kb/evaluate';
@@ -132,18 +132,26 @@ for (let r = 0; r < RUNS; r++) {
 const hitRate = hits / (RUNS * ROUNDS * surfaces.length);
 
 // Counts.
-const index = JSON.parse(indexText) as KbIndexDataV2;
-const lines = index.entities.split('\n');
-const rows = (JSON.parse(detailsText) as { rows: string }).rows.split('\n');
+const index = JSON.parse(indexText) as KbIndexDataV3;
+// Every entity appears in the slots (the key it wins) or in `others` (a shared key it may mean).
+const entityTexts = new Set<string>();
+for (const line of index.slots.split('\n')) {
+  const rest = line.slice(line.indexOf('|') + 1);
+  if (line !== '' && rest !== '-') entityTexts.add(rest);
+}
+for (const line of index.others ? index.others.split('\n') : []) for (const e of line.split('\t').slice(1)) entityTexts.add(e);
+const details = JSON.parse(detailsText) as { rows: string };
 const typeCount = new Map<string, number>();
 const sourceCount = new Map<string, number>();
 const sourceNames: Record<string, string> = { o: 'overlay', p: 'phoenix', c: 'countries', g: 'geonames' };
-lines.forEach((l, i) => {
-  const type = index.types[Number(l.replace(/^!/, '').split('|')[0])];
+for (const e of entityTexts) {
+  const type = index.types[Number(e.split('|')[0])];
   typeCount.set(type, (typeCount.get(type) ?? 0) + 1);
-  const src = sourceNames[rows[i].split('\t')[3]?.charAt(0) ?? ''] ?? '?';
+}
+for (const row of details.rows.split('\n')) {
+  const src = sourceNames[row.split('\t')[4]?.charAt(0) ?? ''] ?? '?';
   sourceCount.set(src, (sourceCount.get(src) ?? 0) + 1);
-});
+}
 
 console.log(`Knowledge base: ${kb.size} entities (target ≥ 30,000); load average ${load.toFixed(1)} on this machine during the run\n`);
 printTable([['type', 'entities'], ...ACTOR_TYPES.map((t) => [t, typeCount.get(t) ?? 0]), ['total', kb.size]]);

@@ -29,34 +29,44 @@ export interface KbIndexDataV1 {
 }
 
 /**
- * `kb/index.json`, version 2: compact, and quick to turn into a lookup table.
+ * `kb/index.json`, version 3: an open-addressing hash table made at build time, so that loading
+ * it in a page costs a JSON parse and one native string split — no table is built, no key hashed
+ * or copied at load.
  * - `build`: a digest of the index, repeated in the details file built with it.
- * - `entities`: one line per entity, `\n`-separated: `type|country|id|name`, where `type` is an
- *   index into `types`, prefixed with `!` unless the lower-cased name is one of the entity's keys
- *   (then it is implied, not listed in `keys`),
- *   `country` an ISO code or empty, and `id` either a Wikidata QID ("Q858" →
- *   `wd:Q858`), a kb id without its prefix, `~` for `kb:` + `slug(name)` + `-` + the country in
- *   lower case (places: `kb:brussels-be`), or empty for `kb:` + `slug(name)`.
- * - `keys`: the entities' other alias keys (already `aliasKey`-normalised), one line per entity
- *   that has any, `index:key|key|key` with the index in base 36.
- * - `weak`: alias keys that are weak evidence on their own (a place name that is also a common
- *   word or given name, a name several entities share): trust them only with context.
- * - `others`: other entities an alias key may refer to, `key|i|j…` lines (indices in base 36): a
- *   place name several places carry ("Victoria"), a surname several people share ("Bush"). When
- *   no entity lists the key among its own, no entity clearly wins it: `lookup` returns null and
- *   `candidates` lists them all.
+ * - `slots`: `1 << bits` lines, one per slot of the table; an empty line is a free slot. A key
+ *   lives in the first free slot from `keyHash(key) & ((1 << bits) - 1)` on (linear probing). A
+ *   slot holds the key and the entity it leads to: `key|type|country|id|name`, where `key` is left
+ *   empty when it is the name in lower case, `type` is an index into `types`, `country` an ISO code
+ *   or empty, and `id` either a Wikidata QID ("Q858" → `wd:Q858`), a kb id without its prefix, `~`
+ *   for `kb:` + `slug(name)` + `-` + the country in lower case (places: `kb:brussels-be`), or empty
+ *   for `kb:` + `slug(name)`. A key several entities share with no clear winner holds `key|-`.
+ * - `weak`: keys that are weak evidence on their own (a place name that is also a common word or
+ *   given name, a name several entities share), sorted: trust them only with context.
+ * - `others`: the entities a shared key may refer to, `key` then one `\t`-separated
+ *   `type|country|id|name` per entity, lines sorted by key: a place name several places carry
+ *   ("Victoria"), a surname several people share ("Bush"). `candidates` lists them.
+ * - `maxWords`: the longest key, in words; `size`: the number of entities.
  */
-export interface KbIndexDataV2 {
-  version: 2;
+export interface KbIndexDataV3 {
+  version: 3;
   build: string;
   types: ActorType[];
-  entities: string;
-  keys: string;
+  bits: number;
+  maxWords: number;
+  size: number;
+  slots: string;
   weak: string;
   others: string;
 }
 
-export type KbIndexData = KbIndexDataV1 | KbIndexDataV2;
+/** FNV-1a over UTF-16 code units: the index's bucket hash (the build and the page share it). */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export type KbIndexData = KbIndexDataV1 | KbIndexDataV3;
 
 /** Background of one entity, as the details file stores it: the Analysis' `background`. */
 export type KbDetail = ActorBackground;
@@ -65,21 +75,23 @@ export type KbDetail = ActorBackground;
 export type KbDetailsDataV1 = Record<string, ActorBackground>;
 
 /**
- * `kb/details.json`, version 2: the sources the build read, and one row per entity in the
- * index's order (`build` must match the index's): tab-separated description, aliases (`|`),
- * Wikidata QID, source letter (o overlay, p phoenix, c countries, g geonames) with `d` when the
- * description is derived, date from, date to (trailing empty fields left out).
+ * `kb/details.json`, version 3: the sources the build read, the ids of every entity sorted, and one
+ * row per id in the same order (`build` must match the index's): tab-separated description,
+ * aliases (`|`), Wikidata QID, country, source letter (o overlay, p phoenix, c countries,
+ * g geonames) with `d` when the description is derived, date from, date to (trailing empty fields
+ * left out). Views look an id up by binary search: nothing is built when the file loads.
  */
-export interface KbDetailsDataV2 {
-  version: 2;
+export interface KbDetailsDataV3 {
+  version: 3;
   build: string;
   /** Digest of the build's inputs (sources, overlay, build code): see scripts/kb/sources.ts. */
   inputs?: string;
   sources: { id: string; title: string; licence: string; version?: string; sha256: Record<string, string> }[];
+  ids: string;
   rows: string;
 }
 
-export type KbDetailsData = KbDetailsDataV1 | KbDetailsDataV2;
+export type KbDetailsData = KbDetailsDataV1 | KbDetailsDataV3;
 
 export interface KnowledgeBase {
   /** Longest alias, in words: the matcher never looks further ahead. */
@@ -210,13 +222,11 @@ interface Table {
   size: number;
   /** The build digest, for matching details to the index (null for version 1). */
   build: string | null;
-  entity(i: number): KbEntity;
-  /** The index of an entity by id (entities already returned by a lookup are found at once). */
-  indexOf(id: string): number | undefined;
-  /** key → entity index (or -1 when several entities share the key with no winner). */
-  keys: Map<string, number>;
-  weak: Set<string>;
-  shared: Map<string, number[]>;
+  /** key → the entity it leads to, null when several share it with no winner, undefined if unknown. */
+  get(key: string): KbEntity | null | undefined;
+  isWeakKey(key: string): boolean;
+  /** The entities a shared key may refer to. */
+  sharedOf(key: string): KbEntity[] | undefined;
   maxWords: number;
 }
 
@@ -224,24 +234,19 @@ function tableV1(index: KbIndexDataV1): Table {
   const keys = new Map<string, number>();
   for (const [alias, i] of Object.entries(index.aliases)) keys.set(aliasKey(alias), i);
   const cache: KbEntity[] = [];
+  const entity = (i: number): KbEntity => {
+    const [id, type, name, country] = index.entities[i];
+    return (cache[i] ??= { id, type, name, country });
+  };
   return {
     size: index.entities.length,
     build: null,
-    entity(i) {
-      let e = cache[i];
-      if (!e) {
-        const [id, type, name, country] = index.entities[i];
-        e = cache[i] = { id, type, name, country };
-      }
-      return e;
+    get(key) {
+      const i = keys.get(key);
+      return i === undefined ? undefined : entity(i);
     },
-    indexOf(id) {
-      const i = index.entities.findIndex((e) => e[0] === id);
-      return i < 0 ? undefined : i;
-    },
-    keys,
-    weak: new Set(),
-    shared: new Map(),
+    isWeakKey: () => false,
+    sharedOf: () => undefined,
     maxWords: maxWords(keys.keys()),
   };
 }
@@ -256,94 +261,93 @@ function maxWords(keys: Iterable<string>): number {
   return max;
 }
 
-function tableV2(index: KbIndexDataV2): Table {
-  const lines = index.entities.split('\n');
+/** Position of `key` in a sorted array, or -1 (`keyOf` reads the comparable part of an item). */
+function binarySearch(sorted: readonly string[], key: string, keyOf?: (item: string) => string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = keyOf ? keyOf(sorted[mid]) : sorted[mid];
+    if (v < key) lo = mid + 1;
+    else if (v > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** `type|country|id|name` (see KbIndexDataV3) as an entity. */
+function parseEntity(text: string, types: readonly ActorType[]): KbEntity {
+  const a = text.indexOf('|');
+  const b = text.indexOf('|', a + 1);
+  const c = text.indexOf('|', b + 1);
+  const type = types[Number(text.slice(0, a))];
+  const country = text.slice(a + 1, b) || null;
+  const ref = text.slice(b + 1, c);
+  const name = text.slice(c + 1);
+  const id =
+    ref === '' ? `kb:${slug(name)}` : ref === '~' ? `kb:${slug(name)}-${(country ?? '').toLowerCase()}` : /^Q\d+$/.test(ref) ? `wd:${ref}` : `kb:${ref}`;
+  return { id, type, name, country };
+}
+
+/** `ref` of `type|country|ref|name` for an entity (the inverse of the id rules of `parseEntity`). */
+export function entityRef(e: KbEntity): string {
+  if (e.id.startsWith('wd:')) return e.id.slice(3);
+  if (e.id === `kb:${slug(e.name)}`) return '';
+  if (e.country && e.id === `kb:${slug(e.name)}-${e.country.toLowerCase()}`) return '~';
+  return e.id.slice(3);
+}
+
+function tableV3(index: KbIndexDataV3): Table {
+  // The whole of loading: one native split. Slots are parsed only when a lookup lands on them.
+  const slots = index.slots.split('\n');
+  const mask = slots.length - 1;
+  if (slots.length !== 1 << index.bits) throw new Error('kb/index.json: the slot table is damaged');
   const types = index.types;
-  const cache: KbEntity[] = [];
-  const keys = new Map<string, number>();
-  let max = 1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.charCodeAt(0) === 33) continue; // "!": the name's key is listed in `keys`, or not this entity's
-    const key = line.slice(line.indexOf('|', line.indexOf('|', line.indexOf('|') + 1) + 1) + 1).toLowerCase();
-    keys.set(key, i);
-    let words = 1;
-    for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) === 32) words++;
-    if (words > max) max = words;
-  }
-  for (const line of index.keys ? index.keys.split('\n') : []) {
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const i = parseInt(line.slice(0, colon), 36);
-    let start = colon + 1;
-    while (start <= line.length) {
-      let end = line.indexOf('|', start);
-      if (end < 0) end = line.length;
-      const key = line.slice(start, end);
-      keys.set(key, i);
-      let words = 1;
-      for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) === 32) words++;
-      if (words > max) max = words;
-      start = end + 1;
-    }
-  }
-  const shared = new Map<string, number[]>();
-  // id → index of every entity built so far; completed for all entities only if an id is asked
-  // for that no lookup returned (rare: the popup asks about actors the recogniser found).
-  const ids = new Map<string, number>();
-  let allIds = false;
-  for (const line of index.others ? index.others.split('\n') : []) {
-    const [key, ...ids] = line.split('|');
-    shared.set(key, ids.map((x) => parseInt(x, 36)));
-    if (!keys.has(key)) keys.set(key, -1);
-  }
+  const parsed = new Map<number, KbEntity | null>();
+  let weak: string[] | null = null;
+  let others: string[] | null = null;
+  /** Does slot `line` hold `key`? Explicit keys are compared as written, implied ones to the name. */
+  const holds = (line: string, key: string): boolean => {
+    if (line.charCodeAt(0) !== 124 /* | */) return line.length > key.length && line.charCodeAt(key.length) === 124 && line.startsWith(key);
+    const nameAt = line.indexOf('|', line.indexOf('|', line.indexOf('|', 1) + 1) + 1) + 1;
+    return line.length - nameAt === key.length && line.slice(nameAt).toLowerCase() === key;
+  };
   return {
-    size: lines.length,
+    size: index.size,
     build: index.build,
-    entity(i) {
-      let e = cache[i];
-      if (!e) {
-        const line = lines[i];
-        const a = line.indexOf('|');
-        const b = line.indexOf('|', a + 1);
-        const c = line.indexOf('|', b + 1);
-        const type = types[Number(line.slice(line.charCodeAt(0) === 33 ? 1 : 0, a))];
-        const country = line.slice(a + 1, b) || null;
-        const ref = line.slice(b + 1, c);
-        const name = line.slice(c + 1);
-        const id =
-          ref === ''
-            ? `kb:${slug(name)}`
-            : ref === '~'
-              ? `kb:${slug(name)}-${(country ?? '').toLowerCase()}`
-              : /^Q\d+$/.test(ref)
-                ? `wd:${ref}`
-                : `kb:${ref}`;
-        e = cache[i] = { id, type, name, country };
-        ids.set(id, i);
+    get(key) {
+      for (let h = keyHash(key) & mask; ; h = (h + 1) & mask) {
+        const line = slots[h];
+        if (line === '') return undefined;
+        if (!holds(line, key)) continue;
+        let e = parsed.get(h);
+        if (e === undefined) {
+          const rest = line.slice(line.indexOf('|') + 1);
+          e = rest === '-' ? null : parseEntity(rest, types);
+          parsed.set(h, e);
+        }
+        return e;
       }
-      return e;
     },
-    indexOf(id) {
-      const known = ids.get(id);
-      if (known !== undefined || allIds) return known;
-      for (let i = 0; i < lines.length; i++) this.entity(i);
-      allIds = true;
-      return ids.get(id);
+    isWeakKey(key) {
+      weak ??= index.weak ? index.weak.split('\n') : [];
+      return binarySearch(weak, key) >= 0;
     },
-    keys,
-    weak: new Set(index.weak ? index.weak.split('\n') : []),
-    shared,
-    maxWords: max,
+    sharedOf(key) {
+      others ??= index.others ? index.others.split('\n') : [];
+      const k = binarySearch(others, key, (line) => line.slice(0, line.indexOf('\t')));
+      return k < 0 ? undefined : others[k].split('\t').slice(1).map((e) => parseEntity(e, types));
+    },
+    maxWords: index.maxWords,
   };
 }
 
 const SOURCE_NAMES: Record<string, string> = { o: 'overlay', p: 'phoenix', c: 'countries', g: 'geonames' };
 
-/** One row of the details file (version 2) as a detail. */
-function parseDetailRow(row: string, country: string | null): KbDetail {
-  const [description, aliases = '', wikidata = '', flags = '', from = '', to = ''] = row.split('\t');
-  const d: KbDetail = { description, aliases: aliases ? aliases.split('|') : [], country, wikidata: wikidata || null };
+/** One row of the details file (version 3) as a detail. */
+function parseDetailRow(row: string): KbDetail {
+  const [description, aliases = '', wikidata = '', country = '', flags = '', from = '', to = ''] = row.split('\t');
+  const d: KbDetail = { description, aliases: aliases ? aliases.split('|') : [], country: country || null, wikidata: wikidata || null };
   if (flags.includes('d')) d.derived = true;
   const source = SOURCE_NAMES[flags.charAt(0)];
   if (source) d.source = source;
@@ -352,29 +356,31 @@ function parseDetailRow(row: string, country: string | null): KbDetail {
 }
 
 /** id → detail, whatever the details file's version. */
-function detailsLookup(details: KbDetailsData | undefined, t: Table): ((id: string) => KbDetail | undefined) | null {
+function detailsLookup(details: KbDetailsData | undefined, build: string | null): ((id: string) => KbDetail | undefined) | null {
   if (!details) return null;
-  if ((details as KbDetailsDataV2).version !== 2) {
+  if ((details as KbDetailsDataV3).version !== 3) {
     const v1 = details as KbDetailsDataV1;
     return (id) => v1[id];
   }
-  const v2 = details as KbDetailsDataV2;
-  if (v2.build !== t.build) throw new Error(`kb/details.json (build ${v2.build}) does not belong to kb/index.json (build ${t.build})`);
+  const v3 = details as KbDetailsDataV3;
+  if (build !== null && v3.build !== build) throw new Error(`kb/details.json (build ${v3.build}) does not belong to kb/index.json (build ${build})`);
+  let ids: string[] | null = null;
   let rows: string[] | null = null;
   return (id) => {
-    const i = t.indexOf(id);
-    if (i === undefined) return undefined;
-    rows ??= v2.rows.split('\n');
-    return parseDetailRow(rows[i], t.entity(i).country);
+    ids ??= v3.ids.split('\n');
+    const i = binarySearch(ids, id);
+    if (i < 0) return undefined;
+    rows ??= v3.rows.split('\n');
+    return parseDetailRow(rows[i]);
   };
 }
 
 export function createKnowledgeBase(index: KbIndexData, details?: KbDetailsData): KnowledgeBase {
-  return knowledgeBaseOf(index.version === 2 ? tableV2(index) : tableV1(index), details);
+  return knowledgeBaseOf(index.version === 3 ? tableV3(index) : tableV1(index), details);
 }
 
 function knowledgeBaseOf(t: Table, details?: KbDetailsData): KnowledgeBase {
-  const detail = detailsLookup(details, t);
+  const detail = detailsLookup(details, t.build);
   // Keys are fixed points of `aliasKey`: acronym keys have no small letters and the others no
   // capitals. So a name written "Brussels" (a capital, then a small letter) can only meet the
   // lower-case key and is probed once; "ISIL" and "DEBKAfile" are tried as written first. Only
@@ -382,20 +388,20 @@ function knowledgeBaseOf(t: Table, details?: KbDetailsData): KnowledgeBase {
   const keyOf = (surface: string): string | null => {
     const c0 = surface.charCodeAt(0);
     const c1 = surface.charCodeAt(1);
-    if (!(c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122) && t.keys.has(surface)) return surface;
+    if (!(c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122) && t.get(surface) !== undefined) return surface;
     const lower = surface.toLowerCase();
-    if (t.keys.has(lower)) return lower;
+    if (t.get(lower) !== undefined) return lower;
     if (isPlain(surface)) return null;
     const n = normaliseName(surface);
-    if (t.keys.has(n)) return n;
+    if (t.get(n) !== undefined) return n;
     const nl = n.toLowerCase();
-    return t.keys.has(nl) ? nl : null;
+    return t.get(nl) !== undefined ? nl : null;
   };
-  const keys = t.keys;
-  const find = (surface: string): number | undefined => {
+  const keys = t;
+  const find = (surface: string): KbEntity | null | undefined => {
     const c0 = surface.charCodeAt(0);
     const c1 = surface.charCodeAt(1);
-    let i: number | undefined;
+    let i: KbEntity | null | undefined;
     if (!(c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122)) {
       i = keys.get(surface);
       if (i !== undefined) return i;
@@ -412,21 +418,19 @@ function knowledgeBaseOf(t: Table, details?: KbDetailsData): KnowledgeBase {
     maxAliasWords: t.maxWords,
     size: t.size,
     lookup(surface) {
-      const i = find(surface);
-      return i === undefined || i < 0 ? null : t.entity(i);
+      return find(surface) ?? null;
     },
     candidates(surface) {
       const key = keyOf(surface);
       if (key === null) return [];
-      const i = t.keys.get(key)!;
-      const shared = t.shared.get(key);
-      const out = i >= 0 ? [t.entity(i)] : [];
-      if (shared) for (const j of shared) if (j !== i) out.push(t.entity(j));
+      const first = t.get(key);
+      const out = first ? [first] : [];
+      for (const e of t.sharedOf(key) ?? []) if (e.id !== first?.id) out.push(e);
       return out;
     },
     isWeak(surface) {
       const key = keyOf(surface);
-      return key !== null && (t.weak.has(key) || t.keys.get(key) === -1);
+      return key !== null && (t.isWeakKey(key) || t.get(key) === null);
     },
     background(id) {
       let b = backgrounds.get(id);
@@ -442,7 +446,7 @@ function knowledgeBaseOf(t: Table, details?: KbDetailsData): KnowledgeBase {
   };
 }
 
-/** Every type the index may name, in the order version 2 numbers them. */
+/** Every type the index may name, in the order the index numbers them. */
 export const INDEX_TYPES: readonly ActorType[] = ACTOR_TYPES;
 
 /** A knowledge base with nothing in it (tests, or while the index loads). */
