@@ -47,6 +47,7 @@ const F_H1 = 4;
 const F_HEADING = 8;
 const F_LINK = 16;
 const F_HAS_H1 = 32;
+const F_CELL = 64;
 
 const KIND_NONE = 0;
 const KIND_GOOD = 1;
@@ -76,10 +77,12 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   const ownCommas: number[] = [];
   const ownEnd: boolean[] = []; // own text ends like a sentence
   const ownShort: string[] = []; // own text while it is short (for stock-phrase lines)
+  const blockOf: number[] = []; // nearest block ancestor-or-self
 
-  const add = (el: Element, p: number, f: number): number => {
+  const add = (el: Element, p: number, f: number, b: number): number => {
     const i = els.length;
     els.push(el);
+    blockOf.push(f & F_BLOCK ? i : b);
     parent.push(p);
     end.push(i + 1);
     flags.push(f);
@@ -98,7 +101,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   const childStack: (Node | null)[] = [];
   const blockStack: number[] = [];
   const linkStack: boolean[] = [];
-  const root0 = add(start, -1, F_BLOCK);
+  const root0 = add(start, -1, F_BLOCK, 0);
   idxStack.push(root0);
   childStack.push(start.firstChild);
   blockStack.push(root0);
@@ -161,10 +164,11 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       const block = isBlockElement(el);
       if (block) f |= F_BLOCK;
       if (tag === 'A') f |= F_LINK;
+      else if (tag === 'TD' || tag === 'TH') f |= F_CELL;
       if (tag === 'H1') f |= F_H1 | F_HEADING;
       else if (tag.length === 2 && tag[0] === 'H' && tag[1] >= '2' && tag[1] <= '6') f |= F_HEADING;
       if (looksLikeBoilerplate(el, tag)) f |= F_BOILER;
-      const i = add(el, idxStack[top], f);
+      const i = add(el, idxStack[top], f, blockStack[top]);
       if (tag === 'BR') {
         // A <br> ends a line of its block: text after it is a new "paragraph" for sentence ends.
         continue;
@@ -225,7 +229,10 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       bad[i] += ownLink[i];
       paras[i] += 1;
     } else if (k === KIND_BAD) bad[i] += len;
-    else if (k === KIND_NEUTRAL) neutral[i] += len;
+    else if (k === KIND_NEUTRAL) {
+      // Short cells of a data table are content (standings, results), not chrome.
+      if (!(flags[i] & F_CELL)) neutral[i] += len;
+    }
     else bad[i] += len; // inline text of a non-block root
   }
   for (let i = n - 1; i > 0; i--) {
@@ -237,8 +244,8 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   }
 
   // The root: the element whose story outweighs the furniture it also holds the most.
-  const ALPHA = 1;
-  const BETA = 0.3;
+  const ALPHA = Number(process.env.SIFT_A ?? 1);
+  const BETA = Number(process.env.SIFT_B ?? 0.3);
   let best = -1;
   let bestValue = 0;
   for (let i = 0; i < n; i++) {
@@ -270,10 +277,15 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   for (let i = best + 1; i < end[best]; ) {
     const f = flags[i];
     let skip = false;
-    if (boiler[i] || f & F_H1) skip = true;
+    if (f & F_H1) skip = true;
+    else if (!(f & F_BLOCK) && good[i] + bad[i] + neutral[i] === 0) {
+      // Inline markup: its text belongs to its block. Leave it out only when marked as furniture
+      // and not inside a story paragraph (a "tooltip" link in a sentence is still the sentence).
+      skip = boiler[i] === 1 && kind[blockOf[i]] !== KIND_GOOD;
+    } else if (boiler[i]) skip = true;
     else if (good[i] === 0 && bad[i] > 0) skip = true;
-    else if (good[i] < bad[i] && !(f & F_LINK)) skip = true;
-    else if (text[i] > 0 && link[i] / text[i] > 0.5 && !(f & F_LINK)) skip = true;
+    else if (good[i] < bad[i]) skip = true;
+    else if (text[i] > 0 && link[i] / text[i] > 0.5) skip = true;
     if (skip) {
       drop(i);
       i = end[i];
