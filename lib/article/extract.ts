@@ -58,7 +58,8 @@ const SENTENCE_END = /[.!?。！？…"”'’»)\]:]$/;
 
 export function extractMainText(doc: Document, options: ExtractOptions = {}): Extraction {
   const maxNodes = options.maxNodes ?? 200_000;
-  const start = doc.body ?? doc.documentElement;
+  // From the root element, not doc.body: parsers can leave an empty first <body> beside the real one.
+  const start = doc.documentElement ?? doc.body;
   const empty: Extraction = {
     root: null, skipped: new Set(), goodChars: 0, goodParagraphs: 0, badChars: 0, neutralChars: 0,
     pageChars: 0, pageLinkChars: 0, pageGoodChars: 0, visited: 0, truncated: false,
@@ -187,7 +188,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     const len = ownText[i];
     if (len === 0 || !(flags[i] & F_BLOCK)) continue;
     const ld = ownLink[i] / len;
-    if (ld >= 0.5) kind[i] = KIND_BAD;
+    if (ld >= 0.8 || (ld >= 0.5 && len - ownLink[i] < 25)) kind[i] = KIND_BAD;
     else if (flags[i] & F_HEADING) kind[i] = KIND_NEUTRAL;
     else if (len < 160 && JUNK_LINE.test(ownShort[i])) kind[i] = KIND_BAD;
     else if (ld < 0.35 && (len >= 80 || (len >= 25 && ownEnd[i]))) kind[i] = KIND_GOOD;
