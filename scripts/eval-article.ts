@@ -139,6 +139,9 @@ export function loadAeb(): AebPage[] {
     .map((id, index) => ({ id, index, html: readFileSync(path.join(dir, `${id}.html`), 'utf8'), truth: truth[id].articleBody, url: truth[id].url }));
 }
 
+/** One neutral address for every labelled page: the file name must not leak into URL cues. */
+export const LABELLED_URL = 'https://www.example.test/page';
+
 export interface LabelledPage {
   name: string;
   html: string;
@@ -299,7 +302,7 @@ async function main() {
     const wrong: string[] = [];
     let rtp = 0, rtn = 0;
     for (const p of labelled) {
-      const s = siftArticle(parseDocument(p.html), `https://example.test/${p.kind}`);
+      const s = siftArticle(parseDocument(p.html), LABELLED_URL);
       if (s.isArticle && p.isArticle) tp++;
       else if (!s.isArticle && !p.isArticle) tn++;
       else {
@@ -308,7 +311,7 @@ async function main() {
         wrong.push(`${p.name} (confidence ${s.confidence}; ${s.signals.join(', ')})`);
       }
       if (!quick) {
-        const r = isProbablyReaderable(jsdom(p.html, `https://example.test/${p.kind}`));
+        const r = isProbablyReaderable(jsdom(p.html, LABELLED_URL));
         if (r && p.isArticle) rtp++;
         if (!r && !p.isArticle) rtn++;
       }

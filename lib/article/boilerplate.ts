@@ -18,7 +18,7 @@ const WORD_START = String.raw`(?:^|[\s_\-:.])`;
 const LONG_WORDS = [
   'share', 'sharing', 'sharethis', 'social', 'related', 'recommend', 'recirc', 'more-?(?:stories|from|articles|news|on)',
   'read-?more', 'readnext', 'read-?next', 'newsletter', 'subscri', 'signup', 'sign-?up', 'promo', 'advert', 'sponsor',
-  'comment', 'disqus', 'discussion', 'cookie', 'consent', 'gdpr', 'breadcrumb', 'author-?(?:bio|info|box|card|about|details)',
+  'comment', 'disqus', 'discussion', 'repl(?:y|ies)', 'respond', 'cookie', 'consent', 'gdpr', 'breadcrumb', 'author-?(?:bio|info|box|card|about|details)',
   'about-?(?:the-?)?author', 'popular', 'most-?(?:read|viewed|popular|shared)', 'trending', 'outbrain', 'taboola', 'sidebar',
   'widget', 'paywall', 'skip', 'navbar', 'navigation', 'menu', 'footer', 'masthead', 'toolbar', 'banner', 'modal', 'popup',
   'overlay', 'pagination', 'pager', 'byline', 'dateline', 'timestamp', 'caption', 'credit', 'copyright', 'rss', 'follow',
@@ -40,26 +40,48 @@ const STORY_WORDS =
 
 const CAMEL_HUMP = /([a-z])([A-Z])/g;
 
+/** An id made from a heading ("sharing-with-a-single-developer") names prose, not a box. */
+const SLUG_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$/;
+
 export function classAndId(el: Element): string {
   const c = el.getAttribute('class');
-  const id = el.getAttribute('id');
+  let id = el.getAttribute('id');
+  if (id && SLUG_ID.test(id)) id = null;
   return c ? (id ? `${c} ${id}` : c) : (id ?? '');
 }
 
-/** True when the element's own markup says it is page furniture (not looking at its text). */
-export function looksLikeBoilerplate(el: Element, tag: string): boolean {
-  if (tag === 'HTML' || tag === 'BODY' || tag === 'MAIN') return false;
-  if (BOILERPLATE_TAGS.has(tag)) return true;
-  if (el.getAttribute('itemprop') === 'articleBody') return false;
+/**
+ * Boxes of readers' comments and discussion: never the story, even when they hold most of the
+ * page's text (a long thread under a short post, or a page of comments alone).
+ */
+const DISCUSSION_WORDS = /(?:^|[\s_\-:.])(?:comment|disqus|discussion|repl(?:y|ies)|respond)/;
+
+/** Not furniture. */
+export const NOT_BOILERPLATE = 0;
+/** Furniture by its markup, unless it turns out to hold the page's story ("has-sidebar" wrappers). */
+export const BOILERPLATE = 1;
+/** Discussion: furniture wherever it is. */
+export const DISCUSSION = 2;
+
+/** What the element's own markup (tag, role, class, id) says it is, not looking at its text. */
+export function boilerplateKind(el: Element, tag: string): number {
+  if (tag === 'HTML' || tag === 'BODY' || tag === 'MAIN') return NOT_BOILERPLATE;
+  if (BOILERPLATE_TAGS.has(tag)) return BOILERPLATE;
   const role = el.getAttribute('role');
-  if (role && BOILERPLATE_ROLES.test(role)) return true;
+  if (role && BOILERPLATE_ROLES.test(role)) return BOILERPLATE;
+  if (el.getAttribute('itemprop') === 'articleBody') return NOT_BOILERPLATE;
   const ci = classAndId(el);
+  if (ci.length < 2) return NOT_BOILERPLATE;
   // camelCase humps are word starts too ("relatedLinks", "ShareBar").
-  if (ci.length < 2) return false;
   const words = ci.replace(CAMEL_HUMP, '$1-$2').toLowerCase();
-  return BOILERPLATE_WORDS.test(words) && !STORY_WORDS.test(words);
+  if (!BOILERPLATE_WORDS.test(words) || STORY_WORDS.test(words)) return NOT_BOILERPLATE;
+  return DISCUSSION_WORDS.test(words) ? DISCUSSION : BOILERPLATE;
+}
+
+export function looksLikeBoilerplate(el: Element, tag: string): boolean {
+  return boilerplateKind(el, tag) !== NOT_BOILERPLATE;
 }
 
 /** Whole short lines that are furniture in any story ("Advertisement", "Read more", "Share this"). */
 export const JUNK_LINE =
-  /^(?:advertisement|advertising|anzeige|publicidad|publicité|sponsored(?: content)?|continue reading(?: below| the main story)?|read more|read next|related(?: articles?| stories| content| coverage)?|see also|more (?:on|from) .{0,40}|share(?: this)?(?: article| story| post)?|follow us.*|tweet|email|print|comments?|skip to .{0,30}|story continues below|article continues below|scroll to continue.*|click here.*|subscribe.*|sign up.*|newsletter.*)[\s:.!»›>…-]*$/i;
+  /^(?:(?:copyright|©|\(c\)).*|.*all rights reserved.*|advertisement|advertising|anzeige|publicidad|publicité|sponsored(?: content)?|continue reading(?: below| the main story)?|read more|read next|related(?: articles?| stories| content| coverage)?|see also|more (?:on|from) .{0,40}|share(?: this)?(?: article| story| post)?|follow us.*|tweet|email|print|comments?|skip to .{0,30}|story continues below|article continues below|scroll to continue.*|click here.*|subscribe.*|sign up.*|newsletter.*)[\s:.!»›>…-]*$/i;

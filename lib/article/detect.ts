@@ -1,5 +1,5 @@
 import { ARTICLE_TYPES, readMetadata, type ArticleMeta } from './metadata';
-import { extractMainText } from './extract';
+import { extractMainText, type Extraction } from './extract';
 import { looksLikeBoilerplate } from './boilerplate';
 
 /**
@@ -22,78 +22,89 @@ export interface ArticleDetection {
 export interface DetectOptions {
   /** Bound on nodes looked at, so a 100k-node page cannot freeze the tab. */
   maxNodes?: number;
-  /** @deprecated Use maxNodes. */
+  /** @deprecated The bound is on nodes now; kept as an alias of `maxNodes`. */
   maxElements?: number;
   /** The page's address; defaults to the document's. */
   url?: string;
 }
 
-/** Kept for callers that test a single element; detection itself uses the extraction's set. */
+/** Whether an element's own markup marks it as page furniture (nav, share bar, comments…). */
 export function isBoilerplate(el: Element): boolean {
   return looksLikeBoilerplate(el, el.tagName.toUpperCase());
 }
 
-const NON_ARTICLE_URL = /\/(?:search|login|signin|sign-in|register|signup|cart|checkout|account|tag|tags|category|topics?|section)(?:\/|\?|$)|[?&](?:q|query|s)=/i;
+/** schema.org types of pages that are not one article. */
+const NON_ARTICLE_TYPES = /^(?:Product|ProductGroup|Offer|SearchResultsPage|CollectionPage|ItemList|ProfilePage|ImageGallery|VideoObject|VideoGallery|MediaGallery|CheckoutPage|ContactPage|QAPage|FAQPage|Store|Restaurant|Event|Recipe)$/;
+const NON_ARTICLE_OG = /^(?:product|profile|video|music|books?\.author|business)/i;
+const LISTING_URL = /\/(?:search|tag|tags|category|categories|topics?|section|archive|author|page\/\d+)(?:\/|\?|$)|[?&](?:q|query|s|search)=/i;
+const ACCOUNT_URL = /\/(?:login|log-in|signin|sign-in|register|signup|sign-up|cart|basket|checkout|account|subscribe)(?:\/|\?|\.|$)/i;
+const SHOP_URL = /\/(?:products?|shop|store|collections)\//i;
+/** A dated or long-slug address: /2026/03/02/… or /news/ferry-strike-ends-after-crews-accept… */
+const ARTICLE_URL = /\/(?:19|20)\d\d\/\d\d?\/|\/[^/?#]*[a-z]+-[a-z]+-[a-z]+-[a-z]+[^/?#]*(?:\/|\.html?|$)/i;
+
+/**
+ * The decision: evidence for and against, summed; `confidence` is its logistic. Text in the root
+ * carries most of the weight; what the page says of itself (JSON-LD, og:type, <article>) and its
+ * address tip the balance; page types that are not one article (listing, search, sign-in, shop,
+ * comments) pull it down.
+ */
+function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): { isArticle: boolean; confidence: number; signals: string[] } {
+  const signals: string[] = [];
+  let evidence = 0;
+  const say = (weight: number, signal: string) => {
+    evidence += weight;
+    signals.push(signal);
+  };
+
+  const articleLd = meta.jsonLdTypes.find((t) => ARTICLE_TYPES.test(t));
+  if (articleLd) say(1.5, `JSON-LD ${articleLd}`);
+  if (meta.ogType && /article/i.test(meta.ogType)) say(1, 'og:type article');
+  if (doc.querySelector('article')) say(0.25, '<article> element');
+
+  const chars = x.goodChars;
+  const paras = x.goodParagraphs;
+  if (chars >= 1500 && paras >= 4) say(2.5, 'long main text');
+  else if (chars >= 800 && paras >= 3) say(1.5, 'main text');
+  else if (chars >= 400 && paras >= 2) say(0.75, 'short main text');
+  else if (chars >= 250) say(-1.5, 'little continuous text');
+  else say(-3, 'almost no continuous text');
+
+  // Listings: search results, section fronts, archives and author pages are headlines that link
+  // elsewhere, each with a line or two of summary.
+  // A round-up article can link its subheadings too, but then long paragraphs follow each one.
+  if (x.linkedHeadings >= 3) {
+    const perHeadline = chars / x.linkedHeadings;
+    if (perHeadline < 400) say(-Math.min(1 + x.linkedHeadings / 2, 5), `${x.linkedHeadings} linked headlines with short summaries`);
+    else say(-0.5, `${x.linkedHeadings} linked headlines`);
+  }
+  if (x.root) {
+    const furniture = x.badChars / (x.goodChars + x.badChars + x.neutralChars || 1);
+    if (furniture > 0.35) say(-2, 'mostly links');
+  }
+  if (x.pageGoodChars > 0 && chars < 0.4 * x.pageGoodChars) say(-1, 'text spread over many boxes');
+  if (x.discussionGoodChars > Math.max(chars, 300)) say(-1.5, 'comments outweigh the text');
+  const password = doc.querySelector('input[type="password"]');
+  // A sign-in page is built around its form; many articles have a small sign-in box elsewhere.
+  if (password) say(x.root?.contains(password) || chars < 800 ? -3 : -0.5, 'sign-in form');
+  const otherType = meta.jsonLdTypes.find((t) => NON_ARTICLE_TYPES.test(t));
+  if (otherType && !articleLd) say(-2.5, `JSON-LD ${otherType}`);
+  if (meta.ogType && NON_ARTICLE_OG.test(meta.ogType)) say(-2.5, `og:type ${meta.ogType}`);
+  if (!articleLd) {
+    if (ACCOUNT_URL.test(url)) say(-2, 'account or checkout address');
+    else if (LISTING_URL.test(url)) say(-1.5, 'listing-like address');
+    else if (SHOP_URL.test(url)) say(-1.5, 'shop address');
+    else if (ARTICLE_URL.test(url)) say(0.5, 'article-like address');
+  }
+
+  const confidence = Math.round((1000 / (1 + Math.exp(-evidence)))) / 1000;
+  return { isArticle: evidence > 0.5 && chars >= 300, confidence, signals };
+}
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleDetection {
   const meta = readMetadata(doc);
   const x = extractMainText(doc, { maxNodes: options.maxNodes ?? options.maxElements });
-  const signals: string[] = [];
-  let evidence = 0;
-
-  const articleLd = meta.jsonLdTypes.find((t) => ARTICLE_TYPES.test(t));
-  if (articleLd) {
-    evidence += 2;
-    signals.push(`JSON-LD ${articleLd}`);
-  }
-  if (meta.ogType && /article/i.test(meta.ogType)) {
-    evidence += 1;
-    signals.push('og:type article');
-  }
-  if (doc.querySelector('article')) {
-    evidence += 0.5;
-    signals.push('<article> element');
-  }
-  const textLength = x.goodChars;
-  const paragraphs = x.goodParagraphs;
-  if (textLength >= 1500 && paragraphs >= 4) {
-    evidence += 2;
-    signals.push('long main text');
-  } else if (textLength >= 700 && paragraphs >= 3) {
-    evidence += 1;
-    signals.push('main text');
-  } else {
-    evidence -= 3;
-    signals.push('little continuous text');
-  }
-  if (x.root) {
-    const density = x.badChars / (x.goodChars + x.badChars + x.neutralChars || 1);
-    if (density > 0.35) {
-      evidence -= 2;
-      signals.push('mostly links');
-    }
-  }
-  if (doc.querySelector('input[type="password"]')) {
-    evidence -= 2;
-    signals.push('sign-in form');
-  }
-  if (meta.jsonLdTypes.some((t) => /^(?:Product|SearchResultsPage|CollectionPage|ItemList|ProfilePage)$/.test(t)) && !articleLd) {
-    evidence -= 2;
-    signals.push('JSON-LD listing or product');
-  }
-  const url = options.url ?? doc.URL ?? '';
-  if (NON_ARTICLE_URL.test(url) && !articleLd) {
-    evidence -= 1;
-    signals.push('listing-like address');
-  }
-  const confidence = 1 / (1 + Math.exp(-evidence));
+  const { isArticle, confidence, signals } = decide(doc, meta, x, options.url ?? doc.URL ?? '');
+  if (x.truncated) signals.push('page too large: only its start was read');
   const skipped = x.skipped;
-  return {
-    isArticle: evidence > 0.5 && textLength >= 500,
-    confidence: Math.round(confidence * 1000) / 1000,
-    signals,
-    root: x.root,
-    skip: (el) => skipped.has(el),
-    meta,
-  };
+  return { isArticle, confidence, signals, root: x.root, skip: (el) => skipped.has(el), meta };
 }

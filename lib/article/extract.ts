@@ -1,36 +1,51 @@
 import { isBlockElement, isHiddenByMarkup } from '../text/textmap';
-import { JUNK_LINE, looksLikeBoilerplate } from './boilerplate';
+import { BOILERPLATE, DISCUSSION, JUNK_LINE, boilerplateKind } from './boilerplate';
 
 /**
- * Main-text extraction on the live DOM, read-only: one bounded walk of the page collects, for
- * every element, how much visible text it holds, how much of it is link text, and — for every
- * block (p, li, a div of inline text…) — what its own text looks like. From those numbers alone
- * (no second walk) it picks the element that holds the story and the subtrees inside it that are
- * not story (share bars, related boxes, captions, ads…), so TextMap can read the text.
+ * Main-text extraction on the live DOM, read-only.
+ *
+ * One bounded walk of the page collects, for every element, how much visible text it holds and
+ * how much of that is link text, and for every block (p, li, a div of inline text…) what its own
+ * text looks like: a story paragraph ("good"), furniture ("bad": mostly links, stock phrases,
+ * boxes marked as share bars, related stories, comments…) or neither ("neutral": headings, short
+ * lines, table cells). From those numbers alone, with no second walk of the page:
+ *
+ * - the root is the element whose story text most outweighs the furniture it also holds
+ *   (paragraphs split over sibling wrappers are gathered by their common parent, as long as what
+ *   lies between them is lighter than what they add);
+ * - inside the root, subtrees that are furniture by markup, that hold more furniture than story,
+ *   or that are mostly links are skipped, and so is the title heading (it is metadata).
  */
 
 export interface ExtractOptions {
   /** Nodes (elements and text) visited at most; the rest of a huge page is not looked at. */
   maxNodes?: number;
+  /** Diagnostics: called for every element that has text of its own, after classification. */
+  trace?: (el: Element, info: { own: number; link: number; kind: string; boilerplate: boolean }) => void;
 }
 
 export interface Extraction {
+  /** The element that holds the main text; the best candidate even on a page that is not an article. */
   root: Element | null;
   /** Elements inside `root` whose subtree is not reading text. */
   skipped: Set<Element>;
   /** Characters of story-like paragraph text in the root (after pruning). */
   goodChars: number;
-  /** Story-like paragraphs in the root. */
+  /** Story-like paragraphs in the root (a run of text between <br><br> counts as one). */
   goodParagraphs: number;
-  /** Characters of link text and of other furniture in the root (after pruning). */
+  /** Characters of furniture left in the root (link text inside paragraphs, mostly). */
   badChars: number;
-  /** Characters of short neutral lines (headings, list items…) in the root. */
+  /** Characters of short neutral lines (subheadings, list items, captions…) in the root. */
   neutralChars: number;
+  /** Headings in the root that are mostly a link: teasers of other pages (listings, search). */
+  linkedHeadings: number;
   /** Visible text and link text of the whole page (bounded walk). */
   pageChars: number;
   pageLinkChars: number;
-  /** Story-like paragraph text on the whole page, ignoring class names. */
+  /** Story-like paragraph text on the whole page, by text alone (class names not considered). */
   pageGoodChars: number;
+  /** Story-like paragraph text inside discussion boxes (comments). */
+  discussionGoodChars: number;
   /** Nodes visited, and whether the bound cut the walk short. */
   visited: number;
   truncated: boolean;
@@ -41,82 +56,109 @@ const NEVER_TEXT = new Set([
   'VIDEO', 'AUDIO', 'SELECT', 'TEXTAREA', 'INPUT', 'BUTTON', 'HEAD', 'TITLE', 'META', 'LINK',
 ]);
 
+// Element flags.
 const F_BLOCK = 1;
 const F_BOILER = 2;
-const F_H1 = 4;
-const F_HEADING = 8;
-const F_LINK = 16;
-const F_HAS_H1 = 32;
+const F_DISCUSSION = 4;
+const F_H1 = 8;
+const F_HEADING = 16;
+const F_LINK = 32;
 const F_CELL = 64;
+const F_BODY = 128;
 
+// What a block's own text is.
 const KIND_NONE = 0;
 const KIND_GOOD = 1;
 const KIND_BAD = 2;
 const KIND_NEUTRAL = 3;
+const KIND_NAMES = ['none', 'good', 'bad', 'neutral'];
 
+/** A line that ends like a sentence (or a quotation, or a list lead-in). */
 const SENTENCE_END = /[.!?。！？…"”'’»)\]:]$/;
+/** A run between <br>s at least this long counts as a paragraph of its own. */
+const LINE_PARAGRAPH = 80;
+/** Story paragraphs: long enough, or a sentence of at least a few words; few links. */
+const GOOD_LENGTH = 80;
+const GOOD_SENTENCE = 25;
+const GOOD_MAX_LINKS = 0.35;
+
+/** Weights of the root choice: story minus furniture minus a little for neutral lines. */
+const FURNITURE_WEIGHT = 1;
+const NEUTRAL_WEIGHT = 0.3;
+/** Characters of summary a teaser may have beside its headline. */
+const TEASER_SUMMARY = 400;
+/** A box marked as furniture is still the story when it holds this share of the page's story. */
+const HOLDS_STORY = 0.5;
 
 export function extractMainText(doc: Document, options: ExtractOptions = {}): Extraction {
   const maxNodes = options.maxNodes ?? 200_000;
   // From the root element, not doc.body: parsers can leave an empty first <body> beside the real one.
   const start = doc.documentElement ?? doc.body;
-  const empty: Extraction = {
+  const result: Extraction = {
     root: null, skipped: new Set(), goodChars: 0, goodParagraphs: 0, badChars: 0, neutralChars: 0,
-    pageChars: 0, pageLinkChars: 0, pageGoodChars: 0, visited: 0, truncated: false,
+    linkedHeadings: 0, pageChars: 0, pageLinkChars: 0, pageGoodChars: 0, discussionGoodChars: 0,
+    visited: 0, truncated: false,
   };
-  if (!start) return empty;
+  if (!start) return result;
 
-  // Per element, in document (pre-)order; a parent's index is smaller than its children's.
+  // Per element, in document (pre-)order: a parent's index is smaller than its children's, and a
+  // subtree is the contiguous range [i, end[i]).
   const els: Element[] = [];
   const parent: number[] = [];
-  const end: number[] = []; // one past the last descendant's index
+  const end: number[] = [];
   const flags: number[] = [];
-  const text: number[] = [];
-  const link: number[] = [];
-  const ownText: number[] = [];
+  const blockOf: number[] = []; // nearest block ancestor-or-self
+  const text: number[] = []; // visible text in the subtree
+  const link: number[] = []; // of which inside links
+  const ownText: number[] = []; // a block's own inline text (not inside nested blocks)
   const ownLink: number[] = [];
-  const ownCommas: number[] = [];
   const ownEnd: boolean[] = []; // own text ends like a sentence
   const ownShort: string[] = []; // own text while it is short (for stock-phrase lines)
-  const blockOf: number[] = []; // nearest block ancestor-or-self
+  const lineStart: number[] = []; // own text length at the last <br>
+  const lines: number[] = []; // long <br>-separated runs of own text
 
   const add = (el: Element, p: number, f: number, b: number): number => {
     const i = els.length;
     els.push(el);
-    blockOf.push(f & F_BLOCK ? i : b);
     parent.push(p);
     end.push(i + 1);
     flags.push(f);
+    blockOf.push(f & F_BLOCK ? i : b);
     text.push(0);
     link.push(0);
     ownText.push(0);
     ownLink.push(0);
-    ownCommas.push(0);
     ownEnd.push(false);
     ownShort.push('');
+    lineStart.push(0);
+    lines.push(0);
     return i;
   };
+  const endLine = (b: number) => {
+    if (ownText[b] - lineStart[b] >= LINE_PARAGRAPH) lines[b]++;
+    lineStart[b] = ownText[b];
+  };
 
-  // Iterative walk (pages nest thousands deep). A frame: element index, next child, nearest block.
+  // Iterative walk (pages nest thousands deep): parallel stacks of element index, next child,
+  // nearest block and whether we are inside a link.
   const idxStack: number[] = [];
   const childStack: (Node | null)[] = [];
   const blockStack: number[] = [];
   const linkStack: boolean[] = [];
-  const root0 = add(start, -1, F_BLOCK, 0);
-  idxStack.push(root0);
+  const first = add(start, -1, F_BLOCK, 0);
+  idxStack.push(first);
   childStack.push(start.firstChild);
-  blockStack.push(root0);
+  blockStack.push(first);
   linkStack.push(false);
   let visited = 0;
-  let truncated = false;
 
   const close = (i: number) => {
     end[i] = els.length;
+    if (flags[i] & F_BLOCK) endLine(i);
     const p = parent[i];
     if (p >= 0) {
       text[p] += text[i];
       link[p] += link[i];
-      flags[p] |= flags[i] & (F_H1 | F_HAS_H1) ? F_HAS_H1 : 0;
     }
   };
 
@@ -133,7 +175,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     }
     childStack[top] = node.nextSibling;
     if (++visited > maxNodes) {
-      truncated = true;
+      result.truncated = true;
       // Unwind: the open elements still add up what was seen.
       for (let k = idxStack.length - 1; k >= 0; k--) close(idxStack[k]);
       break;
@@ -152,89 +194,106 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
         link[i] += len;
         ownLink[b] += len;
       }
-      let commas = 0;
-      for (let at = t.indexOf(','); at >= 0 && at < 4096; at = t.indexOf(',', at + 1)) commas++;
-      ownCommas[b] += commas;
       ownEnd[b] = SENTENCE_END.test(t);
       if (ownShort[b].length < 160) ownShort[b] += (ownShort[b] ? ' ' : '') + t.slice(0, 160);
     } else if (type === 1) {
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
+      if (tag === 'BR') {
+        endLine(blockStack[top]);
+        continue;
+      }
       if (NEVER_TEXT.has(tag) || isHiddenByMarkup(el)) continue;
       let f = 0;
       const block = isBlockElement(el);
       if (block) f |= F_BLOCK;
       if (tag === 'A') f |= F_LINK;
       else if (tag === 'TD' || tag === 'TH') f |= F_CELL;
-      if (tag === 'H1') f |= F_H1 | F_HEADING;
+      else if (tag === 'BODY') f |= F_BODY;
+      else if (tag === 'H1') f |= F_H1 | F_HEADING;
       else if (tag.length === 2 && tag[0] === 'H' && tag[1] >= '2' && tag[1] <= '6') f |= F_HEADING;
-      if (looksLikeBoilerplate(el, tag)) f |= F_BOILER;
+      const bk = boilerplateKind(el, tag);
+      if (bk === BOILERPLATE) f |= F_BOILER;
+      else if (bk === DISCUSSION) f |= F_BOILER | F_DISCUSSION;
       const i = add(el, idxStack[top], f, blockStack[top]);
-      if (tag === 'BR') {
-        // A <br> ends a line of its block: text after it is a new "paragraph" for sentence ends.
-        continue;
-      }
       idxStack.push(i);
       childStack.push(el.firstChild);
       blockStack.push(block ? i : blockStack[top]);
       linkStack.push(linkStack[top] || tag === 'A');
     }
   }
+  result.visited = visited;
 
   const n = els.length;
-  // Kind of every block's own text, first without looking at class names.
+  // What every block's own text is, by the text alone.
   const kind = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const len = ownText[i];
     if (len === 0 || !(flags[i] & F_BLOCK)) continue;
     const ld = ownLink[i] / len;
-    if (ld >= 0.8 || (ld >= 0.5 && len - ownLink[i] < 25)) kind[i] = KIND_BAD;
+    if (ld >= 0.8 || (ld >= 0.5 && len - ownLink[i] < GOOD_SENTENCE)) kind[i] = KIND_BAD;
     else if (flags[i] & F_HEADING) kind[i] = KIND_NEUTRAL;
     else if (len < 160 && JUNK_LINE.test(ownShort[i])) kind[i] = KIND_BAD;
-    else if (ld < 0.35 && (len >= 80 || (len >= 25 && ownEnd[i]))) kind[i] = KIND_GOOD;
+    else if (ld < GOOD_MAX_LINKS && (len >= GOOD_LENGTH || (len >= GOOD_SENTENCE && ownEnd[i]))) kind[i] = KIND_GOOD;
     else kind[i] = KIND_NEUTRAL;
   }
+  // Teasers: a headline that links elsewhere with a line or two of summary under it, as on
+  // section fronts, search results and "more stories" boxes. The summary is not story text.
+  const teaser = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!(flags[i] & F_HEADING) || text[i] === 0 || link[i] < 0.6 * text[i]) continue;
+    let t = i;
+    while (parent[t] > 0 && !(flags[parent[t]] & F_BODY) && text[parent[t]] <= text[i] + TEASER_SUMMARY) t = parent[t];
+    teaser[t] = 1;
+  }
+  for (let i = 1; i < n; i++) if (teaser[parent[i]]) teaser[i] = 1;
+
   const goodRaw = new Float64Array(n);
-  for (let i = 0; i < n; i++) if (kind[i] === KIND_GOOD) goodRaw[i] = ownText[i] - ownLink[i];
+  for (let i = 0; i < n; i++) if (kind[i] === KIND_GOOD && !teaser[i]) goodRaw[i] = ownText[i] - ownLink[i];
   for (let i = n - 1; i > 0; i--) goodRaw[parent[i]] += goodRaw[i];
   const pageGood = goodRaw[0];
 
-  // Boxes marked as furniture, except one holding most of the page's story (a "has-sidebar"
-  // wrapper around everything is not a sidebar).
+  // Boxes marked as furniture, except one that holds most of the page's story (a "has-sidebar"
+  // or "content-sidebar-wrap" wrapper around everything is not a sidebar). Discussion boxes are
+  // furniture even then: on a page of comments alone, the comments are not an article.
   const boiler = new Uint8Array(n);
+  const discussion = new Uint8Array(n);
   for (let i = 1; i < n; i++) {
-    if (boiler[parent[i]]) {
+    const p = parent[i];
+    if (discussion[p]) discussion[i] = 1;
+    if (boiler[p]) {
       boiler[i] = 1;
       continue;
     }
-    if (!(flags[i] & F_BOILER)) continue;
-    const holdsStory = pageGood > 0 && goodRaw[i] >= 0.5 * pageGood;
-    if (!holdsStory) boiler[i] = 1;
+    const f = flags[i];
+    if (f & F_DISCUSSION) {
+      boiler[i] = 1;
+      discussion[i] = 1;
+    } else if (f & F_BOILER && !(pageGood > 0 && goodRaw[i] >= HOLDS_STORY * pageGood)) boiler[i] = 1;
   }
 
-  const tr = (globalThis as any).__siftTrace; if (tr) for (let i = 0; i < n; i++) if (ownText[i] || flags[i] & F_BOILER) tr(els[i], { own: ownText[i], link: ownLink[i], kind: kind[i], boiler: boiler[i], f: flags[i], short: ownShort[i].slice(0, 40) });
   const good = new Float64Array(n);
   const bad = new Float64Array(n);
   const neutral = new Float64Array(n);
   const paras = new Float64Array(n);
+  let discussionGood = 0;
   for (let i = 0; i < n; i++) {
     const len = ownText[i];
     if (len === 0) continue;
-    if (boiler[i]) {
-      bad[i] += len;
-      continue;
-    }
     const k = kind[i];
-    if (k === KIND_GOOD) {
+    if (options.trace) options.trace(els[i], { own: len, link: ownLink[i], kind: KIND_NAMES[k], boilerplate: boiler[i] === 1 });
+    if (discussion[i] && k === KIND_GOOD) discussionGood += len - ownLink[i];
+    if (boiler[i]) bad[i] += len;
+    else if (k === KIND_GOOD && teaser[i]) neutral[i] += len;
+    else if (k === KIND_GOOD) {
       good[i] += len - ownLink[i];
       bad[i] += ownLink[i];
-      paras[i] += 1;
+      paras[i] += Math.max(1, lines[i]);
     } else if (k === KIND_BAD) bad[i] += len;
     else if (k === KIND_NEUTRAL) {
-      // Short cells of a data table are content (standings, results), not chrome.
+      // Short cells of a data table are content (standings, results), not page chrome.
       if (!(flags[i] & F_CELL)) neutral[i] += len;
-    }
-    else bad[i] += len; // inline text of a non-block root
+    } else if (k === KIND_NONE) bad[i] += len; // loose text of a non-block element
   }
   for (let i = n - 1; i > 0; i--) {
     const p = parent[i];
@@ -243,67 +302,67 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     neutral[p] += neutral[i];
     paras[p] += paras[i];
   }
+  result.pageChars = text[0];
+  result.pageLinkChars = link[0];
+  result.pageGoodChars = pageGood;
+  result.discussionGoodChars = discussionGood;
 
-  // The root: the element whose story outweighs the furniture it also holds the most.
-  const ALPHA = Number(process.env.SIFT_A ?? 1);
-  const BETA = Number(process.env.SIFT_B ?? 0.3);
+  // The root: the element whose story most outweighs the furniture and the neutral lines it also
+  // holds. Ties go to the deeper element (later in document order).
   let best = -1;
   let bestValue = 0;
+  let body = 0;
   for (let i = 0; i < n; i++) {
+    if (flags[i] & F_BODY) body = i;
     if (good[i] === 0 || boiler[i]) continue;
-    const v = good[i] - ALPHA * bad[i] - BETA * neutral[i];
+    const v = good[i] - FURNITURE_WEIGHT * bad[i] - NEUTRAL_WEIGHT * neutral[i];
     if (v >= bestValue) {
       bestValue = v;
       best = i;
     }
   }
-  if (best < 0) {
-    // No story-like paragraph anywhere: the best candidate is the element with the most text.
-    return { ...empty, root: null, pageChars: text[0], pageLinkChars: link[0], pageGoodChars: pageGood, visited, truncated };
-  }
+  // No story-like text anywhere (a sign-in form, a gallery): the best candidate is the body,
+  // pruned like any root, for "Analyse anyway".
+  if (best < 0) best = body;
 
-  // Prune inside the root: furniture boxes, blocks that are mostly links, the title heading.
-  const skipped = new Set<Element>();
+  // Prune inside the root.
+  const skipped = result.skipped;
   let goodChars = good[best];
   let badChars = bad[best];
   let neutralChars = neutral[best];
   let goodParagraphs = paras[best];
-  const drop = (i: number) => {
-    skipped.add(els[i]);
-    goodChars -= good[i];
-    badChars -= bad[i];
-    neutralChars -= neutral[i];
-    goodParagraphs -= paras[i];
-  };
+  let linkedHeadings = 0;
   for (let i = best + 1; i < end[best]; ) {
     const f = flags[i];
-    let skip = false;
-    if (f & F_H1) skip = true;
+    if (f & F_HEADING && text[i] > 0 && link[i] >= 0.6 * text[i] && !boiler[i]) linkedHeadings++;
+    let skip: boolean;
+    if (f & F_H1) skip = true; // the title: metadata, not body text
     else if (!(f & F_BLOCK) && good[i] + bad[i] + neutral[i] === 0) {
       // Inline markup: its text belongs to its block. Leave it out only when marked as furniture
       // and not inside a story paragraph (a "tooltip" link in a sentence is still the sentence).
       skip = boiler[i] === 1 && kind[blockOf[i]] !== KIND_GOOD;
-    } else if (boiler[i]) skip = true;
-    else if (good[i] === 0 && bad[i] > 0) skip = true;
-    else if (good[i] < bad[i]) skip = true;
-    else if (text[i] > 0 && link[i] / text[i] > 0.5) skip = true;
+    } else {
+      skip =
+        boiler[i] === 1 ||
+        good[i] < FURNITURE_WEIGHT * bad[i] || // more furniture than story (or furniture alone)
+        (text[i] > 0 && link[i] / text[i] > 0.5); // a box of links
+    }
     if (skip) {
-      drop(i);
+      skipped.add(els[i]);
+      goodChars -= good[i];
+      badChars -= bad[i];
+      neutralChars -= neutral[i];
+      goodParagraphs -= paras[i];
       i = end[i];
-    } else i++;
+      continue;
+    }
+    i++;
   }
-
-  return {
-    root: els[best],
-    skipped,
-    goodChars,
-    goodParagraphs,
-    badChars,
-    neutralChars,
-    pageChars: text[0],
-    pageLinkChars: link[0],
-    pageGoodChars: pageGood,
-    visited,
-    truncated,
-  };
+  result.root = els[best];
+  result.goodChars = goodChars;
+  result.badChars = badChars;
+  result.neutralChars = neutralChars;
+  result.goodParagraphs = goodParagraphs;
+  result.linkedHeadings = linkedHeadings;
+  return result;
 }
