@@ -321,9 +321,10 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       best = i;
     }
   }
-  // No story-like text anywhere (a sign-in form, a gallery): the best candidate is the body,
-  // pruned like any root, for "Analyse anyway".
-  if (best < 0) best = body;
+  // No story-like text anywhere (a front page of teasers, a sign-in form, a gallery): the best
+  // candidate, for "Analyse anyway", is the body without the boxes marked as furniture.
+  const fallback = best < 0;
+  if (fallback) best = body;
 
   // Prune inside the root.
   const skipped = result.skipped;
@@ -341,6 +342,8 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       // Inline markup: its text belongs to its block. Leave it out only when marked as furniture
       // and not inside a story paragraph (a "tooltip" link in a sentence is still the sentence).
       skip = boiler[i] === 1 && kind[blockOf[i]] !== KIND_GOOD;
+    } else if (fallback) {
+      skip = boiler[i] === 1; // no story to protect: leave out only what is marked as furniture
     } else {
       skip =
         boiler[i] === 1 ||
