@@ -22,6 +22,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectArticle } from '../lib/article/detect';
+import type { ArticleMeta } from '../lib/article/metadata';
 import { TextMap } from '../lib/text/textmap';
 import { REPO, median, parseDocument, percentile, printTable, sharedPath } from './lib/common';
 
@@ -113,10 +114,40 @@ export function bootstrapF1(scores: PageScore[], rounds = 1000): number {
 // ---------------------------------------------------------------------------------------------
 // Sift's article text, exactly as the pipeline builds it (lib/analysis.ts).
 
-export function siftArticle(doc: Document, url: string): { text: string; isArticle: boolean; confidence: number; signals: string[] } {
+export function siftArticle(doc: Document, url: string): { text: string; isArticle: boolean; confidence: number; signals: string[]; meta: ArticleMeta } {
   const detection = detectArticle(doc, { url });
   const text = detection.root ? TextMap.build(detection.root, { skip: detection.skip }).text : '';
-  return { text, isArticle: detection.isArticle, confidence: detection.confidence, signals: detection.signals };
+  return { text, isArticle: detection.isArticle, confidence: detection.confidence, signals: detection.signals, meta: detection.meta };
+}
+
+/** Whether Sift's metadata field agrees with Readability's expected value (null when none is expected). */
+export function metadataAgrees(field: 'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang', expected: string | null | undefined, got: string | null): boolean | null {
+  if (expected === null || expected === undefined || expected === '') return null;
+  if (got === null) return false;
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (field === 'lang') return norm(expected).split(/[-_]/)[0] === norm(got).split(/[-_]/)[0];
+  if (field === 'publishedTime') {
+    const a = Date.parse(expected);
+    const b = Date.parse(got);
+    // Readability keeps the page's string; Sift normalises to UTC ISO. Same day is agreement when
+    // the page gave no time zone.
+    return a === b || expected.slice(0, 10) === got.slice(0, 10);
+  }
+  if (field === 'title') {
+    // Sift leaves out the site's name that Readability sometimes keeps ("Mozilla - Wikipedia").
+    const e = norm(expected);
+    const g = norm(got);
+    return e === g || (e.startsWith(g) && /^\s*[|–—\-:»·•_]/.test(e.slice(g.length)));
+  }
+  if (field === 'byline') {
+    // Readability keeps "By" and whatever follows the name in the page ("By X\n March 11");
+    // Sift gives the name alone. Agreement: the same name at the start.
+    const strip = (s: string) => norm(s).replace(/^(?:by|par|por|von)\s+/, '');
+    const e = strip(expected);
+    const g = strip(got);
+    return e === g || (e.startsWith(g) && !/\p{L}/u.test(e.charAt(g.length)));
+  }
+  return norm(expected) === norm(got);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,11 +194,21 @@ export function loadDetectionSet(): LabelledPage[] {
   return out;
 }
 
+export interface ExpectedMetadata {
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  lang?: string | null;
+  readerable: boolean;
+}
+
 export interface ReadabilityPage {
   name: string;
   html: string;
   readerable: boolean;
   expectedText: string | null;
+  meta: ExpectedMetadata;
 }
 
 export function loadReadabilityPages(): ReadabilityPage[] {
@@ -176,18 +217,26 @@ export function loadReadabilityPages(): ReadabilityPage[] {
     .filter((n) => existsSync(path.join(dir, n, 'source.html')))
     .sort()
     .map((name) => {
-      const meta = JSON.parse(readFileSync(path.join(dir, name, 'expected-metadata.json'), 'utf8')) as { readerable: boolean };
+      const meta = JSON.parse(readFileSync(path.join(dir, name, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata;
       const exp = path.join(dir, name, 'expected.html');
       return {
         name,
         html: readFileSync(path.join(dir, name, 'source.html'), 'utf8').trim(),
         readerable: meta.readerable,
         expectedText: existsSync(exp) ? readFileSync(exp, 'utf8') : null,
+        meta,
       };
     });
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The slice of jsdom 27 this script uses (jsdom ships no types, and @types/jsdom is not needed for this). */
+interface JsdomModule {
+  JSDOM: new (html: string, options: { url: string; virtualConsole: unknown }) => { window: { document: unknown } };
+  VirtualConsole: new () => unknown;
+}
+const JSDOM_MODULE: string = 'jsdom';
 
 const fmt = (x: number) => x.toFixed(3);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -199,7 +248,7 @@ async function main() {
   const worst = worstAt >= 0 ? Number(args[worstAt + 1] ?? 10) : 0;
   const now = () => performance.now();
 
-  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const { JSDOM, VirtualConsole } = (await import(JSDOM_MODULE)) as JsdomModule;
   const { Readability, isProbablyReaderable } = await import('@mozilla/readability');
   const quiet = new VirtualConsole();
   const jsdom = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: quiet }).window.document as unknown as Document;
@@ -267,9 +316,18 @@ async function main() {
   const disagreements: string[] = [];
   const extraction: PageScore[] = [];
   const rsExtraction: PageScore[] = [];
+  const fields = ['title', 'byline', 'siteName', 'publishedTime', 'lang'] as const;
+  const metaAgree = Object.fromEntries(fields.map((f) => [f, { agree: 0, n: 0, wrong: [] as string[] }]));
   for (const p of rpages) {
     const url = 'http://fakehost/test/page.html';
     const s = siftArticle(parseDocument(p.html), url);
+    for (const f of fields) {
+      const a = metadataAgrees(f, p.meta[f], s.meta[f]);
+      if (a === null) continue;
+      metaAgree[f].n++;
+      if (a) metaAgree[f].agree++;
+      else metaAgree[f].wrong.push(`${p.name}: ${JSON.stringify(s.meta[f])} vs ${JSON.stringify(p.meta[f])}`);
+    }
     if (s.isArticle === p.readerable) agree++;
     else disagreements.push(`${p.name} (label ${p.readerable}, Sift ${s.isArticle}, confidence ${s.confidence})`);
     if (p.expectedText !== null && p.readerable) {
@@ -293,6 +351,9 @@ async function main() {
   }
   printTable(t2);
   if (disagreements.length) console.log(`  disagreements: ${disagreements.join('; ')}`);
+  console.log(`\n    Metadata vs Readability's expected metadata where it has a value (a title is agreed when Readability's is Sift's\n    plus a site suffix; a byline when Readability's is "By " + Sift's + anything after the name)\n`);
+  printTable([['field', 'agree', 'pages', 'share'], ...fields.map((f) => [f, metaAgree[f].agree, metaAgree[f].n, fmt(metaAgree[f].agree / (metaAgree[f].n || 1))])]);
+  if (args.includes('--meta')) for (const f of fields) for (const w of metaAgree[f].wrong) console.log(`  ${f} ${w}`);
 
   // (c) our labelled detection set
   const labelled = loadDetectionSet();

@@ -101,9 +101,10 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleDetection {
-  const meta = readMetadata(doc);
+  const url = options.url ?? doc.URL ?? '';
   const x = extractMainText(doc, { maxNodes: options.maxNodes ?? options.maxElements });
-  const { isArticle, confidence, signals } = decide(doc, meta, x, options.url ?? doc.URL ?? '');
+  const meta = readMetadata(doc, { url, root: x.root });
+  const { isArticle, confidence, signals } = decide(doc, meta, x, url);
   if (x.truncated) signals.push('page too large: only its start was read');
   const skipped = x.skipped;
   return { isArticle, confidence, signals, root: x.root, skip: (el) => skipped.has(el), meta };
