@@ -67,6 +67,7 @@ export const DISCUSSION = 2;
 export function boilerplateKind(el: Element, tag: string): number {
   if (tag === 'HTML' || tag === 'BODY' || tag === 'MAIN') return NOT_BOILERPLATE;
   if (BOILERPLATE_TAGS.has(tag)) return BOILERPLATE;
+  if (!el.hasAttributes()) return NOT_BOILERPLATE;
   const role = el.getAttribute('role');
   if (role && BOILERPLATE_ROLES.test(role)) return BOILERPLATE;
   if (el.getAttribute('itemprop') === 'articleBody') return NOT_BOILERPLATE;

@@ -59,7 +59,7 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   const articleLd = meta.jsonLdTypes.find((t) => ARTICLE_TYPES.test(t));
   if (articleLd) say(1.5, `JSON-LD ${articleLd}`);
   if (meta.ogType && /article/i.test(meta.ogType)) say(1, 'og:type article');
-  if (doc.querySelector('article')) say(0.25, '<article> element');
+  if (doc.getElementsByTagName('article').length > 0) say(0.25, '<article> element');
 
   const chars = x.goodChars;
   const paras = x.goodParagraphs;
@@ -83,7 +83,9 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   }
   if (x.pageGoodChars > 0 && chars < 0.4 * x.pageGoodChars) say(-1, 'text spread over many boxes');
   if (x.discussionGoodChars > Math.max(chars, 300)) say(-1.5, 'comments outweigh the text');
-  const password = doc.querySelector('input[type="password"]');
+  let password: Element | null = null;
+  const inputs = doc.getElementsByTagName('input');
+  for (let i = 0; i < inputs.length && i < 500 && !password; i++) if (inputs[i].getAttribute('type')?.toLowerCase() === 'password') password = inputs[i];
   // A sign-in page is built around its form; many articles have a small sign-in box elsewhere.
   if (password) say(x.root?.contains(password) || chars < 800 ? -3 : -0.5, 'sign-in form');
   const otherType = meta.jsonLdTypes.find((t) => NON_ARTICLE_TYPES.test(t));

@@ -73,8 +73,11 @@ export function readJsonLd(doc: Document): JsonObject[] {
     out.push(o);
     if (Array.isArray(o['@graph'])) visit(o['@graph'], depth + 1);
   };
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
-  for (let i = 0; i < scripts.length && i < 20; i++) {
+  const scripts = doc.getElementsByTagName('script');
+  let blocks = 0;
+  for (let i = 0; i < scripts.length && blocks < 20; i++) {
+    if (scripts[i].getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
+    blocks++;
     const raw = scripts[i].textContent ?? '';
     if (raw.length > 500_000) continue;
     try {
@@ -164,16 +167,11 @@ export function cleanByline(raw: string | null): string | null {
   return s;
 }
 
-const BYLINE_SELECTORS = [
-  '[itemprop="author"] [itemprop="name"]',
-  '[rel="author"]',
-  '[itemprop="author"]',
-  '.author-name, .authorname, .byline-name, .byline__name, .author__name, .article-author-name',
-  '.byline, [class*="byline"], .author, [class*="author"]',
-];
+/** Where a page shows its byline, best first: microdata and rel=author, then class names. */
+const BYLINE_CLASS = /(?:^|[\s_-])(?:author-?name|authorname|byline-?name|byline__name|author__name)(?:$|[\s_-])/i;
+const BYLINE_LOOSE = /byline|author/i;
 /** Boxes whose names are not the article's author: comments, bios of other people, footers. */
-const NOT_BYLINE_AREA = /comment|footer|related|sidebar|widget|reply|respond/i;
-
+const NOT_BYLINE_AREA = /comment|footer|related|sidebar|widget|reply|respond|recommend/i;
 /** Text of an element with a space between its text nodes ("Lucas Nolan" + "22 Dec" stay apart). */
 function spacedText(el: Element): string {
   const parts: string[] = [];
@@ -189,26 +187,63 @@ function spacedText(el: Element): string {
   return parts.join(' ');
 }
 
+/**
+ * The byline as shown near the article: the root's enclosing area (the nearest ancestor, up to
+ * six levels, that holds an h1; else the body), walked once and bounded.
+ */
 function bylineFromPage(doc: Document, root: Element | null): string | null {
-  for (const selector of BYLINE_SELECTORS) {
-    const found = doc.querySelectorAll(selector);
-    for (let i = 0; i < found.length && i < 20; i++) {
-      const el = found[i];
-      if (el.tagName.toUpperCase() === 'META' || el.tagName.toUpperCase() === 'LINK') continue;
-      let excluded = false;
-      for (let a: Element | null = el; a && a !== root; a = a.parentElement) {
-        const ci = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
-        if (a !== el && NOT_BYLINE_AREA.test(ci)) {
-          excluded = true;
-          break;
-        }
-      }
-      if (excluded) continue;
-      const name = cleanByline(spacedText(el));
-      if (name && name.length >= 3) return name;
+  let scope: Element | null = doc.body;
+  for (let up = 0, a = root?.parentElement ?? null; a && up < 6; up++, a = a.parentElement) {
+    if (a.getElementsByTagName('h1').length > 0) {
+      scope = a;
+      break;
     }
   }
+  if (!scope) return null;
+  // Rank: 0 itemprop=author name, 1 rel=author, 2 itemprop=author, 3 author-name classes, 4 byline/author classes.
+  const found: (Element | null)[] = [null, null, null, null, null];
+  const stack: Element[] = [scope];
+  let budget = 5000;
+  while (stack.length > 0 && budget-- > 0) {
+    const el = stack.pop()!;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'META' || tag === 'LINK' || tag === 'TEMPLATE') continue;
+    if (el.hasAttributes()) {
+      const ci = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (el !== scope && NOT_BYLINE_AREA.test(ci)) continue;
+      const itemprop = el.getAttribute('itemprop');
+      if (itemprop === 'author') {
+        const name = el.querySelector('[itemprop="name"]');
+        if (name && !found[0]) found[0] = name;
+        if (!found[2]) found[2] = el;
+      }
+      if (!found[1] && el.getAttribute('rel') === 'author') found[1] = el;
+      if (!found[3] && BYLINE_CLASS.test(ci)) found[3] = el;
+      else if (!found[4] && BYLINE_LOOSE.test(ci)) found[4] = el;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  for (const el of found) {
+    const name = el ? cleanByline(spacedText(el)) : null;
+    if (name && name.length >= 3) return name;
+  }
   return null;
+}
+
+/** The publication time shown in the page: a <time> marked as such, else the first one. */
+function timeFromPage(doc: Document, root: Element | null): string | null {
+  const times = doc.getElementsByTagName('time');
+  let first: string | null = null;
+  let inRoot: string | null = null;
+  for (let i = 0; i < times.length && i < 200; i++) {
+    const t = times[i];
+    const v = t.getAttribute('datetime');
+    if (!v) continue;
+    if (t.getAttribute('itemprop') === 'datePublished' || t.hasAttribute('pubdate')) return v;
+    first ??= v;
+    if (!inRoot && root?.parentElement?.contains(t)) inRoot = v;
+  }
+  return inRoot ?? first;
 }
 
 /** <title> read against the page's h1s: an h1 that is the site's name in <title> is cut off;
@@ -292,10 +327,7 @@ export function readMetadata(doc: Document, options: MetadataOptions = {}): Arti
   let publishedTime =
     isoDate(typeof articleLd?.datePublished === 'string' ? articleLd.datePublished : null) ??
     isoDate(firstOf(tags, 'article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'og:published_time', 'article.published'));
-  if (!publishedTime) {
-    const t = doc.querySelector('time[itemprop="datePublished"], [itemprop="datePublished"][content], time[pubdate], article time[datetime], time[datetime]');
-    publishedTime = isoDate(t?.getAttribute('datetime') ?? t?.getAttribute('content') ?? null);
-  }
+  publishedTime ??= isoDate(timeFromPage(doc, options.root ?? null));
 
   const lang =
     langOf(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? null) ??
