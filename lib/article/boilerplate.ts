@@ -25,11 +25,11 @@ const LONG_WORDS = [
   'tag-?list', 'taglist', 'keywords', 'header', 'hidden', 'visually-?hidden', 'screen-?reader', 'sr-only', 'login', 'signin',
   'donate', 'jump', 'slideshow', 'gallery', 'carousel', '(?:video|audio|media|jw)-?player', 'embed', 'print', 'rating', 'reaction',
   'supplement', 'infobox', 'teaser', 'upsell', 'offer', 'cta', 'alert', 'toc', 'table-?of-?contents', 'dfp', 'gpt-', 'google-?ad',
-  'adslot', 'ad-?slot', 'ad-?container', 'ad-?wrapper', 'ad-?unit', 'adunit', 'native-?ad', 'post-?meta', 'entry-?meta',
+  'edit-?section', 'edit-?link', 'adslot', 'ad-?slot', 'ad-?container', 'ad-?wrapper', 'ad-?unit', 'adunit', 'native-?ad', 'post-?meta', 'entry-?meta',
   'article-?meta', 'meta-?data', 'metadata', 'published', 'pub-?date', 'post-?date', 'entry-?date', 'updated', 'author', 'contributor', 'lede-?art', 'hero',
   'image', 'img', 'photo', 'media', 'figure', 'thumbnail', 'icon', 'logo', 'button', 'btn',
 ];
-const SHORT_WORDS = ['ad', 'ads', 'bio', 'tag', 'tags', 'meta', 'date', 'time', 'hide', 'nav', 'top', 'topics', 'rel', 'aside', 'extra', 'more', 'links', 'utility', 'tools', 'actions'];
+const SHORT_WORDS = ['ad', 'ads', 'edit', 'bio', 'tag', 'tags', 'meta', 'date', 'time', 'hide', 'nav', 'top', 'topics', 'rel', 'aside', 'extra', 'more', 'links', 'utility', 'tools', 'actions'];
 const BOILERPLATE_WORDS = new RegExp(
   `${WORD_START}(?:(?:${LONG_WORDS.join('|')})|(?:${SHORT_WORDS.join('|')})(?=$|[\\s_\\-:.]))`,
 );

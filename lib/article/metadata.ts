@@ -128,7 +128,12 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
   const isSite = (part: string) => {
     const p = part.toLowerCase().replace(/[[\]()]/g, '').trim();
     if (siteName && (same(p, siteName) || siteName.toLowerCase().includes(p) || p.includes(siteName.toLowerCase()))) return true;
-    const hostWord = host?.replace(/^www\./, '').split('.')[0];
+    // The site's own label of the host name: "wikipedia" in en.wikipedia.org, "bbc" in bbc.co.uk.
+    const hostWord = host
+      ?.split('.')
+      .slice(0, -1)
+      .filter((l) => !/^(?:www\d?|m|amp|com?|org|net|gov|ac|edu)$/.test(l))
+      .sort((a, b) => b.length - a.length)[0];
     return !!hostWord && hostWord.length > 2 && p.replace(/[\s.]/g, '').includes(hostWord);
   };
   const last = cuts[cuts.length - 1];
