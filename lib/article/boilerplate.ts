@@ -22,7 +22,7 @@ const LONG_WORDS = [
   'about-?(?:the-?)?author', 'popular', 'most-?(?:read|viewed|popular|shared)', 'trending', 'outbrain', 'taboola', 'sidebar',
   'widget', 'paywall', 'skip', 'navbar', 'navigation', 'menu', 'footer', 'masthead', 'toolbar', 'banner', 'modal', 'popup',
   'overlay', 'pagination', 'pager', 'byline', 'dateline', 'timestamp', 'caption', 'credit', 'copyright', 'rss', 'follow',
-  'tag-?list', 'taglist', 'keywords', 'header', 'hidden', 'visually-?hidden', 'screen-?reader', 'sr-only', 'login', 'signin',
+  'tag-?list', 'taglist', 'keywords', 'header', 'login', 'signin',
   'donate', 'jump', 'slideshow', 'gallery', 'carousel', '(?:video|audio|media|jw)-?player', 'embed', 'print', 'rating', 'reaction',
   'supplement', 'infobox', 'teaser', 'upsell', 'offer', 'cta', 'alert', 'toc', 'table-?of-?contents', 'dfp', 'gpt-', 'google-?ad',
   'edit-?section', 'edit-?link', 'adslot', 'ad-?slot', 'ad-?container', 'ad-?wrapper', 'ad-?unit', 'adunit', 'native-?ad', 'post-?meta', 'entry-?meta',
@@ -81,6 +81,18 @@ export function boilerplateKind(el: Element, tag: string): number {
 
 export function looksLikeBoilerplate(el: Element, tag: string): boolean {
   return boilerplateKind(el, tag) !== NOT_BOILERPLATE;
+}
+
+/**
+ * Whole class names that hide an element with the site's CSS (which Sift does not compute):
+ * "sr-only", "visually-hidden", WordPress's "screen-reader-text". Whole names only: Bootstrap's
+ * "hidden-xs" hides on phones and shows on a desktop.
+ */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|hide|is-hidden|u-hidden|d-none|invisible|sr-only|visually-?hidden|screen-reader-text|screenreader-only|offscreen|element-invisible)(?=$|\s)/i;
+
+export function hiddenByClass(el: Element): boolean {
+  const c = el.getAttribute('class');
+  return c !== null && HIDDEN_CLASS.test(c);
 }
 
 /** Whole short lines that are furniture in any story ("Advertisement", "Read more", "Share this"). */

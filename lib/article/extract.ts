@@ -1,5 +1,5 @@
 import { isBlockElement, isHiddenByMarkup } from '../text/textmap';
-import { BOILERPLATE, DISCUSSION, JUNK_LINE, boilerplateKind } from './boilerplate';
+import { BOILERPLATE, DISCUSSION, JUNK_LINE, boilerplateKind, hiddenByClass } from './boilerplate';
 
 /**
  * Main-text extraction on the live DOM, read-only.
@@ -65,6 +65,7 @@ const F_HEADING = 16;
 const F_LINK = 32;
 const F_CELL = 64;
 const F_BODY = 128;
+const F_HIDDEN = 256;
 
 // What a block's own text is.
 const KIND_NONE = 0;
@@ -204,6 +205,11 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
         continue;
       }
       if (NEVER_TEXT.has(tag) || isHiddenByMarkup(el)) continue;
+      if (el.hasAttributes() && hiddenByClass(el)) {
+        // Recorded (so that it is skipped inside the root) but not read.
+        add(el, idxStack[top], F_HIDDEN, blockStack[top]);
+        continue;
+      }
       let f = 0;
       const block = isBlockElement(el);
       if (block) f |= F_BLOCK;
@@ -337,7 +343,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     const f = flags[i];
     if (f & F_HEADING && text[i] > 0 && link[i] >= 0.6 * text[i] && !boiler[i]) linkedHeadings++;
     let skip: boolean;
-    if (f & F_H1) skip = true; // the title: metadata, not body text
+    if (f & (F_H1 | F_HIDDEN)) skip = true; // the title is metadata, not body text
     else if (!(f & F_BLOCK) && good[i] + bad[i] + neutral[i] === 0) {
       // Inline markup: its text belongs to its block. Leave it out only when marked as furniture
       // and not inside a story paragraph (a "tooltip" link in a sentence is still the sentence).
