@@ -178,17 +178,22 @@ export interface LabelledPage {
   html: string;
   isArticle: boolean;
   kind: string;
+  /** "tune": written while the detector was tuned; "check": written after, never tuned on. */
+  split: 'tune' | 'check';
 }
 
-/** tests/fixtures/detection/<article|not-article>/<kind>-<name>.html */
+/** tests/fixtures/detection/[check/]<article|not-article>/<kind>.html */
 export function loadDetectionSet(): LabelledPage[] {
   const dir = path.join(REPO, 'tests/fixtures/detection');
   const out: LabelledPage[] = [];
-  for (const label of ['article', 'not-article']) {
-    const sub = path.join(dir, label);
-    if (!existsSync(sub)) continue;
-    for (const f of readdirSync(sub).filter((x) => x.endsWith('.html')).sort()) {
-      out.push({ name: `${label}/${f}`, html: readFileSync(path.join(sub, f), 'utf8'), isArticle: label === 'article', kind: f.replace(/\.html$/, '') });
+  for (const split of ['tune', 'check'] as const) {
+    for (const label of ['article', 'not-article']) {
+      const rel = split === 'check' ? `check/${label}` : label;
+      const sub = path.join(dir, rel);
+      if (!existsSync(sub)) continue;
+      for (const f of readdirSync(sub).filter((x) => x.endsWith('.html')).sort()) {
+        out.push({ name: `${rel}/${f}`, html: readFileSync(path.join(sub, f), 'utf8'), isArticle: label === 'article', kind: f.replace(/\.html$/, ''), split });
+      }
     }
   }
   return out;
@@ -371,30 +376,33 @@ async function main() {
   // (c) our labelled detection set
   const labelled = loadDetectionSet();
   if (labelled.length) {
-    console.log(`\n(c) Labelled detection set, tests/fixtures/detection (${labelled.length} pages)\n`);
-    let tp = 0, tn = 0, fp = 0, fn = 0;
+    console.log(`\n(c) Labelled detection set, tests/fixtures/detection (${labelled.length} pages; "tune" pages were written while tuning the detector,\n    "check" pages in check/ after it was frozen)\n`);
+    const t3: (string | number)[][] = [['', 'pages', 'accuracy', 'articles found', 'non-articles rejected', 'non-articles taken for articles']];
     const wrong: string[] = [];
-    let rtp = 0, rtn = 0;
-    for (const p of labelled) {
-      const s = siftArticle(parseDocument(p.html), LABELLED_URL);
-      if (s.isArticle && p.isArticle) tp++;
-      else if (!s.isArticle && !p.isArticle) tn++;
-      else {
-        if (s.isArticle) fp++;
-        else fn++;
-        wrong.push(`${p.name} (confidence ${s.confidence}; ${s.signals.join(', ')})`);
+    for (const split of ['tune', 'check', 'all'] as const) {
+      const sel = labelled.filter((p) => split === 'all' || p.split === split);
+      if (!sel.length) continue;
+      let tp = 0, tn = 0, fp = 0;
+      let rtp = 0, rtn = 0;
+      for (const p of sel) {
+        const s = siftArticle(parseDocument(p.html), LABELLED_URL);
+        if (s.isArticle && p.isArticle) tp++;
+        else if (!s.isArticle && !p.isArticle) tn++;
+        else {
+          if (s.isArticle) fp++;
+          if (split !== 'all') wrong.push(`${p.name} (confidence ${s.confidence}; ${s.signals.join(', ')})`);
+        }
+        if (!quick) {
+          const r = isProbablyReaderable(jsdom(p.html, LABELLED_URL));
+          if (r && p.isArticle) rtp++;
+          if (!r && !p.isArticle) rtn++;
+        }
       }
-      if (!quick) {
-        const r = isProbablyReaderable(jsdom(p.html, LABELLED_URL));
-        if (r && p.isArticle) rtp++;
-        if (!r && !p.isArticle) rtn++;
-      }
+      const nA = sel.filter((p) => p.isArticle).length;
+      const nN = sel.length - nA;
+      t3.push([`Sift isArticle, ${split}`, sel.length, fmt((tp + tn) / sel.length), `${tp}/${nA}`, `${tn}/${nN}`, fp]);
+      if (!quick) t3.push([`isProbablyReaderable, ${split}`, sel.length, fmt((rtp + rtn) / sel.length), `${rtp}/${nA}`, `${rtn}/${nN}`, nN - rtn]);
     }
-    const nA = labelled.filter((p) => p.isArticle).length;
-    const nN = labelled.length - nA;
-    const t3: (string | number)[][] = [['', 'accuracy', 'articles found', 'non-articles rejected', 'non-articles taken for articles']];
-    t3.push(['Sift isArticle', fmt((tp + tn) / labelled.length), `${tp}/${nA}`, `${tn}/${nN}`, fp]);
-    if (!quick) t3.push(['isProbablyReaderable', fmt((rtp + rtn) / labelled.length), `${rtp}/${nA}`, `${rtn}/${nN}`, nN - rtn]);
     printTable(t3);
     if (wrong.length) console.log(`  wrong: ${wrong.join('\n         ')}`);
   }

@@ -88,6 +88,8 @@ const FURNITURE_WEIGHT = 1;
 const NEUTRAL_WEIGHT = 0.3;
 /** Characters of summary a teaser may have beside its headline. */
 const TEASER_SUMMARY = 400;
+/** A link that opens a block is a headline from this many characters. */
+const HEADLINE_LINK = 15;
 /** A box marked as furniture is still the story when it holds this share of the page's story. */
 const HOLDS_STORY = 0.5;
 
@@ -115,6 +117,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   const ownLink: number[] = [];
   const ownEnd: boolean[] = []; // own text ends like a sentence
   const ownShort: string[] = []; // own text while it is short (for stock-phrase lines)
+  const leadLink: number[] = []; // length of the link that opens a block's own text
   const lineStart: number[] = []; // own text length at the last <br>
   const lines: number[] = []; // long <br>-separated runs of own text
 
@@ -131,6 +134,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     ownLink.push(0);
     ownEnd.push(false);
     ownShort.push('');
+    leadLink.push(0);
     lineStart.push(0);
     lines.push(0);
     return i;
@@ -189,6 +193,8 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       if (len === 0) continue;
       const i = idxStack[top];
       const b = blockStack[top];
+      // The opening link: all the block's own text so far has been link text.
+      if (linkStack[top] && leadLink[b] === ownText[b]) leadLink[b] += len;
       text[i] += len;
       ownText[b] += len;
       if (linkStack[top]) {
@@ -243,15 +249,30 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     else if (ld < GOOD_MAX_LINKS && (len >= GOOD_LENGTH || (len >= GOOD_SENTENCE && ownEnd[i]))) kind[i] = KIND_GOOD;
     else kind[i] = KIND_NEUTRAL;
   }
-  // Teasers: a headline that links elsewhere with a line or two of summary under it, as on
-  // section fronts, search results and "more stories" boxes. The summary is not story text.
+  // Teasers: a headline that links elsewhere with a line or two of summary, as on section
+  // fronts, search results, topic pages and "more stories" boxes. The summary is not story text.
+  // A headline is a heading that is mostly a link, or a block that opens with a link of headline
+  // length; the teaser is the largest box around it with little more text. Linked headings count
+  // alone; blocks opening with a link only when three or more such boxes sit side by side (a
+  // lede may well open with a linked name).
   const teaser = new Uint8Array(n);
+  const teaserOfParent = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (!(flags[i] & F_HEADING) || text[i] === 0 || link[i] < 0.6 * text[i]) continue;
+    const f = flags[i];
+    const linkedHeading = f & F_HEADING && text[i] > 0 && link[i] >= 0.6 * text[i];
+    const linkLed = f & F_BLOCK && !(f & F_HEADING) && leadLink[i] >= HEADLINE_LINK && ownText[i] <= TEASER_SUMMARY + leadLink[i];
+    if (!linkedHeading && !linkLed) continue;
+    const headline = linkedHeading ? text[i] : leadLink[i];
     let t = i;
-    while (parent[t] > 0 && !(flags[parent[t]] & F_BODY) && text[parent[t]] <= text[i] + TEASER_SUMMARY) t = parent[t];
-    teaser[t] = 1;
+    while (parent[t] > 0 && !(flags[parent[t]] & F_BODY) && text[parent[t]] <= headline + TEASER_SUMMARY) t = parent[t];
+    if (linkedHeading) teaser[t] = 1;
+    else {
+      const siblings = teaserOfParent.get(parent[t]);
+      if (siblings) siblings.push(t);
+      else teaserOfParent.set(parent[t], [t]);
+    }
   }
+  for (const boxes of teaserOfParent.values()) if (boxes.length >= 3) for (const t of boxes) teaser[t] = 1;
   for (let i = 1; i < n; i++) if (teaser[parent[i]]) teaser[i] = 1;
 
   const goodRaw = new Float64Array(n);
