@@ -7,10 +7,14 @@ import { detectArticle } from './detect';
 import { extractMainText } from './extract';
 
 const DETECTION = path.join(REPO, 'tests/fixtures/detection');
-const labelled = ['article', 'not-article'].flatMap((label) =>
-  readdirSync(path.join(DETECTION, label))
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => ({ name: `${label}/${f}`, isArticle: label === 'article', html: readFileSync(path.join(DETECTION, label, f), 'utf8') })),
+// article/ and not-article/ (written while tuning), check*/article/ and check*/not-article/
+// (written after; see README.md there).
+const labelled = ['', ...readdirSync(DETECTION).filter((d) => d.startsWith('check')).map((d) => `${d}/`)].flatMap((split) =>
+  ['article', 'not-article'].flatMap((label) =>
+    readdirSync(path.join(DETECTION, split + label))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ name: `${split}${label}/${f}`, isArticle: label === 'article', html: readFileSync(path.join(DETECTION, split + label, f), 'utf8') })),
+  ),
 );
 const expectations = JSON.parse(readFileSync(path.join(DETECTION, 'expectations.json'), 'utf8')) as Record<string, { include: string[]; exclude: string[] }>;
 // One neutral address: the file name must not help.
@@ -33,8 +37,8 @@ describe('detectArticle on the labelled pages', () => {
     expect(text).not.toMatch(/\n{3}|^\s|\s$/);
   });
 
-  it('has expectations for every labelled article', () => {
-    for (const p of labelled.filter((x) => x.isArticle)) expect(expectations[p.name], p.name).toBeDefined();
+  it('has expectations for every labelled article written while tuning', () => {
+    for (const p of labelled.filter((x) => x.isArticle && !x.name.startsWith('check'))) expect(expectations[p.name], p.name).toBeDefined();
   });
 });
 

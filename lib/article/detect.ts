@@ -38,6 +38,8 @@ const NON_ARTICLE_TYPES = /^(?:Product|ProductGroup|Offer|SearchResultsPage|Coll
 const NON_ARTICLE_OG = /^(?:product|profile|video|music|books?\.author|business)/i;
 const LISTING_URL = /\/(?:search|tag|tags|category|categories|topics?|section|archive|author|page\/\d+)(?:\/|\?|$)|[?&](?:q|query|s|search)=/i;
 const ACCOUNT_URL = /\/(?:login|log-in|signin|sign-in|register|signup|sign-up|cart|basket|checkout|account|subscribe)(?:\/|\?|\.|$)/i;
+/** A site's front page: nothing after the host but an index file or a query. */
+const HOME_URL = /^https?:\/\/[^/]+\/?(?:index\.\w+)?(?:[?#].*)?$/i;
 const SHOP_URL = /\/(?:products?|shop|store|collections)\//i;
 /** A dated or long-slug address: /2026/03/02/… or /news/ferry-strike-ends-after-crews-accept… */
 const ARTICLE_URL = /\/(?:19|20)\d\d\/\d\d?\/|\/[^/?#]*[a-z]+-[a-z]+-[a-z]+-[a-z]+[^/?#]*(?:\/|\.html?|$)/i;
@@ -59,7 +61,24 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   const articleLd = meta.jsonLdTypes.find((t) => ARTICLE_TYPES.test(t));
   if (articleLd) say(1.5, `JSON-LD ${articleLd}`);
   if (meta.ogType && /article/i.test(meta.ogType)) say(1, 'og:type article');
-  if (doc.getElementsByTagName('article').length > 0) say(0.25, '<article> element');
+  const articles = doc.getElementsByTagName('article');
+  if (articles.length > 0) say(0.25, '<article> element');
+  // Several <article>s, each titled by a link to itself: a blog's front page or an archive, even
+  // when it shows the posts in full.
+  let linkedPosts = 0;
+  for (let i = 0; i < articles.length && i < 100; i++) {
+    const h = articles[i].querySelector('h1, h2, h3');
+    if (!h) continue;
+    const a = h.querySelector('a[href]');
+    // Teaser cards are short; a post shown in full has a few paragraphs under its title.
+    if (a && (a.textContent ?? '').length >= 0.6 * (h.textContent ?? '').length && (articles[i].textContent ?? '').length >= 300) linkedPosts++;
+  }
+  if (linkedPosts >= 3) say(-2.5, `${linkedPosts} posts titled by links`);
+  // WordPress names the kind of page on <body>: "single-post" for a post, "home", "blog",
+  // "archive", "search", "error404" for the others.
+  const bodyClass = ` ${doc.body?.getAttribute('class') ?? ''} `;
+  if (/\s(?:home|blog|archive|category|tag|search|search-results|error404|author|date)\s/.test(bodyClass) && !/\s(?:single|single-post)\s/.test(bodyClass)) say(-1.5, 'page type on <body>');
+  else if (/\s(?:single-post|single-format-\w+)\s/.test(bodyClass)) say(0.5, 'single post on <body>');
 
   const chars = x.goodChars;
   const paras = x.goodParagraphs;
@@ -89,10 +108,14 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   // A sign-in page is built around its form; many articles have a small sign-in box elsewhere.
   if (password) say(x.root?.contains(password) || chars < 800 ? -3 : -0.5, 'sign-in form');
   const otherType = meta.jsonLdTypes.find((t) => NON_ARTICLE_TYPES.test(t));
-  if (otherType && !articleLd) say(-2.5, `JSON-LD ${otherType}`);
+  const ogArticle = !!meta.ogType && /article/i.test(meta.ogType);
+  // A video or gallery embedded in a story brings its own JSON-LD; it decides only when the
+  // page does not call itself an article.
+  if (otherType && !articleLd && !(ogArticle && /Video|Image|Media/.test(otherType))) say(-2.5, `JSON-LD ${otherType}`);
   if (meta.ogType && NON_ARTICLE_OG.test(meta.ogType)) say(-2.5, `og:type ${meta.ogType}`);
   if (!articleLd) {
-    if (ACCOUNT_URL.test(url)) say(-2, 'account or checkout address');
+    if (HOME_URL.test(url)) say(-2, 'home page address');
+    else if (ACCOUNT_URL.test(url)) say(-2, 'account or checkout address');
     else if (LISTING_URL.test(url)) say(-1.5, 'listing-like address');
     else if (SHOP_URL.test(url)) say(-1.5, 'shop address');
     else if (ARTICLE_URL.test(url)) say(0.5, 'article-like address');
