@@ -125,6 +125,17 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   return { isArticle: evidence > 0.5 && chars >= 300, confidence, signals };
 }
 
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The title repeated as an h2/h3 at the top of the text (h1s are skipped already). */
+function dropTitleHeadings(root: Element, title: string, skipped: Set<Element>): void {
+  const t = squash(title);
+  const headings = root.querySelectorAll('h2, h3');
+  for (let i = 0; i < headings.length && i < 3; i++) {
+    if (squash(headings[i].textContent ?? '') === t) skipped.add(headings[i]);
+  }
+}
+
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleDetection {
   const url = options.url ?? doc.URL ?? '';
   const x = extractMainText(doc, { maxNodes: options.maxNodes ?? options.maxElements });
@@ -132,5 +143,6 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const { isArticle, confidence, signals } = decide(doc, meta, x, url);
   if (x.truncated) signals.push('page too large: only its start was read');
   const skipped = x.skipped;
+  if (x.root && meta.title) dropTitleHeadings(x.root, meta.title, skipped);
   return { isArticle, confidence, signals, root: x.root, skip: (el) => skipped.has(el), meta };
 }
