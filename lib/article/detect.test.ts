@@ -149,3 +149,17 @@ describe('the root and what is skipped', () => {
     expect(text).not.toContain('Read more');
   });
 });
+
+describe('page addresses', () => {
+  const post = readFileSync(path.join(DETECTION, 'article/blog-wordpress.html'), 'utf8');
+  it.each([
+    ['https://blog.example/2026/02/14/chitting-potatoes/', false],
+    ['https://blog.example/?p=412', false],
+    ['https://blog.example/?utm_source=feed', true],
+    ['https://blog.example/index.php', true],
+  ])('%s is a front-page address: %s', (url, home) => {
+    // The labelled post without its JSON-LD, so that the address is weighed at all.
+    const bare = post.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, '');
+    expect(detectArticle(htmlDocument(bare), { url }).signals.includes('home page address')).toBe(home);
+  });
+});

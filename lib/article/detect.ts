@@ -38,8 +38,19 @@ const NON_ARTICLE_TYPES = /^(?:Product|ProductGroup|Offer|SearchResultsPage|Coll
 const NON_ARTICLE_OG = /^(?:product|profile|video|music|books?\.author|business)/i;
 const LISTING_URL = /\/(?:search|tag|tags|category|categories|topics?|section|archive|author|page\/\d+)(?:\/|\?|$)|[?&](?:q|query|s|search)=/i;
 const ACCOUNT_URL = /\/(?:login|log-in|signin|sign-in|register|signup|sign-up|cart|basket|checkout|account|subscribe)(?:\/|\?|\.|$)/i;
-/** A site's front page: nothing after the host but an index file or a query. */
-const HOME_URL = /^https?:\/\/[^/]+\/?(?:index\.\w+)?(?:[?#].*)?$/i;
+/** A site's front page: nothing after the host but an index file or tracking parameters
+ *  (not "/?p=123", which is how WordPress addresses a post without pretty links). */
+function isHomeAddress(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (!/^https?:$/.test(u.protocol) || !/^\/(?:index\.\w+)?$/i.test(u.pathname)) return false;
+  for (const key of u.searchParams.keys()) if (!/^(?:utm_\w+|ref|fbclid|gclid|amp)$/i.test(key)) return false;
+  return true;
+}
 const SHOP_URL = /\/(?:products?|shop|store|collections)\//i;
 /** A dated or long-slug address: /2026/03/02/… or /news/ferry-strike-ends-after-crews-accept… */
 const ARTICLE_URL = /\/(?:19|20)\d\d\/\d\d?\/|\/[^/?#]*[a-z]+-[a-z]+-[a-z]+-[a-z]+[^/?#]*(?:\/|\.html?|$)/i;
@@ -114,7 +125,7 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   if (otherType && !articleLd && !(ogArticle && /Video|Image|Media/.test(otherType))) say(-2.5, `JSON-LD ${otherType}`);
   if (meta.ogType && NON_ARTICLE_OG.test(meta.ogType)) say(-2.5, `og:type ${meta.ogType}`);
   if (!articleLd) {
-    if (HOME_URL.test(url)) say(-2, 'home page address');
+    if (isHomeAddress(url)) say(-2, 'home page address');
     else if (ACCOUNT_URL.test(url)) say(-2, 'account or checkout address');
     else if (LISTING_URL.test(url)) say(-1.5, 'listing-like address');
     else if (SHOP_URL.test(url)) say(-1.5, 'shop address');
