@@ -72,19 +72,10 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   const articleLd = meta.jsonLdTypes.find((t) => ARTICLE_TYPES.test(t));
   if (articleLd) say(1.5, `JSON-LD ${articleLd}`);
   if (meta.ogType && /article/i.test(meta.ogType)) say(1, 'og:type article');
-  const articles = doc.getElementsByTagName('article');
-  if (articles.length > 0) say(0.25, '<article> element');
+  if (x.articleElements > 0) say(0.25, '<article> element');
   // Several <article>s, each titled by a link to itself: a blog's front page or an archive, even
-  // when it shows the posts in full.
-  let linkedPosts = 0;
-  for (let i = 0; i < articles.length && i < 100; i++) {
-    const h = articles[i].querySelector('h1, h2, h3');
-    if (!h) continue;
-    const a = h.querySelector('a[href]');
-    // Teaser cards are short; a post shown in full has a few paragraphs under its title.
-    if (a && (a.textContent ?? '').length >= 0.6 * (h.textContent ?? '').length && (articles[i].textContent ?? '').length >= 300) linkedPosts++;
-  }
-  if (linkedPosts >= 3) say(-2.5, `${linkedPosts} posts titled by links`);
+  // when it shows the posts in full (teaser cards are shorter than 300 characters).
+  if (x.linkedPosts >= 3) say(-2.5, `${x.linkedPosts} posts titled by links`);
   // WordPress names the kind of page on <body>: "single-post" for a post, "home", "blog",
   // "archive", "search", "error404" for the others.
   const bodyClass = ` ${doc.body?.getAttribute('class') ?? ''} `;
@@ -113,11 +104,8 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   }
   if (x.pageGoodChars > 0 && chars < 0.4 * x.pageGoodChars) say(-1, 'text spread over many boxes');
   if (x.discussionGoodChars > Math.max(chars, 300)) say(-1.5, 'comments outweigh the text');
-  let password: Element | null = null;
-  const inputs = doc.getElementsByTagName('input');
-  for (let i = 0; i < inputs.length && i < 500 && !password; i++) if (inputs[i].getAttribute('type')?.toLowerCase() === 'password') password = inputs[i];
   // A sign-in page is built around its form; many articles have a small sign-in box elsewhere.
-  if (password) say(x.root?.contains(password) || chars < 800 ? -3 : -0.5, 'sign-in form');
+  if (x.passwordField) say(x.passwordInRoot || chars < 800 ? -3 : -0.5, 'sign-in form');
   const otherType = meta.jsonLdTypes.find((t) => NON_ARTICLE_TYPES.test(t));
   const ogArticle = !!meta.ogType && /article/i.test(meta.ogType);
   // A video or gallery embedded in a story brings its own JSON-LD; it decides only when the
@@ -141,9 +129,9 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 /** The title repeated as an h2/h3 at the top of the text (h1s are skipped already). */
 function dropTitleHeadings(root: Element, title: string, skipped: Set<Element>): void {
   const t = squash(title);
-  const headings = root.querySelectorAll('h2, h3');
-  for (let i = 0; i < headings.length && i < 3; i++) {
-    if (squash(headings[i].textContent ?? '') === t) skipped.add(headings[i]);
+  for (const tag of ['h2', 'h3']) {
+    const headings = root.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < 3; i++) if (squash(headings[i].textContent ?? '') === t) skipped.add(headings[i]);
   }
 }
 

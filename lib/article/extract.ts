@@ -46,6 +46,12 @@ export interface Extraction {
   pageGoodChars: number;
   /** Story-like paragraph text inside discussion boxes (comments). */
   discussionGoodChars: number;
+  /** <article> elements, and those titled by a link (in their first h1–h3) over 300 characters long. */
+  articleElements: number;
+  linkedPosts: number;
+  /** A password field on the page, and whether it is inside the root. */
+  passwordField: boolean;
+  passwordInRoot: boolean;
   /** Nodes visited, and whether the bound cut the walk short. */
   visited: number;
   truncated: boolean;
@@ -66,6 +72,7 @@ const F_LINK = 32;
 const F_CELL = 64;
 const F_BODY = 128;
 const F_HIDDEN = 256;
+const F_ARTICLE = 512;
 
 // What a block's own text is.
 const KIND_NONE = 0;
@@ -100,7 +107,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   const result: Extraction = {
     root: null, skipped: new Set(), goodChars: 0, goodParagraphs: 0, badChars: 0, neutralChars: 0,
     linkedHeadings: 0, pageChars: 0, pageLinkChars: 0, pageGoodChars: 0, discussionGoodChars: 0,
-    visited: 0, truncated: false,
+    articleElements: 0, linkedPosts: 0, passwordField: false, passwordInRoot: false, visited: 0, truncated: false,
   };
   if (!start) return result;
 
@@ -156,6 +163,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   blockStack.push(first);
   linkStack.push(false);
   let visited = 0;
+  let passwordAt = -1; // element holding the first password field
 
   const close = (i: number) => {
     end[i] = els.length;
@@ -210,7 +218,11 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
         endLine(blockStack[top]);
         continue;
       }
-      if (NEVER_TEXT.has(tag) || isHiddenByMarkup(el)) continue;
+      if (NEVER_TEXT.has(tag)) {
+        if (tag === 'INPUT' && passwordAt < 0 && el.getAttribute('type')?.toLowerCase() === 'password') passwordAt = idxStack[top];
+        continue;
+      }
+      if (isHiddenByMarkup(el)) continue;
       if (el.hasAttributes() && hiddenByClass(el)) {
         // Recorded (so that it is skipped inside the root) but not read.
         add(el, idxStack[top], F_HIDDEN, blockStack[top]);
@@ -222,6 +234,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       if (tag === 'A') f |= F_LINK;
       else if (tag === 'TD' || tag === 'TH') f |= F_CELL;
       else if (tag === 'BODY') f |= F_BODY;
+      else if (tag === 'ARTICLE') f |= F_ARTICLE;
       else if (tag === 'H1') f |= F_H1 | F_HEADING;
       else if (tag.length === 2 && tag[0] === 'H' && tag[1] >= '2' && tag[1] <= '6') f |= F_HEADING;
       const bk = boilerplateKind(el, tag);
@@ -235,6 +248,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     }
   }
   result.visited = visited;
+  result.passwordField = passwordAt >= 0;
 
   const n = els.length;
   // What every block's own text is, by the text alone.
@@ -249,6 +263,19 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     else if (ld < GOOD_MAX_LINKS && (len >= GOOD_LENGTH || (len >= GOOD_SENTENCE && ownEnd[i]))) kind[i] = KIND_GOOD;
     else kind[i] = KIND_NEUTRAL;
   }
+  // <article>s titled by a link to themselves: the posts of a blog's front page or archive.
+  const firstHeadingSeen = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = flags[i];
+    if (f & F_ARTICLE) result.articleElements++;
+    if (!(f & F_HEADING) || els[i].tagName.length !== 2 || els[i].tagName[1] > '3') continue;
+    let a = parent[i];
+    while (a > 0 && !(flags[a] & F_ARTICLE)) a = parent[a];
+    if (a <= 0 || firstHeadingSeen[a]) continue;
+    firstHeadingSeen[a] = 1;
+    if (text[i] > 0 && link[i] >= 0.6 * text[i] && text[a] >= 300) result.linkedPosts++;
+  }
+
   // Teasers: a headline that links elsewhere with a line or two of summary, as on section
   // fronts, search results, topic pages and "more stories" boxes. The summary is not story text.
   // A headline is a heading that is mostly a link, or a block that opens with a link of headline
@@ -389,6 +416,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     i++;
   }
   result.root = els[best];
+  result.passwordInRoot = passwordAt >= best && passwordAt < end[best];
   result.goodChars = goodChars;
   result.badChars = badChars;
   result.neutralChars = neutralChars;
