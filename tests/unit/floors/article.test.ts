@@ -7,12 +7,14 @@ import { parseDocument, sharedPath } from '@/scripts/lib/common';
 // reports (see issue 3's note), so that a change that makes them worse fails CI. Floors, not
 // targets. Sift on linkedom, as the CLI runs it; Readability is not run here (it is slow).
 const FLOOR = {
-  aebF1: 0.965,
-  aebPrecision: 0.955,
-  aebRecall: 0.97,
+  // Reached (npm run eval:article): F1 0.977, P 0.976, R 0.978; 107 of 109 pages taken for articles.
+  aebF1: 0.972,
+  aebPrecision: 0.97,
+  aebRecall: 0.972,
   aebIsArticle: 106 / 109,
-  readerableAgreement: 0.95,
-  readabilityTextF1: 0.94,
+  // Reached: 76/78 = 0.974 agreement with readerable; text F1 0.950 against expected.html.
+  readerableAgreement: 0.96,
+  readabilityTextF1: 0.945,
 };
 
 const haveCorpus = existsSync(sharedPath('corpus/aeb/ground-truth.json'));
