@@ -158,16 +158,27 @@ export interface AebPage {
   html: string;
   truth: string;
   url: string;
-  /** Index in sorted id order: even = tuned on, odd = not tuned on. */
+  /** Index among the dev pages in sorted id order (-1 for a page outside the dev share). */
   index: number;
+  /** "tune": dev page with an even index (tuned on); "check": odd index (not tuned on);
+   *  "held-out": not in the dev share (only when SIFT_SHARED points at the whole benchmark). */
+  split: 'tune' | 'check' | 'held-out';
 }
 
 export function loadAeb(): AebPage[] {
   const dir = sharedPath('corpus/aeb');
   const truth = JSON.parse(readFileSync(path.join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const splitFile = sharedPath('corpus/split-dev.json');
+  const devIds = existsSync(splitFile) ? (JSON.parse(readFileSync(splitFile, 'utf8')) as { aeb_dev: string[] }).aeb_dev.map((x) => x.replace(/\.html$/, '')) : Object.keys(truth);
+  const dev = [...devIds].sort();
+  const devIndex = new Map(dev.map((id, i) => [id, i]));
   return Object.keys(truth)
     .sort()
-    .map((id, index) => ({ id, index, html: readFileSync(path.join(dir, `${id}.html`), 'utf8'), truth: truth[id].articleBody, url: truth[id].url }));
+    .map((id) => {
+      const index = devIndex.get(id) ?? -1;
+      const split = index < 0 ? 'held-out' : index % 2 === 0 ? 'tune' : 'check';
+      return { id, index, split, html: readFileSync(path.join(dir, `${id}.html`), 'utf8'), truth: truth[id].articleBody, url: truth[id].url };
+    });
 }
 
 /** One neutral address for every labelled page: the file name must not leak into URL cues. */
@@ -298,11 +309,14 @@ async function main() {
   }
 
   const parts: [string, (r: Row) => boolean][] = [
-    ['tune (even idx)', (r) => r.page.index % 2 === 0],
-    ['check (odd idx)', (r) => r.page.index % 2 === 1],
-    ['all dev', () => true],
+    ['tune (even idx)', (r) => r.page.split === 'tune'],
+    ['check (odd idx)', (r) => r.page.split === 'check'],
+    ['all dev', (r) => r.page.split !== 'held-out'],
   ];
-  console.log(`\n(a) Article extraction, AEB dev pages (${aeb.length}), benchmark shingle metric (macro P/R, F1 of the means)\n`);
+  if (rows.some((r) => r.page.split === 'held-out')) {
+    parts.push(['held-out', (r) => r.page.split === 'held-out'], ['all pages', () => true]);
+  }
+  console.log(`\n(a) Article extraction, AEB pages (${aeb.length}), benchmark shingle metric (macro P/R, F1 of the means);\n    "tune" = dev pages with an even index in sorted id order (tuned on), "check" = odd index (not tuned on)\n`);
   const table: (string | number)[][] = [['extractor', 'split', 'pages', 'F1', '±', 'P', 'R', 'exact']];
   for (const [name, pick] of parts) {
     const sel = rows.filter(pick);
@@ -322,7 +336,7 @@ async function main() {
   if (worst > 0) {
     console.log(`\nWorst Sift pages (tune split, by per-page F1):`);
     const f = (s: PageScore) => ((s.precision ?? 0) + (s.recall ?? 0) > 0 ? (2 * (s.precision ?? 0) * (s.recall ?? 0)) / ((s.precision ?? 0) + (s.recall ?? 0)) : 0);
-    const sorted = rows.filter((r) => r.page.index % 2 === 0).sort((x, y) => f(x.sift) - f(y.sift));
+    const sorted = rows.filter((r) => r.page.split === 'tune').sort((x, y) => f(x.sift) - f(y.sift));
     for (const r of sorted.slice(0, worst)) {
       console.log(`  idx ${r.page.index} ${r.page.id.slice(0, 10)} F1 ${fmt(f(r.sift))} P ${fmt(r.sift.precision ?? 0)} R ${fmt(r.sift.recall ?? 0)}${r.readability ? ` | Readability F1 ${fmt(f(r.readability))}` : ''}  ${r.page.url}`);
     }
