@@ -15,13 +15,12 @@
  * Flags: --errors N prints the N most frequent errors on the report half (to explain, not to tune);
  * --fixture-errors lists every fixture miss; --no-compromise.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import nlp from 'compromise';
 import { addCounts, emptyCounts, isTuningDocument, loadConll, prf, scoreDocument, siftPredictions, type ConllDocument, type Counts, type Prediction, type ScoredTag } from './lib/conll';
 import { bundledKnowledgeBase, median, parseDocument, printTable, REPO, SHARED, sharedPath } from './lib/common';
-import { scoreFixture, type ActorFixture } from './lib/actor-fixtures';
-import { analyze, fillDocumentWithText } from '../lib/analysis';
+import { scoreActorFixtures } from './lib/actor-fixtures';
 
 const args = process.argv.slice(2);
 const kb = bundledKnowledgeBase();
@@ -137,23 +136,13 @@ if (errN >= 0) {
 // Labelled article fixtures.
 const fixtureDir = path.join(REPO, 'tests/fixtures/actors');
 if (existsSync(fixtureDir)) {
-  const frows: string[][] = [['article fixture', 'actors', 'found', 'one actor', 'typed', 'reported', 'precision']];
-  const totals = { actors: 0, found: 0, merged: 0, typed: 0, reported: 0, correct: 0 };
-  for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith('.json')).sort()) {
-    const fixture = JSON.parse(readFileSync(path.join(fixtureDir, file), 'utf8')) as ActorFixture;
-    const source = fixture.source.replace(/^shared:/, SHARED + '/').replace(/^repo:/, REPO + '/');
-    const content = readFileSync(source, 'utf8');
-    let analysis;
-    if (fixture.text) {
-      const doc = parseDocument('<!doctype html><html><body></body></html>');
-      analysis = analyze(doc, { kb, root: fillDocumentWithText(doc, content), summary: false });
-    } else analysis = analyze(parseDocument(content), { kb, url: fixture.url, force: true, summary: false });
-    const s = scoreFixture(fixture, analysis);
-    frows.push([file.replace(/\.json$/, ''), String(s.actors), String(s.found), String(s.merged), String(s.typed), String(s.reported), pct(s.correct / Math.max(1, s.reported))]);
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
+  const frows: string[][] = [['article fixture', 'actors', 'not in text', 'found', 'one actor', 'typed', 'reported', 'precision']];
+  const { rows, totals } = scoreActorFixtures(REPO, SHARED, kb, parseDocument);
+  for (const { file, score: s } of rows) {
+    frows.push([file.replace(/\.json$/, ''), String(s.actors), String(s.outsideText), String(s.found), String(s.merged), String(s.typed), String(s.reported), pct(s.correct / Math.max(1, s.reported))]);
     if (args.includes('--fixture-errors')) for (const line of s.problems) console.log(`${file}: ${line}`);
   }
-  frows.push(['all', String(totals.actors), `${totals.found} (${pct(totals.found / totals.actors)}%)`, `${totals.merged} (${pct(totals.merged / totals.actors)}%)`, `${totals.typed} (${pct(totals.typed / totals.actors)}%)`, String(totals.reported), pct(totals.correct / Math.max(1, totals.reported))]);
+  frows.push(['all', String(totals.actors), String(totals.outsideText), `${totals.found} (${pct(totals.found / totals.actors)}%)`, `${totals.merged} (${pct(totals.merged / totals.actors)}%)`, `${totals.typed} (${pct(totals.typed / totals.actors)}%)`, String(totals.reported), pct(totals.correct / Math.max(1, totals.reported))]);
   console.log('');
   printTable(frows);
 }

@@ -1,5 +1,6 @@
 import { ARTICLE_TYPES, readMetadata, type ArticleMeta } from './metadata';
-import { isHiddenByMarkup } from '../text/textmap';
+import { extractMainText, type Extraction } from './extract';
+import { looksLikeBoilerplate } from './boilerplate';
 
 /**
  * Article detection on the live DOM: which element holds the article's main text, which of its
@@ -19,192 +20,128 @@ export interface ArticleDetection {
 }
 
 export interface DetectOptions {
-  /** Bound on elements looked at, so a 100k-node page cannot freeze the tab. */
+  /** Bound on nodes looked at, so a 100k-node page cannot freeze the tab. */
+  maxNodes?: number;
+  /** @deprecated The bound is on nodes now; kept as an alias of `maxNodes`. */
   maxElements?: number;
   /** The page's address; defaults to the document's. */
   url?: string;
 }
 
-/**
- * Class/id words of boxes that are not the story. Long words match as the start of a token
- * ("jp-relatedposts", "share-buttons"); short ones only as whole tokens ("ad", not "admin").
- */
-const BOILERPLATE =
-  /(?:^|[\s_-])(?:(?:share|sharing|social|related|recommend|recirc|more-stories|read-?more|newsletter|subscri|signup|promo|advert|sponsor|comment|disqus|cookie|consent|gdpr|breadcrumb|author-bio|popular|most-read|trending|outbrain|taboola|sidebar|widget|paywall|jump-link|skip-link)|(?:ads?|tags|tag-list|bio|print-only|modal|popup|banner|toolbar)(?=$|[\s_-]))/i;
-const BOILERPLATE_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|alert|menu|menubar|toolbar)$/;
-const BOILERPLATE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'HEADER', 'DIALOG', 'MENU']);
-
-const POSITIVE = /(?:^|[\s_-])(?:article|story|post|entry|content|body|text|main|blog|prose|rich-text)(?:$|[\s_-])/i;
-
-function classAndId(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-}
-
+/** Whether an element's own markup marks it as page furniture (nav, share bar, comments…). */
 export function isBoilerplate(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (BOILERPLATE_TAGS.has(tag)) return true;
-  const role = el.getAttribute('role');
-  if (role && BOILERPLATE_ROLES.test(role)) return true;
-  const ci = classAndId(el);
-  return ci.length > 1 && BOILERPLATE.test(ci);
+  return looksLikeBoilerplate(el, el.tagName.toUpperCase());
 }
 
-interface Scored {
-  score: number;
-  textLength: number;
-  paragraphs: number;
+/** schema.org types of pages that are not one article. */
+const NON_ARTICLE_TYPES = /^(?:Product|ProductGroup|Offer|SearchResultsPage|CollectionPage|ItemList|ProfilePage|ImageGallery|VideoObject|VideoGallery|MediaGallery|CheckoutPage|ContactPage|QAPage|FAQPage|Store|Restaurant|Event|Recipe)$/;
+const NON_ARTICLE_OG = /^(?:product|profile|video|music|books?\.author|business)/i;
+const LISTING_URL = /\/(?:search|tag|tags|category|categories|topics?|section|archive|author|page\/\d+)(?:\/|\?|$)|[?&](?:q|query|s|search)=/i;
+const ACCOUNT_URL = /\/(?:login|log-in|signin|sign-in|register|signup|sign-up|cart|basket|checkout|account|subscribe)(?:\/|\?|\.|$)/i;
+/** A site's front page: nothing after the host but an index file or tracking parameters
+ *  (not "/?p=123", which is how WordPress addresses a post without pretty links). */
+function isHomeAddress(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (!/^https?:$/.test(u.protocol) || !/^\/(?:index\.\w+)?$/i.test(u.pathname)) return false;
+  for (const key of u.searchParams.keys()) if (!/^(?:utm_\w+|ref|fbclid|gclid|amp)$/i.test(key)) return false;
+  return true;
 }
-
-const collapsedLength = (s: string) => s.replace(/\s+/g, ' ').trim().length;
-
-function linkTextLength(el: Element): number {
-  let n = 0;
-  const links = el.getElementsByTagName('a');
-  for (let i = 0; i < links.length; i++) n += collapsedLength(links[i].textContent ?? '');
-  return n;
-}
+const SHOP_URL = /\/(?:products?|shop|store|collections)\//i;
+/** A dated or long-slug address: /2026/03/02/… or /news/ferry-strike-ends-after-crews-accept… */
+const ARTICLE_URL = /\/(?:19|20)\d\d\/\d\d?\/|\/[^/?#]*[a-z]+-[a-z]+-[a-z]+-[a-z]+[^/?#]*(?:\/|\.html?|$)/i;
 
 /**
- * Score containers by the paragraphs they hold (a Readability-style content score computed on
- * the live tree without changing it) and return the best one.
+ * The decision: evidence for and against, summed; `confidence` is its logistic. Text in the root
+ * carries most of the weight; what the page says of itself (JSON-LD, og:type, <article>) and its
+ * address tip the balance; page types that are not one article (listing, search, sign-in, shop,
+ * comments) pull it down.
  */
-function findCandidate(doc: Document, maxElements: number): { root: Element | null; score: Scored | null } {
-  const body = doc.body;
-  if (!body) return { root: null, score: null };
-  const scores = new Map<Element, Scored>();
-  const paragraphs = body.querySelectorAll('p, pre, blockquote, li, td, div');
-  const limit = Math.min(paragraphs.length, maxElements);
-  for (let i = 0; i < limit; i++) {
-    const p = paragraphs[i];
-    const tag = p.tagName.toUpperCase();
-    if (tag === 'DIV' || tag === 'LI' || tag === 'TD') {
-      // Only text-bearing divs/list items count as paragraphs (direct text of their own).
-      let direct = 0;
-      for (let c = p.firstChild; c; c = c.nextSibling) {
-        if (c.nodeType === 3) direct += collapsedLength((c as Text).data);
-      }
-      if (direct < 80) continue;
-    }
-    const text = p.textContent ?? '';
-    const len = collapsedLength(text);
-    if (len < 25) continue;
-    let skip = false;
-    for (let a: Element | null = p; a && a !== body; a = a.parentElement) {
-      if (isBoilerplate(a) || isHiddenByMarkup(a)) {
-        skip = true;
-        break;
-      }
-    }
-    if (skip) continue;
-    const commas = (text.match(/[,，、]/g) ?? []).length;
-    const points = 1 + commas + Math.min(Math.floor(len / 100), 3);
-    let ancestor = p.parentElement;
-    for (let level = 0; ancestor && level < 3; level++, ancestor = ancestor.parentElement) {
-      const s = scores.get(ancestor) ?? { score: 0, textLength: 0, paragraphs: 0 };
-      s.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
-      if (level === 0) {
-        s.textLength += len;
-        s.paragraphs += 1;
-      }
-      scores.set(ancestor, s);
-    }
-  }
-  let best: Element | null = null;
-  let bestScore = -Infinity;
-  for (const [el, s] of scores) {
-    let score = s.score;
-    const ci = classAndId(el);
-    if (POSITIVE.test(ci)) score *= 1.25;
-    const total = collapsedLength(el.textContent ?? '') || 1;
-    score *= 1 - Math.min(linkTextLength(el) / total, 1);
-    if (score > bestScore) {
-      bestScore = score;
-      best = el;
-    }
-  }
-  if (!best) return { root: null, score: null };
-  // Paragraphs split across sibling wrappers: climb while the parent holds clearly more story
-  // (compared with the best candidate, so the climb cannot creep up level by level).
-  const bestRaw = scores.get(best)!.score;
-  let root = best;
-  for (let parent = root.parentElement; parent && parent !== body && parent !== doc.documentElement; parent = parent.parentElement) {
-    const ps = scores.get(parent);
-    if (!ps || ps.score < bestRaw * 0.6) break;
-    root = parent;
-  }
-  // Text and paragraphs of the chosen root: every scored paragraph parent inside it.
-  let textLength = 0;
-  let paragraphCount = 0;
-  for (const [el, s] of scores) {
-    if (s.paragraphs > 0 && (el === root || root.contains(el))) {
-      textLength += s.textLength;
-      paragraphCount += s.paragraphs;
-    }
-  }
-  return { root, score: { score: bestScore, textLength, paragraphs: paragraphCount } };
-}
-
-const NON_ARTICLE_URL = /\/(?:search|login|signin|sign-in|register|signup|cart|checkout|account|tag|tags|category|topics?|section)(?:\/|\?|$)|[?&](?:q|query|s)=/i;
-
-export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleDetection {
-  const meta = readMetadata(doc);
-  const { root, score } = findCandidate(doc, options.maxElements ?? 20_000);
+function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): { isArticle: boolean; confidence: number; signals: string[] } {
   const signals: string[] = [];
   let evidence = 0;
+  const say = (weight: number, signal: string) => {
+    evidence += weight;
+    signals.push(signal);
+  };
 
   const articleLd = meta.jsonLdTypes.find((t) => ARTICLE_TYPES.test(t));
-  if (articleLd) {
-    evidence += 2;
-    signals.push(`JSON-LD ${articleLd}`);
+  if (articleLd) say(1.5, `JSON-LD ${articleLd}`);
+  if (meta.ogType && /article/i.test(meta.ogType)) say(1, 'og:type article');
+  if (x.articleElements > 0) say(0.25, '<article> element');
+  // Several <article>s, each titled by a link to itself: a blog's front page or an archive, even
+  // when it shows the posts in full (teaser cards are shorter than 300 characters).
+  if (x.linkedPosts >= 3) say(-2.5, `${x.linkedPosts} posts titled by links`);
+  // WordPress names the kind of page on <body>: "single-post" for a post, "home", "blog",
+  // "archive", "search", "error404" for the others.
+  const bodyClass = ` ${doc.body?.getAttribute('class') ?? ''} `;
+  if (/\s(?:home|blog|archive|category|tag|search|search-results|error404|author|date)\s/.test(bodyClass) && !/\s(?:single|single-post)\s/.test(bodyClass)) say(-1.5, 'page type on <body>');
+  else if (/\s(?:single-post|single-format-\w+)\s/.test(bodyClass)) say(0.5, 'single post on <body>');
+
+  const chars = x.goodChars;
+  const paras = x.goodParagraphs;
+  if (chars >= 1500 && paras >= 4) say(2.5, 'long main text');
+  else if (chars >= 800 && paras >= 3) say(1.5, 'main text');
+  else if (chars >= 400 && paras >= 2) say(0.75, 'short main text');
+  else if (chars >= 250) say(-1.5, 'little continuous text');
+  else say(-3, 'almost no continuous text');
+
+  // Listings: search results, section fronts, archives and author pages are headlines that link
+  // elsewhere, each with a line or two of summary.
+  // A round-up article can link its subheadings too, but then long paragraphs follow each one.
+  if (x.linkedHeadings >= 3) {
+    const perHeadline = chars / x.linkedHeadings;
+    if (perHeadline < 400) say(-Math.min(1 + x.linkedHeadings / 2, 5), `${x.linkedHeadings} linked headlines with short summaries`);
+    else say(-0.5, `${x.linkedHeadings} linked headlines`);
   }
-  if (meta.ogType && /article/i.test(meta.ogType)) {
-    evidence += 1;
-    signals.push('og:type article');
+  if (x.root) {
+    const furniture = x.badChars / (x.goodChars + x.badChars + x.neutralChars || 1);
+    if (furniture > 0.35) say(-2, 'mostly links');
   }
-  if (doc.querySelector('article')) {
-    evidence += 0.5;
-    signals.push('<article> element');
+  if (x.pageGoodChars > 0 && chars < 0.4 * x.pageGoodChars) say(-1, 'text spread over many boxes');
+  if (x.discussionGoodChars > Math.max(chars, 300)) say(-1.5, 'comments outweigh the text');
+  // A sign-in page is built around its form; many articles have a small sign-in box elsewhere.
+  if (x.passwordField) say(x.passwordInRoot || chars < 800 ? -3 : -0.5, 'sign-in form');
+  const otherType = meta.jsonLdTypes.find((t) => NON_ARTICLE_TYPES.test(t));
+  const ogArticle = !!meta.ogType && /article/i.test(meta.ogType);
+  // A video or gallery embedded in a story brings its own JSON-LD; it decides only when the
+  // page does not call itself an article.
+  if (otherType && !articleLd && !(ogArticle && /Video|Image|Media/.test(otherType))) say(-2.5, `JSON-LD ${otherType}`);
+  if (meta.ogType && NON_ARTICLE_OG.test(meta.ogType)) say(-2.5, `og:type ${meta.ogType}`);
+  if (!articleLd) {
+    if (isHomeAddress(url)) say(-2, 'home page address');
+    else if (ACCOUNT_URL.test(url)) say(-2, 'account or checkout address');
+    else if (LISTING_URL.test(url)) say(-1.5, 'listing-like address');
+    else if (SHOP_URL.test(url)) say(-1.5, 'shop address');
+    else if (ARTICLE_URL.test(url)) say(0.5, 'article-like address');
   }
-  const textLength = score?.textLength ?? 0;
-  const paragraphs = score?.paragraphs ?? 0;
-  if (textLength >= 1500 && paragraphs >= 4) {
-    evidence += 2;
-    signals.push('long main text');
-  } else if (textLength >= 700 && paragraphs >= 3) {
-    evidence += 1;
-    signals.push('main text');
-  } else {
-    evidence -= 3;
-    signals.push('little continuous text');
+
+  const confidence = Math.round((1000 / (1 + Math.exp(-evidence)))) / 1000;
+  return { isArticle: evidence > 0.5 && chars >= 300, confidence, signals };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The title repeated as an h2/h3 at the top of the text (h1s are skipped already). */
+function dropTitleHeadings(root: Element, title: string, skipped: Set<Element>): void {
+  const t = squash(title);
+  for (const tag of ['h2', 'h3']) {
+    const headings = root.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < 3; i++) if (squash(headings[i].textContent ?? '') === t) skipped.add(headings[i]);
   }
-  if (root) {
-    const total = collapsedLength(root.textContent ?? '') || 1;
-    const density = linkTextLength(root) / total;
-    if (density > 0.35) {
-      evidence -= 2;
-      signals.push('mostly links');
-    }
-  }
-  if (doc.querySelector('input[type="password"]')) {
-    evidence -= 2;
-    signals.push('sign-in form');
-  }
-  if (meta.jsonLdTypes.some((t) => /^(?:Product|SearchResultsPage|CollectionPage|ItemList|ProfilePage)$/.test(t)) && !articleLd) {
-    evidence -= 2;
-    signals.push('JSON-LD listing or product');
-  }
+}
+
+export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleDetection {
   const url = options.url ?? doc.URL ?? '';
-  if (NON_ARTICLE_URL.test(url) && !articleLd) {
-    evidence -= 1;
-    signals.push('listing-like address');
-  }
-  const confidence = 1 / (1 + Math.exp(-evidence));
-  return {
-    isArticle: evidence > 0.5 && textLength >= 500,
-    confidence: Math.round(confidence * 1000) / 1000,
-    signals,
-    root,
-    skip: isBoilerplate,
-    meta,
-  };
+  const x = extractMainText(doc, { maxNodes: options.maxNodes ?? options.maxElements });
+  const meta = readMetadata(doc, { url, root: x.root });
+  const { isArticle, confidence, signals } = decide(doc, meta, x, url);
+  if (x.truncated) signals.push('page too large: only its start was read');
+  const skipped = x.skipped;
+  if (x.root && meta.title) dropTitleHeadings(x.root, meta.title, skipped);
+  return { isArticle, confidence, signals, root: x.root, skip: (el) => skipped.has(el), meta };
 }
