@@ -18,7 +18,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
+    // The analyzer is injected (scripting.executeScript) only into article pages, the same pages
+    // the content script already reads.
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

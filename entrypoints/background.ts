@@ -9,7 +9,7 @@ const COMMANDS = {
   'previous-highlight': (tabId: number) => sendMessage('stepHighlight', { direction: 'previous' }, tabId),
 } as const;
 
-// The keyboard commands, the toolbar badge, and nothing else: analysis happens in the page.
+// The keyboard commands, the toolbar badge and injecting the analyzer: analysis happens in the page.
 export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
     if (!Object.hasOwn(COMMANDS, command)) return;
@@ -18,6 +18,15 @@ export default defineBackground(() => {
     await COMMANDS[command as keyof typeof COMMANDS](tab.id).catch(() => {
       // No Sift on this tab (browser page, store, PDF): nothing to toggle or step through.
     });
+  });
+
+  // The content script found an article: inject the analyzer into the same isolated world (the
+  // content script stays small on every other page).
+  listen('injectAnalyzer', async (_, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return false;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/analyzer.js'] });
+    return true;
   });
 
   listen('highlightCount', async (count, sender) => {

@@ -7,7 +7,7 @@ import type { Analysis } from './schema';
  * The one message protocol between Sift's contexts. Directions:
  *   popup → content      getPageState, analyzeAnyway, setTabHighlights, jumpTo
  *   background → content toggleHighlights, stepHighlight (keyboard commands)
- *   content → background highlightCount (toolbar badge)
+ *   content → background highlightCount (toolbar badge), injectAnalyzer (on article pages)
  * Every listener goes through `listen`, which accepts messages only from this extension and
  * checks the payload against a schema: a page cannot command Sift.
  */
@@ -58,6 +58,7 @@ export interface ProtocolMap {
   /** Bring the next/previous highlight into view and show its card (null: nothing to step through). */
   stepHighlight(step: StepDirection): StepResult | null;
   highlightCount(count: number): void;
+  injectAnalyzer(): boolean;
 }
 
 export const PAYLOADS: { [K in keyof ProtocolMap]: z.ZodMiniType } = {
@@ -68,6 +69,7 @@ export const PAYLOADS: { [K in keyof ProtocolMap]: z.ZodMiniType } = {
   toggleHighlights: z.undefined(),
   stepHighlight: StepDirection,
   highlightCount: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
+  injectAnalyzer: z.undefined(),
 };
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
@@ -76,6 +78,7 @@ export const { sendMessage } = messaging;
 export interface SenderInfo {
   id?: string;
   tab?: { id?: number };
+  frameId?: number;
   url?: string;
 }
 

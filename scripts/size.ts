@@ -44,7 +44,9 @@ export function sizeReport(target = 'chrome-mv3'): SizeRow[] | null {
     rows.push({ name, raw: m.reduce((s, x) => s + x.raw, 0), gzip: m.reduce((s, x) => s + x.gzip, 0), budgetGzip });
   };
   const rel = (f: string) => path.relative(out, f).split(path.sep).join('/');
-  add('content script (js)', all.filter((f) => rel(f) === 'content-scripts/content.js'), BUDGETS.contentScript);
+  add('content script (js, every page)', all.filter((f) => rel(f) === 'content-scripts/content.js'), null);
+  add('analyzer (js, injected on articles)', all.filter((f) => rel(f) === 'analyzer.js'), null);
+  add('page code: content script + analyzer', all.filter((f) => rel(f) === 'content-scripts/content.js' || rel(f) === 'analyzer.js'), BUDGETS.contentScript);
   add('content script (css)', all.filter((f) => rel(f) === 'content-scripts/content.css'), null);
   add('popup + options (js, css, html)', all.filter((f) => /^(?:popup|options)\.html$|^chunks\/|^assets\//.test(rel(f))), null);
   add('background', all.filter((f) => rel(f) === 'background.js'), null);

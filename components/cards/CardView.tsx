@@ -14,7 +14,7 @@ import {
 import { highlightCss, type PageScheme } from '@/lib/paint/palette';
 
 /**
- * The hover card, rendered inside Sift's closed shadow root (entrypoints/content/cards.ts owns
+ * The hover card, rendered inside Sift's closed shadow root (entrypoints/analyzer/cards.tsx owns
  * the host and its position). Everything from the page is text: JSX only, no HTML strings.
  */
 

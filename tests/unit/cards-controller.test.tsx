@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CardController, HIDE_DELAY_MS, POINTER_THROTTLE_MS, SHOW_DELAY_MS } from '@/entrypoints/content/cards';
+import { CardController, HIDE_DELAY_MS, POINTER_THROTTLE_MS, SHOW_DELAY_MS } from '@/entrypoints/analyzer/cards';
 import { HighlightPainter } from '@/lib/paint/painter';
 import type { Analysis } from '@/lib/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings';

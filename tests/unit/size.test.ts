@@ -7,6 +7,6 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('bundle sizes of %s', (target) => {
   const rows = sizeReport(target);
   it.skipIf(!rows)('stay within their budgets', () => {
     expect(overBudget(rows!).map((r) => `${r.name}: ${r.gzip} > ${r.budgetGzip} bytes gzipped`)).toEqual([]);
-    expect(rows!.find((r) => r.name === 'content script (js)')!.gzip).toBeGreaterThan(0);
+    expect(rows!.find((r) => r.name.startsWith('content script (js'))!.gzip).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,115 @@
+import { browser } from 'wxt/browser';
+import { analysisSteps, analyzeDocument } from '@/lib/analysis';
+import type { ArticleDetection } from '@/lib/article/detect';
+import { loadKnowledgeBase, loadKnowledgeBaseWithDetails, type FetchJson } from '@/lib/kb/load';
+import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
+import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
+import type { JumpTarget, StepResult } from '@/lib/messaging';
+import type { Analysis } from '@/lib/schema';
+import type { Settings } from '@/lib/settings';
+import { CardController } from './cards';
+import type { Analyzer, AnalyzerOutcome, PaintOutcome } from './api';
+
+/** Give the main thread back between pipeline stages so the page never janks. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const fetchPackaged: FetchJson = async (path) => {
+  const res = await fetch(browser.runtime.getURL(`/${path}`));
+  if (!res.ok) throw new Error(`cannot load ${path}: ${res.status}`);
+  return res.json();
+};
+
+/** The analysis, the highlights and the cards of one page (see ./api.ts for the contract). */
+export function createAnalyzer(): Analyzer {
+  let analysis: Analysis | null = null;
+  let painter: HighlightPainter | null = null;
+  let spans: PaintSpan[] = [];
+  let root: Element | null = null;
+  let scheme: PageScheme = 'light';
+  const jumpCursor = new Map<string, number>();
+  // Hover/focus/keyboard cards; descriptions are fetched only when a card first needs one.
+  const cards = new CardController(document, () => loadKnowledgeBaseWithDetails(fetchPackaged));
+
+  const clear = () => {
+    cards.detach();
+    painter?.clear();
+    painter = null;
+    analysis = null;
+    jumpCursor.clear();
+  };
+
+  return {
+    async analyze({ force, detection, stillWanted }): Promise<AnalyzerOutcome | null> {
+      clear();
+      let busyMs = 0;
+      const timed = <T>(work: () => T): T => {
+        const t0 = performance.now();
+        try {
+          return work();
+        } finally {
+          busyMs += performance.now() - t0;
+        }
+      };
+      const kb = await loadKnowledgeBase(fetchPackaged);
+      if (!stillWanted()) return null;
+      const steps = analysisSteps(document, { kb, force, detection: detection ?? undefined, url: location.href, source: location.href });
+      let r = timed(() => steps.next());
+      while (!r.done) {
+        await yieldToPage();
+        if (!stillWanted()) return null;
+        r = timed(() => steps.next());
+      }
+      const result = r.value;
+      analysis = result.analysis;
+      spans = paintSpans(analysis);
+      root = result.detection?.root ?? null;
+      // Once per analysis: a dark article background gets the dark-page palette.
+      scheme = root ? timed(() => detectPageScheme(root!)) : 'light';
+      painter = result.map ? new HighlightPainter(document, result.map, { scheme }) : null;
+      return { analysis, busyMs };
+    },
+
+    describe(detection: ArticleDetection): Analysis {
+      return analyzeDocument(document, { detection, url: location.href, source: location.href }).analysis;
+    },
+
+    paint(highlightsOn: boolean, settings: Settings): PaintOutcome {
+      if (!painter || !analysis) return { painted: 0, actorsShown: 0 };
+      const painted = highlightsOn ? painter.paint(spans, settings.categories) : (painter.clear(), 0);
+      if (painted > 0) cards.attach({ analysis, painter, scheme, enabled: settings.categories, root });
+      else cards.detach();
+      const actorsShown = highlightsOn ? analysis.actors.filter((a) => settings.categories[a.type]).length : 0;
+      return { painted, actorsShown };
+    },
+
+    jumpTo(target: JumpTarget): boolean {
+      if (!analysis || !painter) return false;
+      let span: { start: number; end: number } | undefined;
+      const next = (key: string, n: number) => {
+        const i = target.occurrence ?? jumpCursor.get(key) ?? 0;
+        jumpCursor.set(key, (i + 1) % Math.max(n, 1));
+        return i % Math.max(n, 1);
+      };
+      if (target.kind === 'actor') {
+        const actor = analysis.actors[target.index];
+        if (actor) span = actor.mentions[next(`a${target.index}`, actor.mentions.length)];
+      } else if (target.kind === 'claim') span = analysis.claims[target.index];
+      else if (target.kind === 'summary') span = analysis.summary[target.index];
+      else {
+        const f = analysis.footnotes[target.index];
+        if (f) span = f.citations[next(`f${target.index}`, f.citations.length)];
+      }
+      return span ? painter.reveal(span.start, span.end) : false;
+    },
+
+    step(direction: 1 | -1): StepResult | null {
+      return painter ? cards.step(direction) : null;
+    },
+
+    clear,
+  };
+}

@@ -1,0 +1,47 @@
+import type { ArticleDetection } from '@/lib/article/detect';
+import type { JumpTarget, StepResult } from '@/lib/messaging';
+import type { Analysis } from '@/lib/schema';
+import type { Settings } from '@/lib/settings';
+
+/**
+ * The contract between the two halves of Sift's page code, which share the content script's
+ * isolated world:
+ * - the content script (entrypoints/content), small and loaded on every page, reads the settings,
+ *   decides whether the page is an article and answers the popup;
+ * - the analyzer (this folder), loaded only on article pages (or "Analyse anyway") — the
+ *   background injects it on request — runs the pipeline with the knowledge base, paints, and
+ *   shows the cards.
+ * The analyzer registers `create` under ANALYZER_GLOBAL on the isolated world's global object.
+ */
+export const ANALYZER_GLOBAL = '__siftAnalyzer';
+
+export interface AnalyzerOutcome {
+  analysis: Analysis;
+  /** Main-thread milliseconds the analysis and first paint took. */
+  busyMs: number;
+}
+
+export interface PaintOutcome {
+  painted: number;
+  /** Actors whose category is shown (the toolbar badge). */
+  actorsShown: number;
+}
+
+export interface Analyzer {
+  /**
+   * Analyse the page and paint it. `detection` is the content script's (null to detect again);
+   * `stillWanted` is asked between stages: when it answers false the work stops (SPA navigation,
+   * a newer run, the extension reloaded) and null is returned.
+   */
+  analyze(options: { force: boolean; detection: ArticleDetection | null; stillWanted: () => boolean }): Promise<AnalyzerOutcome | null>;
+  /** What a page that is not an article holds (its best candidate, nothing acted on), for the popup. */
+  describe(detection: ArticleDetection): Analysis;
+  /** Paint (or clear) the highlights with these settings. */
+  paint(highlightsOn: boolean, settings: Settings): PaintOutcome;
+  jumpTo(target: JumpTarget): boolean;
+  step(direction: 1 | -1): StepResult | null;
+  /** Remove every highlight and card; the page is as it was. */
+  clear(): void;
+}
+
+export type CreateAnalyzer = () => Analyzer;
