@@ -1,4 +1,4 @@
-import { test, expect, forgetRequests, remoteRequests, type Harness } from './harness/fixtures';
+import { test, expect, forgetRequests, launchBrowser, remoteRequests, type Harness } from './harness/fixtures';
 import { waitFor, type PageHandle } from './harness/driver';
 import { count, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
 import { highlightPoint, hover, messenger, waitForCard, waitForNoCard } from './cards-helpers';
@@ -175,4 +175,45 @@ test('no request leaves the machine, from any context, and the harness would see
   await options.close();
   await popup.close();
   await page.close();
+});
+
+test('reloading or updating the extension with a tab open: no errors, the old copy torn down, one live copy', async ({ harness }) => {
+  // A browser of its own: in Chromium the extension does not come back (see ExtensionDriver.reloadExtension).
+  const driver = await launchBrowser(harness.driver.name, { proxy: harness.proxy.address });
+  try {
+    const page = await driver.newPage();
+    await page.goto(harness.server.url('sample-article'));
+    const before = await waitForHighlights(page, 'sift-footnote');
+    await driver.reloadExtension();
+    await page.bringToFront();
+    if (driver.name === 'chromium') {
+      // The orphaned copy removes its highlights and shows no card: nothing can command it any more.
+      await waitFor('the orphaned copy to tear down', async () => Object.keys(await readHighlights(page)).length === 0, 5_000);
+      await page.focus('#fnref4 a');
+      const at = await page.evaluate(() => {
+        const b = document.querySelector('#fnref1 a')!.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      });
+      await hover(page, at);
+      await new Promise((r) => setTimeout(r, 800));
+      expect(await page.evaluate(() => document.querySelectorAll('sift-card').length)).toBe(0);
+    } else {
+      // Firefox puts the new version into open tabs: one copy highlights and answers, one card shows.
+      await waitFor('the new copy to highlight', async () => JSON.stringify(await readHighlights(page)) === JSON.stringify(before));
+      await page.focus('#fnref4 a');
+      await waitForCard(page, 'a footnote card from the new copy', (c) => c.kind === 'footnote');
+      expect(await page.evaluate(() => document.querySelectorAll('sift-card').length)).toBe(1);
+      const m = await messenger(driver, page);
+      expect((await m.state()).status).toBe('ready');
+      await m.close();
+      // The reloaded extension works on the next page too.
+      const next = await driver.newPage();
+      await next.goto(harness.server.url('sample-article'));
+      expect(await waitForHighlights(next, 'sift-footnote')).toEqual(before);
+      expect(next.errors).toEqual([]);
+    }
+    expect(page.errors).toEqual([]);
+  } finally {
+    await driver.close();
+  }
 });

@@ -84,8 +84,6 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
       '--disable-sync',
       '--no-first-run',
       '--disable-default-apps',
-      // CDP's Extensions.loadUnpacked, for reloadExtension().
-      '--enable-unsafe-extension-debugging',
       // Everything but the loopback goes to the recording proxy (Chromium never proxies the loopback).
       ...(options.proxy ? [`--proxy-server=http://${options.proxy}`] : []),
     ],
@@ -145,18 +143,10 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
     async reloadExtension() {
       const page = await context.newPage();
       await page.goto(`${extensionOrigin}/options.html`);
-      // Called from a timer so that the evaluation returns before the page goes away with the extension.
+      // From a timer, so that the evaluation returns before the page goes away with the extension.
       await page.evaluate(() => setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 10));
-      await waitFor('the extension to unload', () => context.serviceWorkers().every((w) => !w.url().startsWith(extensionOrigin)) || page.isClosed());
+      await waitFor('the extension to unload', () => page.isClosed() || page.evaluate(() => false).catch(() => true));
       await page.close().catch(() => {});
-      const cdp = await context.browser()!.newBrowserCDPSession();
-      await waitFor('the extension to install again', async () => {
-        const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: extensionDir } as never)) as { id: string };
-        if (`chrome-extension://${id}` !== extensionOrigin) throw new Error(`reinstalled as ${id}`);
-        return true;
-      });
-      await cdp.detach();
-      await backgroundWorker();
     },
     async close() {
       await context.close();

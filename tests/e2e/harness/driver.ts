@@ -56,8 +56,10 @@ export interface ExtensionDriver {
   fetchFromBackground(url: string): Promise<void>;
   /**
    * Reloads the extension as an update does, while tabs stay open: `runtime.reload()` from an
-   * extension page. Chromium does not bring back an extension loaded from the command line, so
-   * there it is installed again from the same folder (same id), through CDP.
+   * extension page. Firefox brings it back (and puts it into open tabs); headless Chromium does not
+   * bring back an extension loaded from the command line (nor one installed through CDP), so there
+   * it ends as a disabled or removed extension does. Leaves the browser without Sift in Chromium:
+   * use a browser of the test's own (`launchBrowser`).
    */
   reloadExtension(): Promise<void>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { ExtensionDriver } from './driver';
+import type { ExtensionDriver, LaunchOptions } from './driver';
 import { startFixtureServer, type FixtureServer } from './server';
 import { startRecordingProxy, type RecordingProxy } from './proxy';
 import { generatedPages } from '../../fixtures/generated';
@@ -22,6 +22,12 @@ export interface Harness {
   shot: (name: string) => string;
 }
 
+/** A browser with the built extension: the worker's own, or a test's own (a restart, an extension reload). */
+export function launchBrowser(browser: 'chromium' | 'firefox', options: LaunchOptions = {}): Promise<ExtensionDriver> {
+  const extensionDir = path.join(REPO, '.output', browser === 'firefox' ? 'firefox-mv3' : 'chrome-mv3');
+  return browser === 'firefox' ? launchFirefox(extensionDir, options) : launchChromium(extensionDir, options);
+}
+
 /**
  * One browser with the built extension per worker (launching is the slow part), one fixture
  * server. The Playwright project name picks the browser: the same test runs in both.
@@ -31,10 +37,9 @@ export const test = base.extend<{ harness: Harness }, { workerHarness: Harness }
     // oxlint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
     async ({}, use, workerInfo) => {
       const browser = workerInfo.project.name === 'firefox' ? 'firefox' : 'chromium';
-      const extensionDir = path.join(REPO, '.output', browser === 'firefox' ? 'firefox-mv3' : 'chrome-mv3');
       const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'), generatedPages());
       const proxy = await startRecordingProxy();
-      const driver = browser === 'firefox' ? await launchFirefox(extensionDir, { proxy: proxy.address }) : await launchChromium(extensionDir, { proxy: proxy.address });
+      const driver = await launchBrowser(browser, { proxy: proxy.address });
       mkdirSync(SCREENSHOTS, { recursive: true });
       await use({ driver, server, proxy, shot: (name) => path.join(SCREENSHOTS, `${browser}-${name}.png`) });
       await driver.close();
