@@ -58,6 +58,9 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint warns
+        // that 140 would not).
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

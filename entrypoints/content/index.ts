@@ -1,6 +1,16 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './style.css';
 import { PageSession } from './session';
+
+/** Whether this copy of the content script still belongs to a loaded extension. */
+function extensionAlive(): boolean {
+  try {
+    return browser.runtime?.id != null;
+  } catch {
+    return false;
+  }
+}
 
 // Thin: wait for the page to be idle, analyse, paint; answer the popup; re-run on SPA navigation;
 // tear everything down when the extension is reloaded or updated (ctx invalidated).
@@ -8,9 +18,24 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // WXT ends a context when the page sees its "content script started" event, meant for a newer
+    // copy of this script. The event's name is the extension id and the entrypoint, which any page
+    // can know, so a page could switch Sift off and leave the popup saying it cannot read the page
+    // (tests/e2e/security.e2e.ts). A newer copy only comes after the extension was reloaded or
+    // updated, and then this copy's extension is gone: believe the event only then.
+    ctx.verifyScriptStartedEvent = () => !extensionAlive();
     const session = new PageSession(ctx);
     session.start();
     ctx.addEventListener(window, 'wxt:locationchange', () => session.restart());
-    ctx.onInvalidated(() => session.teardown());
+    // Chromium tells an orphaned copy nothing when its extension is reloaded, updated, disabled or
+    // removed, and leaves its highlights and cards working though nothing can command them: look once
+    // a second (one property read; `isInvalid` ends the context when the extension is gone).
+    const watch = window.setInterval(() => {
+      if (ctx.isInvalid) window.clearInterval(watch);
+    }, 1000);
+    ctx.onInvalidated(() => {
+      window.clearInterval(watch);
+      session.teardown();
+    });
   },
 });

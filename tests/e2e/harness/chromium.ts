@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ExtensionDriver, ExtensionPageApi, PageHandle } from './driver';
+import type { ExtensionDriver, ExtensionPageApi, LaunchOptions, PageHandle } from './driver';
 import { waitFor } from './driver';
 
 export const CHROMIUM_PATH = process.env.SIFT_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -70,8 +70,8 @@ function wrap(page: Page): PageHandle {
   };
 }
 
-export async function launchChromium(extensionDir: string): Promise<ExtensionDriver> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'sift-chromium-'));
+export async function launchChromium(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionDriver> {
+  const userDataDir = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'sift-chromium-')));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -84,6 +84,8 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionDri
       '--disable-sync',
       '--no-first-run',
       '--disable-default-apps',
+      // Everything but the loopback goes to the recording proxy (Chromium never proxies the loopback).
+      ...(options.proxy ? [`--proxy-server=http://${options.proxy}`] : []),
     ],
   });
   const requests: string[] = [];
@@ -94,6 +96,18 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionDri
   worker ??= await context.waitForEvent('serviceworker');
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   worker.on('console', () => {});
+  /** The service worker now, woken by an extension page if it was stopped. */
+  const backgroundWorker = async () => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin));
+    if (live) return live;
+    const waiting = context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(extensionOrigin) });
+    const page = await context.newPage();
+    await page.goto(`${extensionOrigin}/options.html`);
+    await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ wake: true }).catch(() => null));
+    const w = await waiting;
+    await page.close();
+    return w;
+  };
 
   return {
     name: 'chromium',
@@ -122,9 +136,21 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionDri
       await page.goto(`${extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`);
       return wrap(page);
     },
+    async fetchFromBackground(url) {
+      const w = await backgroundWorker();
+      await w.evaluate((u) => fetch(u).then(() => undefined, () => undefined), url);
+    },
+    async reloadExtension() {
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}/options.html`);
+      // From a timer, so that the evaluation returns before the page goes away with the extension.
+      await page.evaluate(() => setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 10));
+      await waitFor('the extension to unload', () => page.isClosed() || page.evaluate(() => false).catch(() => true));
+      await page.close().catch(() => {});
+    },
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.profileDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -49,7 +49,28 @@ export interface ExtensionDriver {
   openExtensionPage(pathAndQuery: string): Promise<PageHandle>;
   /** Every http(s) request any page or the extension made, for the no-network promise. */
   requests: string[];
+  /**
+   * Fetches `url` from the extension's background (Chromium's service worker, Firefox's event
+   * page): the tests prove with it that a request from there would be seen.
+   */
+  fetchFromBackground(url: string): Promise<void>;
+  /**
+   * Reloads the extension as an update does, while tabs stay open: `runtime.reload()` from an
+   * extension page. Firefox brings it back (and puts it into open tabs); headless Chromium does not
+   * bring back an extension loaded from the command line (nor one installed through CDP), so there
+   * it ends as a disabled or removed extension does. Leaves the browser without Sift in Chromium:
+   * use a browser of the test's own (`launchBrowser`).
+   */
+  reloadExtension(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How a browser is started. */
+export interface LaunchOptions {
+  /** host:port of an HTTP proxy for every address but the loopback (see proxy.ts). */
+  proxy?: string;
+  /** A profile folder to use and keep (a browser restarted on the same profile); otherwise a new one, removed on close. */
+  profileDir?: string;
 }
 
 /** The extension API as an extension page sees it (chrome.* in Chromium, browser.* in Firefox). */

@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { ExtensionDriver, ExtensionPageApi, PageHandle } from './driver';
+import type { ExtensionDriver, ExtensionPageApi, LaunchOptions, PageHandle } from './driver';
 import { waitFor } from './driver';
 
 export const FIREFOX_PATH = process.env.SIFT_FIREFOX ?? process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -118,8 +118,24 @@ function wrap(page: Page): PageHandle {
   };
 }
 
-export async function launchFirefox(extensionDir: string): Promise<ExtensionDriver> {
+/** Firefox's proxy preferences: everything but the loopback through `proxy` (host:port). */
+function proxyPrefs(proxy: string): Record<string, unknown> {
+  const [host, port] = proxy.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+    'network.proxy.allow_hijacking_localhost': false,
+  };
+}
+
+export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionDriver> {
   const browser: Browser = await puppeteer.launch({
+    ...(options.profileDir && { userDataDir: options.profileDir }),
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
@@ -129,6 +145,11 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionDriv
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      // The add-on is installed as a temporary add-on on every start: keep its storage and UUID when
+      // the browser closes, as a permanent install does (a browser restarted on the same profile).
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      ...(options.proxy && proxyPrefs(options.proxy)),
     },
   });
   const id = await browser.installExtension(extensionDir);
@@ -174,6 +195,31 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionDriv
       const page = wrap(await newPage());
       await page.goto(`${extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`);
       return page;
+    },
+    async fetchFromBackground(url) {
+      const page = await newPage();
+      const probe = wrap(page);
+      await probe.goto(`${extensionOrigin}/options.html`);
+      // The event page's own fetch: the request belongs to the background, not to this tab.
+      await probe.evaluate(async (u) => {
+        const b = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
+        const bg = await b.runtime.getBackgroundPage();
+        await bg.fetch(u).then(() => undefined, () => undefined);
+      }, url);
+      await page.close();
+    },
+    async reloadExtension() {
+      const page = await newPage();
+      const probe = wrap(page);
+      await probe.goto(`${extensionOrigin}/options.html`);
+      await probe.evaluate(() => setTimeout(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), 10));
+      await waitFor('the extension to unload', () => page.isClosed() || page.evaluate(() => location.protocol !== 'moz-extension:' || !document.body?.childElementCount).catch(() => true));
+      await page.close().catch(() => {});
+      // Back when its pages load again.
+      const check = wrap(await newPage());
+      await check.goto(`${extensionOrigin}/options.html`);
+      await waitFor('the extension to be back', () => check.evaluate(() => (document.body?.childElementCount ?? 0) > 0).catch(() => false));
+      await check.close();
     },
     close: () => browser.close(),
   };

@@ -7,6 +7,11 @@ import type { AddressInfo } from 'node:net';
 export interface FixtureServer {
   origin: string;
   url: (fixture: string) => string;
+  /**
+   * Requests for /__pwned__/…: what a hostile fixture's payload asks for if it ever runs as HTML
+   * (tests/fixtures/security-xss). Pages written for that say __FIXTURE_ORIGIN__ for this origin.
+   */
+  pwned: string[];
   close: () => Promise<void>;
 }
 
@@ -21,10 +26,17 @@ const TYPES: Record<string, string> = {
 };
 
 export async function startFixtureServer(root: string, generated: Record<string, string> = {}): Promise<FixtureServer> {
+  const pwned: string[] = [];
+  let origin = '';
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname.startsWith('/__pwned__/')) {
+      pwned.push(url.pathname.slice('/__pwned__/'.length));
+      res.writeHead(404).end();
       return;
     }
     let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
@@ -39,7 +51,8 @@ export async function startFixtureServer(root: string, generated: Record<string,
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (file.endsWith('.html') && body.includes('__FIXTURE_ORIGIN__')) body = Buffer.from(body.toString('utf8').replaceAll('__FIXTURE_ORIGIN__', origin));
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       // `?hold=MS` sends the page's first part at once and the rest MS later: a page still loading.
       const hold = Math.min(Number(url.searchParams.get('hold')) || 0, 10_000);
@@ -56,9 +69,10 @@ export async function startFixtureServer(root: string, generated: Record<string,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    pwned,
     url: (fixture) => `${origin}/${fixture.replace(/^\/+/, '')}${fixture.includes('.') ? '' : '/'}`,
     close: () =>
       new Promise((resolve) => {
