@@ -4,7 +4,7 @@ import { TextMap } from './text/textmap';
 import { splitSentences, type Sentence } from './text/sentences';
 import { attachCitingSentences, findFootnotes, skipInlineNotes } from './footnotes/footnotes';
 import { findActorsSteps } from './actors/recognize';
-import { findClaims, type FootnoteMarker } from './claims/claims';
+import { findClaimsSteps, type FootnoteMarker } from './claims/claims';
 import { summarize } from './summary/summarize';
 import { EMPTY_KB, type KnowledgeBase } from './kb/knowledge-base';
 import type { Steps } from './steps';
@@ -162,7 +162,7 @@ export function* analysisSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   lap('actors');
   yield* pause('actors');
 
-  analysis.claims = findClaims({ text, sentences, markers });
+  analysis.claims = yield* paced('claims', findClaimsSteps({ text, sentences, markers }));
   lap('claims');
   yield* pause('claims');
 

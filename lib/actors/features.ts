@@ -140,11 +140,21 @@ export interface KbMatch {
 
 /** Longest knowledge-base aliases, left to right, starting at capitalised words. */
 export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeBase): KbMatch[] {
+  return drain(kbMatchesSteps(text, tokens, kb));
+}
+
+/** `kbMatches`, pausing every 128 tokens. */
+export function* kbMatchesSteps(text: string, tokens: readonly Token[], kb: KnowledgeBase): Steps<KbMatch[]> {
   const out: KbMatch[] = [];
   if (kb.size === 0) return out;
   const maxWords = Math.max(1, Math.min(kb.maxAliasWords, 10));
   let i = 0;
+  let pausedAt = 0;
   while (i < tokens.length) {
+    if (i - pausedAt >= 128) {
+      pausedAt = i;
+      yield;
+    }
     const t = tokens[i];
     if (!t.word || !/^\p{Lu}/u.test(t.text)) {
       i++;
@@ -218,6 +228,7 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
 export function* tokenFeaturesSteps(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): Steps<number[][]> {
   const n = tokens.length;
   const doc = documentWords(tokens, caps);
+  yield;
   const kbAt = new Int32Array(n);
   const KB_CODE = { PER: 1, ORG: 2, LOC: 3 } as const;
   for (const m of matches) {

@@ -2,7 +2,7 @@ import type { Actor, ActorType, Mention, Span } from '../schema';
 import type { KnowledgeBase, KbEntity } from '../kb/knowledge-base';
 import type { Sentence } from '../text/sentences';
 import { tokenize, type Token } from './tokens';
-import { capsRegions, coarseType, kbMatches, stackValues, tokenFeaturesSteps, withStack, type KbMatch } from './features';
+import { capsRegions, coarseType, kbMatchesSteps, stackValues, tokenFeaturesSteps, withStack, type KbMatch } from './features';
 import { shippedWeightsSteps, tagTokensSteps, TAGS, type Weights } from './tagger';
 import { drain, type Steps } from '../steps';
 import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
@@ -66,8 +66,8 @@ export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOption
   if (tokens.length === 0) return { tokens, names: [] };
   yield;
   const caps = capsRegions(tokens);
-  const matches = kbMatches(text, tokens, kb);
   yield;
+  const matches = yield* kbMatchesSteps(text, tokens, kb);
   const features = yield* tokenFeaturesSteps(tokens, matches, caps);
   const sentenceOf = (i: number) => tokens[i].sentence;
 
