@@ -3,10 +3,11 @@ import { detectArticle, type ArticleDetection } from './article/detect';
 import { TextMap } from './text/textmap';
 import { splitSentences, type Sentence } from './text/sentences';
 import { attachCitingSentences, findFootnotes, skipInlineNotes } from './footnotes/footnotes';
-import { findActors } from './actors/recognize';
-import { findClaims, type FootnoteMarker } from './claims/claims';
+import { findActorsSteps } from './actors/recognize';
+import { findClaimsSteps, type FootnoteMarker } from './claims/claims';
 import { summarize } from './summary/summarize';
 import { EMPTY_KB, type KnowledgeBase } from './kb/knowledge-base';
+import type { Steps } from './steps';
 
 export type { Analysis } from './schema';
 
@@ -31,6 +32,11 @@ export interface AnalyzeOptions {
   detection?: ArticleDetection;
   summary?: boolean;
   clock?: () => number;
+  /**
+   * Within a long stage, offer the caller a pause (yield) once this many milliseconds of work have
+   * passed since the last one (default 8), so that no task of the page's main thread runs long.
+   */
+  sliceMs?: number;
 }
 
 /** What the content script needs besides the Analysis: the way back to the live DOM. */
@@ -63,25 +69,47 @@ function emptyAnalysis(source: string): Analysis {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /**
- * The pipeline as steps: it yields the name of each stage it has just finished, so a caller can
- * give the main thread back between stages (the content script does; `analyze` does not).
+ * The pipeline as steps: it yields the name of each stage it has just finished, and within a long
+ * stage the name of that stage whenever `sliceMs` of work have passed, so a caller can give the
+ * main thread back (the analyzer does; `analyze` does not). Timings count work, not pauses.
  */
 export function* analysisSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Stage, AnalysisResult> {
   const clock = options.clock ?? defaultClock;
   const kb = options.kb ?? EMPTY_KB;
+  const sliceMs = options.sliceMs ?? 8;
   const t0 = clock();
   let last = t0;
+  let sliceStart = t0;
+  /** Time spent paused (in the caller) since the last lap, and in all. */
+  let paused = 0;
+  let pausedTotal = 0;
   const analysis = emptyAnalysis(options.source ?? doc.URL ?? '');
   const timings = analysis.timingsMs;
   const lap = (stage: Stage) => {
     const now = clock();
-    timings[stage] = round(now - last);
+    timings[stage] = round(now - last - paused);
     last = now;
+    paused = 0;
   };
   const finish = (result: Omit<AnalysisResult, 'analysis'>): AnalysisResult => {
-    timings.total = round(clock() - t0);
+    timings.total = round(clock() - t0 - pausedTotal);
     return { analysis, ...result };
   };
+  function* pause(stage: Stage): Generator<Stage, void> {
+    const before = clock();
+    yield stage;
+    sliceStart = clock();
+    paused += sliceStart - before;
+    pausedTotal += sliceStart - before;
+  }
+  /** Runs a stage's steps, pausing once a slice of work is spent. */
+  function* paced<T>(stage: Stage, steps: Steps<T>): Generator<Stage, T> {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (clock() - sliceStart >= sliceMs) yield* pause(stage);
+    }
+  }
 
   let detection: ArticleDetection | null = null;
   let root: Element | null;
@@ -100,7 +128,7 @@ export function* analysisSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     meta = detection.meta;
   }
   lap('detect');
-  yield 'detect';
+  yield* pause('detect');
   if (!root) return finish({ map: null, detection, markers: [], sentences: [] });
 
   // Notes shown inline as tooltips are not reading text (their note is read from the DOM).
@@ -116,27 +144,27 @@ export function* analysisSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     wordCount: (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
   };
   lap('textmap');
-  yield 'textmap';
+  yield* pause('textmap');
   // Not an article and not forced: report the best candidate, act on nothing.
   if (!analysis.isArticle && !options.force) return finish({ map, detection, markers: [], sentences: [] });
 
   const { footnotes, markers } = findFootnotes({ doc, root, map, baseUrl: options.url });
   analysis.footnotes = footnotes;
   lap('footnotes');
-  yield 'footnotes';
+  yield* pause('footnotes');
 
   const sentences = splitSentences(text, map.paragraphs, markers);
   attachCitingSentences(footnotes, sentences, text);
   lap('sentences');
-  yield 'sentences';
+  yield* pause('sentences');
 
-  analysis.actors = findActors({ text, sentences, ignore: markers, kb });
+  analysis.actors = yield* paced('actors', findActorsSteps({ text, sentences, ignore: markers, kb }));
   lap('actors');
-  yield 'actors';
+  yield* pause('actors');
 
-  analysis.claims = findClaims({ text, sentences, markers });
+  analysis.claims = yield* paced('claims', findClaimsSteps({ text, sentences, markers }));
   lap('claims');
-  yield 'claims';
+  yield* pause('claims');
 
   if (options.summary !== false) {
     analysis.summary = summarize({

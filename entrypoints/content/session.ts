@@ -20,6 +20,8 @@ export class PageSession {
   /** Main-thread time spent on this page (detection here, analysis and painting in the analyzer). */
   private busyMs = 0;
   private analyzer: Analyzer | null = null;
+  /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
+  private kbLoaded = false;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -90,6 +92,7 @@ export class PageSession {
       }
       const analyzer = await this.loadAnalyzer();
       if (!stillWanted()) return this.state;
+      this.kbLoaded = true;
       const outcome = await analyzer.analyze({ force, detection, stillWanted });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
@@ -102,7 +105,7 @@ export class PageSession {
   }
 
   private withCost(state: PageState): PageState {
-    return { ...state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.analyzer !== null };
+    return { ...state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.kbLoaded };
   }
 
   /** The state for the popup; for a page that is not an article, what its best candidate holds. */

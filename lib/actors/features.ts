@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { ActorType } from '../schema';
 import type { Token } from './tokens';
 import { COMMON_WORDS } from './common-words';
+import { drain, type Steps } from '../steps';
 import { COUNTRIES, ORG_SUFFIXES, PERSON_TITLES, FIRST_NAMES, NOT_NAMES, isDemonym } from './lexicon';
 
 /**
@@ -139,11 +140,21 @@ export interface KbMatch {
 
 /** Longest knowledge-base aliases, left to right, starting at capitalised words. */
 export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeBase): KbMatch[] {
+  return drain(kbMatchesSteps(text, tokens, kb));
+}
+
+/** `kbMatches`, pausing every 128 tokens. */
+export function* kbMatchesSteps(text: string, tokens: readonly Token[], kb: KnowledgeBase): Steps<KbMatch[]> {
   const out: KbMatch[] = [];
   if (kb.size === 0) return out;
   const maxWords = Math.max(1, Math.min(kb.maxAliasWords, 10));
   let i = 0;
+  let pausedAt = 0;
   while (i < tokens.length) {
+    if (i - pausedAt >= 128) {
+      pausedAt = i;
+      yield;
+    }
     const t = tokens[i];
     if (!t.word || !/^\p{Lu}/u.test(t.text)) {
       i++;
@@ -210,8 +221,14 @@ const END_WORD = 0x5eed6;
  * feature.
  */
 export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): number[][] {
+  return drain(tokenFeaturesSteps(tokens, matches, caps));
+}
+
+/** `tokenFeatures`, pausing every 256 tokens. */
+export function* tokenFeaturesSteps(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): Steps<number[][]> {
   const n = tokens.length;
   const doc = documentWords(tokens, caps);
+  yield;
   const kbAt = new Int32Array(n);
   const KB_CODE = { PER: 1, ORG: 2, LOC: 3 } as const;
   for (const m of matches) {
@@ -228,9 +245,11 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
     hs[i] = strHash(shape(t.text));
     capc[i] = capClass(t.text);
     bare.push(t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower);
+    if ((i & 511) === 511) yield;
   }
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
+    if ((i & 255) === 255) yield;
     const t = tokens[i];
     const s = t.sentence;
     const hasPrev = i > 0 && tokens[i - 1].sentence === s;
@@ -301,19 +320,40 @@ export function stackValues(tokens: readonly Token[], tags: ArrayLike<number>, t
   const out: (string | null)[] = Array.from({ length: tokens.length }, () => null);
   for (const list of byWord.values()) {
     if (list.length < 2) continue;
-    for (const i of list) {
-      const counts = new Map<string, number>();
-      for (const j of list) {
-        if (j === i) continue;
-        const tag = tagNames[tags[j]];
-        const label = tag === 'O' ? 'O' : tag.slice(2);
-        counts.set(label, (counts.get(label) ?? 0) + 1);
-      }
+    // Counted once per word: each occurrence sees the counts of the others, with the labels in
+    // the order the others first show them (ties go to the first), as if counted one by one.
+    const labels: string[] = [];
+    const counts: number[] = [];
+    const firstAt: number[] = [];
+    const secondAt: number[] = [];
+    const labelOf = list.map((j, pos) => {
+      const tag = tagNames[tags[j]];
+      const label = tag === 'O' ? 'O' : tag.slice(2);
+      let k = labels.indexOf(label);
+      if (k < 0) {
+        k = labels.push(label) - 1;
+        counts.push(0);
+        firstAt.push(pos);
+        secondAt.push(-1);
+      } else if (secondAt[k] < 0) secondAt[k] = pos;
+      counts[k]++;
+      return k;
+    });
+    list.forEach((i, pos) => {
+      const own = labelOf[pos];
       let best = 'O';
       let n = -1;
-      for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
-      out[i] = best + (counts.size === 1 ? '' : '~');
-    }
+      let bestAt = Infinity;
+      let size = 0;
+      for (let k = 0; k < labels.length; k++) {
+        const c = counts[k] - (k === own ? 1 : 0);
+        if (c === 0) continue;
+        size++;
+        const at = firstAt[k] === pos ? secondAt[k] : firstAt[k];
+        if (c > n || (c === n && at < bestAt)) [best, n, bestAt] = [labels[k], c, at];
+      }
+      out[i] = best + (size === 1 ? '' : '~');
+    });
   }
   return out;
 }

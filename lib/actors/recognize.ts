@@ -2,8 +2,9 @@ import type { Actor, ActorType, Mention, Span } from '../schema';
 import type { KnowledgeBase, KbEntity } from '../kb/knowledge-base';
 import type { Sentence } from '../text/sentences';
 import { tokenize, type Token } from './tokens';
-import { capsRegions, coarseType, kbMatches, stackValues, tokenFeatures, withStack, type KbMatch } from './features';
-import { shippedWeights, tagTokens, TAGS, type Weights } from './tagger';
+import { capsRegions, coarseType, kbMatchesSteps, stackValues, tokenFeaturesSteps, withStack, type KbMatch } from './features';
+import { shippedWeightsSteps, tagTokensSteps, TAGS, type Weights } from './tagger';
+import { drain, type Steps } from '../steps';
 import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
 
 /**
@@ -54,19 +55,30 @@ const slug = (s: string) =>
 
 /** The tagger's names in the text, made consistent across the document. */
 export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}): { tokens: Token[]; names: NameSpan[] } {
+  return drain(recognizeNamesSteps(input, options));
+}
+
+/** `recognizeNames`, pausing between phases and within the long ones. */
+export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOptions = {}): Steps<{ tokens: Token[]; names: NameSpan[] }> {
   const { text, sentences, ignore, kb } = input;
+  const [shipped1, shipped2] = options.weights ? [options.weights, options.weights2 ?? null] : yield* shippedWeightsSteps();
   const tokens = tokenize(text, sentences, ignore);
   if (tokens.length === 0) return { tokens, names: [] };
+  yield;
   const caps = capsRegions(tokens);
-  const matches = kbMatches(text, tokens, kb);
-  const features = tokenFeatures(tokens, matches, caps);
-  const [shipped1, shipped2] = options.weights ? [options.weights, options.weights2 ?? null] : shippedWeights();
+  yield;
+  const matches = yield* kbMatchesSteps(text, tokens, kb);
+  const features = yield* tokenFeaturesSteps(tokens, matches, caps);
   const sentenceOf = (i: number) => tokens[i].sentence;
 
   // 2. Tag sentence by sentence; then again, knowing how the first pass tagged each word
   //    elsewhere in the article.
-  let tags = tagTokens(sentenceOf, features, shipped1);
-  if (shipped2) tags = tagTokens(sentenceOf, withStack(features, tokens, caps, stackValues(tokens, tags, TAGS)), shipped2);
+  let tags = yield* tagTokensSteps(sentenceOf, features, shipped1);
+  if (shipped2) {
+    const stacked = withStack(features, tokens, caps, stackValues(tokens, tags, TAGS));
+    yield;
+    tags = yield* tagTokensSteps(sentenceOf, stacked, shipped2);
+  }
   let names: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tag = TAGS[tags[i]];
@@ -76,11 +88,14 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
     names.push(makeSpan(text, tokens, i, j, tag.slice(2) as Coarse, kb));
   }
 
+  yield;
   names = splitJoinedNames(text, tokens, names, matches, kb);
   names = joinLongNames(text, tokens, names, kb);
   names = names.filter((n) => keepName(text, tokens, n));
   for (const n of names) if (n.coarse !== 'ORG' && n.last > n.first && !n.entity && ORG_ENDINGS.test(tokens[n.last].lower)) n.coarse = 'ORG';
+  yield;
   names = addUntaggedKbNames(text, tokens, names, matches, caps, kb);
+  yield;
   names = propagate(text, tokens, names, caps, kb);
   return { tokens, names };
 }
@@ -358,8 +373,14 @@ function excludedSpans(text: string): Span[] {
 const caseKey = (s: string) => s.toLowerCase().replace(/^(?:al|el)-/, '');
 
 export function findActors(input: ActorInput, options: RecognizeOptions = {}): Actor[] {
+  return drain(findActorsSteps(input, options));
+}
+
+/** `findActors` in short steps (see lib/steps.ts): the content script runs it between page tasks. */
+export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = {}): Steps<Actor[]> {
   const { text, kb } = input;
-  const { tokens, names } = recognizeNames(input, options);
+  const { tokens, names } = yield* recognizeNamesSteps(input, options);
+  yield;
   const excluded = excludedSpans(text);
   const found = names.filter((n) => n.coarse !== 'MISC' && !excluded.some((e) => n.start >= e.start && n.end <= e.end));
 

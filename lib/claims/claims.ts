@@ -1,4 +1,5 @@
 import type { Claim, ClaimKind, Span } from '../schema';
+import { drain, type Steps } from '../steps';
 import { sentenceIndexAt, type Sentence } from '../text/sentences';
 import { recognizeQuantities, type Quantity } from './numbers';
 import { attributionFor, attributionsOf, type Attribution } from './sources';
@@ -349,9 +350,15 @@ function measureUnit(q: Quantity, head: string | null): string | null {
 }
 
 export function findClaims(input: ClaimInput): Claim[] {
+  return drain(findClaimsSteps(input));
+}
+
+/** `findClaims`, pausing every few quantities (see lib/steps.ts). */
+export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
   const { text, sentences, markers } = input;
   const quantities = recognizeQuantities(text);
   if (quantities.length === 0) return [];
+  yield;
   const phones = phoneSpans(text);
   const inSpan = (spans: readonly Span[], s: number, e: number) => spans.some((m) => m.start < e && m.end > s);
   const consumed = new Set<number>();
@@ -367,6 +374,7 @@ export function findClaims(input: ClaimInput): Claim[] {
   };
 
   for (let qi = 0; qi < quantities.length; qi++) {
+    if ((qi & 7) === 7) yield;
     if (consumed.has(qi)) continue;
     const q = quantities[qi];
     if (inSpan(markers, q.start, q.end) || inSpan(phones, q.start, q.end)) continue;

@@ -30,6 +30,27 @@ describe('splitSentences', () => {
     expect(splitSentences(t, undefined, [marker]).map((s) => s.text)).toEqual(['Prices rose next year.5', 'In Kenya prices fell.']);
   });
 
+  it('breaks by rule: quotes and brackets stay with the stop, lower case and digits continue', () => {
+    expect(texts('He said: "We will stay." Then he left. (It rained.) At 5 p.m. on Sunday the U.S.A. team won 2.5 to 1. Why? Nobody knew!')).toEqual([
+      'He said: "We will stay."',
+      'Then he left.',
+      '(It rained.)',
+      'At 5 p.m. on Sunday the U.S.A. team won 2.5 to 1.',
+      'Why?',
+      'Nobody knew!',
+    ]);
+    expect(texts('It was done. — and more. The end... the rest. Stop. [a] note.')).toEqual(['It was done. — and more.', 'The end... the rest.', 'Stop. [a] note.']);
+    expect(texts('One line\nanother line.')).toEqual(['One line', 'another line.']);
+  });
+
+  it('keeps a bracketed marker and a closing bracket with the sentence they follow', () => {
+    expect(texts('(Control was granted in the 1860s.[48]) Following concerns, they moved.[49] Next came more.')).toEqual([
+      '(Control was granted in the 1860s.[48])',
+      'Following concerns, they moved.[49]',
+      'Next came more.',
+    ]);
+  });
+
   it('never crosses a paragraph break and keeps offsets exact', () => {
     const t = 'A heading\n\nFirst sentence here. Second one.';
     const s = splitSentences(t);

@@ -1,0 +1,15 @@
+/**
+ * Work that can pause: a generator that yields (nothing) at points where its caller may give the
+ * main thread back to the page, and returns its result. The pipeline's long stages are written
+ * this way so that the content script can cut them into short tasks (see `analysisSteps`), while
+ * the CLI, the tests and the evaluations run them straight through with `drain`.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs steps to the end without pausing. */
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}

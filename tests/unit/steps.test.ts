@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { analysisSteps, analyze, type Stage } from '@/lib/analysis';
+import { bundledKb, fixtureDocument } from './dom';
+
+// The content script runs the pipeline in short steps (analysisSteps with pauses inside long
+// stages); the CLI runs it straight through. Both must give the same Analysis.
+describe('the pipeline in short steps', () => {
+  it('pauses inside the long stages and gives the same analysis as analyze()', () => {
+    const kb = bundledKb();
+    const whole = analyze(fixtureDocument('palmyra'), { kb, url: 'https://example.org/palmyra' });
+    // A clock that moves 1 ms per reading: every step is "long", so the pipeline pauses at each one.
+    let now = 0;
+    const steps = analysisSteps(fixtureDocument('palmyra'), { kb, url: 'https://example.org/palmyra', clock: () => now++, sliceMs: 1 });
+    const pauses = new Map<Stage, number>();
+    let r = steps.next();
+    while (!r.done) {
+      pauses.set(r.value, (pauses.get(r.value) ?? 0) + 1);
+      now += 1000; // time spent in the page between steps is not the pipeline's
+      r = steps.next();
+    }
+    const stepped = r.value.analysis;
+    expect(pauses.get('actors')).toBeGreaterThan(10);
+    expect(pauses.get('claims')).toBeGreaterThan(2);
+    expect({ ...stepped, timingsMs: {} }).toEqual({ ...whole, timingsMs: {} });
+    // Timings count work only: far below the 1,000 ms of every pause.
+    expect(stepped.timingsMs.total).toBeLessThan(1000);
+  });
+});
