@@ -25,6 +25,14 @@ export interface LanguageGuess {
   byScript: boolean;
 }
 
+/** Languages Sift's analysis is built and evaluated for: on others nothing is painted unless asked. */
+export const ANALYSED_LANGUAGES: readonly string[] = ['en'];
+
+/** Whether Sift's analysis is built for this language (unknown counts as yes: say nothing without evidence). */
+export function isAnalysedLanguage(lang: string | null): boolean {
+  return lang === null || ANALYSED_LANGUAGES.includes(lang);
+}
+
 /** Characters read at most: enough for a sure answer, cheap on a 50 MB page. */
 export const SAMPLE_CHARS = 3000;
 /** Fewer Latin words than this and the answer is unknown. */
