@@ -163,6 +163,35 @@ describe('popup', () => {
     expect($('#lang-notice')!.textContent).toContain('German');
   });
 
+  it('on an article in another language: says which, that nothing was painted, and analyses it on request', async () => {
+    const language = { lang: 'fr', declared: 'en', title: 'Le port attendra le printemps', siteName: 'La Gazette' };
+    answer({ status: 'other-language', analysis: null, highlightsOn: false, painted: 0, hostname: 'gazette.example', language });
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#analyse-anyway'));
+    expect($('#status')!.textContent).toBe('This article is in French.');
+    expect($('#lang-notice')!.textContent).toContain('built for English');
+    expect($('#title')!.textContent).toBe('Le port attendra le printemps');
+    expect($('#meta')!.textContent).toBe('La Gazette');
+    const a = sample();
+    a.article = { ...a.article!, lang: 'fr' };
+    answer(ready(a));
+    $('#analyse-anyway')!.click();
+    await until(() => $('#actors'));
+    expect(sendMessage).toHaveBeenCalledWith('analyzeAnyway', undefined, 3);
+    // Analysed anyway, the popup still says the analysis is not built for the page's language.
+    expect($('#lang-notice')!.textContent).toContain('French');
+  });
+
+  it('says in French when the article is in another language', async () => {
+    useLanguage(loadMessages('fr'), 'fr');
+    answer({ status: 'other-language', analysis: null, highlightsOn: false, painted: 0, hostname: 'zeitung.example', language: { lang: 'de', declared: null, title: null, siteName: null } });
+    render(<Popup tabId={3} />, root);
+    await until(() => $('#analyse-anyway'));
+    expect($('#status')!.textContent).toBe('Cet article est en allemand.');
+    expect($('#lang-notice')!.textContent).toContain('conçue pour l’anglais');
+    expect($('#title')!.textContent).toBe('zeitung.example');
+  });
+
   it('speaks French when the browser does, with no string left untranslated', async () => {
     useLanguage(loadMessages('fr'), 'fr');
     answer(ready(sample()));

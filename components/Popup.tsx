@@ -192,6 +192,24 @@ export function Popup({ tabId, loadBackgrounds }: PopupProps) {
       </Shell>
     );
 
+  if (s.status === 'other-language' && s.language)
+    return (
+      <Shell live={live}>
+        <Header analysis={null} hostname={s.hostname} readingTime={false} title={s.language.title} siteName={s.language.siteName} />
+        <div class="state other-language">
+          <p id="status" role="status">
+            {t('popupOtherLanguage', languageName(s.language.lang))}
+          </p>
+          <p class="hint" id="lang-notice">
+            {t('popupOtherLanguageHint')}
+          </p>
+          <button type="button" id="analyse-anyway" class="primary" onClick={() => void ask(() => sendMessage('analyzeAnyway', undefined, tabId!))}>
+            {t('popupAnalyseAnyway')}
+          </button>
+        </div>
+      </Shell>
+    );
+
   return (
     <Shell live={live}>
       <Header analysis={a} hostname={s.hostname} />
@@ -248,14 +266,27 @@ function SettingsButton() {
   );
 }
 
-function Header({ analysis, hostname, readingTime = true }: { analysis: Analysis | null; hostname: string; readingTime?: boolean }) {
+function Header({
+  analysis,
+  hostname,
+  readingTime = true,
+  title,
+  siteName,
+}: {
+  analysis: Analysis | null;
+  hostname: string;
+  readingTime?: boolean;
+  /** Without an analysis: what the content script knows of the article. */
+  title?: string | null;
+  siteName?: string | null;
+}) {
   const art = analysis?.article;
   const date = art?.publishedTime ? formatDate(art.publishedTime) : null;
-  const meta = [art?.siteName || hostname, art?.byline, date].filter(Boolean) as string[];
+  const meta = [art?.siteName || siteName || hostname, art?.byline, date].filter(Boolean) as string[];
   return (
     <header class="head">
       <div class="head-text">
-        <h1 id="title">{art?.title || hostname}</h1>
+        <h1 id="title">{art?.title || title || hostname}</h1>
         <p class="meta" id="meta">
           {meta.join(' · ')}
           {readingTime && art && art.wordCount > 0 && (

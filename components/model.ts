@@ -103,8 +103,8 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-/** Languages Sift's analysis is built and evaluated for. */
-export const ANALYSED_LANGUAGES = ['en'];
+/** Languages Sift's analysis is built and evaluated for (defined beside the language detector). */
+export { ANALYSED_LANGUAGES } from '@/lib/text/language';
 
 /** A host name as a reader types it ("https://www.example.com/news" → "example.com"), or null. */
 export function siteFromInput(input: string): string | null {

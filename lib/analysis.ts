@@ -2,6 +2,7 @@ import { SCHEMA_VERSION, type Analysis, type ArticleInfo } from './schema';
 import { detectArticle, type ArticleDetection } from './article/detect';
 import { TextMap } from './text/textmap';
 import { splitSentences, type Sentence } from './text/sentences';
+import { decideLanguage, sampleText } from './text/language';
 import { attachCitingSentences, findFootnotes, skipInlineNotes } from './footnotes/footnotes';
 import { findActorsSteps } from './actors/recognize';
 import { findClaimsSteps, type FootnoteMarker } from './claims/claims';
@@ -139,7 +140,9 @@ export function* analysisSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     byline: meta.byline,
     siteName: meta.siteName,
     publishedTime: meta.publishedTime,
-    lang: meta.lang,
+    // What the page declares, unless the text says clearly otherwise (the same sample the content
+    // script decides on, so that both agree).
+    lang: decideLanguage(meta.lang, sampleText(root, skip)).lang,
     text,
     wordCount: (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
   };

@@ -12,7 +12,18 @@ import type { Analysis } from './schema';
  * checks the payload against a schema: a page cannot command Sift.
  */
 
-export type PageStatus = 'analyzing' | 'ready' | 'not-article' | 'site-disabled' | 'error';
+export type PageStatus = 'analyzing' | 'ready' | 'not-article' | 'other-language' | 'site-disabled' | 'error';
+
+/** The article's language as the content script decided it (lib/text/language.ts). */
+export interface PageLanguage {
+  /** Primary subtag ("fr"). */
+  lang: string;
+  /** What the page declares, or null. */
+  declared: string | null;
+  /** The article's title, for the popup's header (the analyzer is not loaded on such a page). */
+  title: string | null;
+  siteName: string | null;
+}
 
 export interface PageState {
   status: PageStatus;
@@ -28,6 +39,8 @@ export interface PageState {
   costMs?: number;
   /** Whether the knowledge base was loaded (never on pages that are not articles). */
   kbLoaded?: boolean;
+  /** For 'other-language': an article in a language the analysis is not built for. */
+  language?: PageLanguage;
   error?: string;
 }
 

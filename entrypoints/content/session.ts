@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticle, type ArticleDetection } from '@/lib/article/detect';
+import { decideLanguage, isAnalysedLanguage, sampleText } from '@/lib/text/language';
 import { listen, sendMessage, type JumpTarget, type PageState, type StepResult } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { ANALYZER_GLOBAL, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
@@ -89,6 +90,17 @@ export class PageSession {
       if (!force && !detection.isArticle) {
         this.notArticle = detection;
         return this.withCost(this.set({ status: 'not-article', analysis: null, highlightsOn: false, painted: 0 }));
+      }
+      // An article in a language the analysis is not built for: paint nothing (its names and numbers
+      // would be mostly nonsense) and let the popup say so, with "Analyse anyway". A bounded sample.
+      if (!force && detection.root) {
+        const t1 = performance.now();
+        const { lang, declared } = decideLanguage(detection.meta.lang, sampleText(detection.root, detection.skip));
+        this.busyMs += performance.now() - t1;
+        if (!isAnalysedLanguage(lang)) {
+          const language = { lang: lang!, declared, title: detection.meta.title || null, siteName: detection.meta.siteName };
+          return this.withCost(this.set({ status: 'other-language', analysis: null, highlightsOn: false, painted: 0, language }));
+        }
       }
       const analyzer = await this.loadAnalyzer();
       if (!stillWanted()) return this.state;
