@@ -151,7 +151,9 @@ export function kbMatches(text: string, tokens: readonly Token[], kb: KnowledgeB
     }
     let reach = i;
     let words = 1;
-    while (reach + 1 < tokens.length && tokens[reach + 1].sentence === t.sentence && words < maxWords) {
+    // Bounded in tokens too: punctuation is no word, and 20,000 full stops in a row made each a
+    // longer and longer lookup.
+    while (reach + 1 < tokens.length && tokens[reach + 1].sentence === t.sentence && words < maxWords && reach - i < 3 * maxWords) {
       const u = tokens[reach + 1];
       if (!u.word && !/^[-&.'’]$/.test(u.text)) break;
       if (u.start - tokens[reach].end > 1) break;
@@ -299,21 +301,40 @@ export function stackValues(tokens: readonly Token[], tags: ArrayLike<number>, t
     else byWord.set(t.lower, [i]);
   });
   const out: (string | null)[] = Array.from({ length: tokens.length }, () => null);
+  const labelOf = (j: number) => {
+    const tag = tagNames[tags[j]];
+    return tag === 'O' ? 'O' : tag.slice(2);
+  };
   for (const list of byWord.values()) {
     if (list.length < 2) continue;
-    for (const i of list) {
-      const counts = new Map<string, number>();
-      for (const j of list) {
-        if (j === i) continue;
-        const tag = tagNames[tags[j]];
-        const label = tag === 'O' ? 'O' : tag.slice(2);
-        counts.set(label, (counts.get(label) ?? 0) + 1);
+    // Counted once per word, not once per occurrence (a word met k times cost k² steps: seconds
+    // on a long page). Per label: its count and its first two places, so each occurrence sees
+    // the counts of the others in the order the others first show them (ties go to the first).
+    const labels = new Map<string, { count: number; first: number; second: number }>();
+    list.forEach((j, k) => {
+      const l = labelOf(j);
+      const e = labels.get(l);
+      if (!e) labels.set(l, { count: 1, first: k, second: -1 });
+      else {
+        if (e.count === 1) e.second = k;
+        e.count++;
       }
+    });
+    list.forEach((i, k) => {
+      const own = labelOf(i);
       let best = 'O';
       let n = -1;
-      for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
-      out[i] = best + (counts.size === 1 ? '' : '~');
-    }
+      let at = Infinity;
+      let size = 0;
+      for (const [l, e] of labels) {
+        const c = l === own ? e.count - 1 : e.count;
+        if (c === 0) continue;
+        size++;
+        const first = l === own && e.first === k ? e.second : e.first;
+        if (c > n || (c === n && first < at)) [best, n, at] = [l, c, first];
+      }
+      out[i] = best + (size === 1 ? '' : '~');
+    });
   }
   return out;
 }

@@ -37,7 +37,10 @@ function sentenceSegmenter(): Intl.Segmenter {
 }
 
 function endsWithAbbreviation(piece: string, next: string): boolean {
-  const m = /(?:^|[\s(“"'‘])((?:[A-Za-z]\.){1,3}[A-Za-z]?|[A-Za-z]{1,6})\.\s*$/.exec(piece);
+  // Only the piece's end matters, and a piece grows as pieces merge ("Mr. Mr. Mr. …" made this
+  // quadratic). The "#" stands for the cut-off start: it is neither a boundary nor a letter.
+  const end = piece.length > 64 ? '#' + piece.slice(-64) : piece;
+  const m = /(?:^|[\s(“"'‘])((?:[A-Za-z]\.){1,3}[A-Za-z]?|[A-Za-z]{1,6})\.\s*$/.exec(end);
   if (!m) return false;
   const word = m[1].toLowerCase().replace(/\.$/, '');
   const nextStart = next.trimStart();
@@ -60,13 +63,46 @@ function endsWithAbbreviation(piece: string, next: string): boolean {
   return true;
 }
 
+/** Paragraphs longer than this are handed to ICU a window at a time. */
+const SEGMENT_WINDOW = 4000;
+/** Breaks this close to a window's cut end are left to the next window (ICU looks ahead). */
+const SEGMENT_LOOKAHEAD = 200;
+
+/**
+ * ICU's sentence breaks (segment starts after the first) in `para`. V8's segment iterator costs
+ * time proportional to the string's length at every step, so one 200,000-character paragraph
+ * took seconds (400,000: 25 s): long paragraphs go by windows, each starting at the last break
+ * the previous one found away from its cut end, so the breaks are those of one pass.
+ */
+export function icuBreaks(para: string): number[] {
+  const out: number[] = [];
+  let from = 0;
+  while (from < para.length) {
+    const to = Math.min(para.length, from + SEGMENT_WINDOW);
+    const last = to === para.length;
+    let next = -1;
+    for (const s of sentenceSegmenter().segment(para.slice(from, to))) {
+      if (s.index === 0) continue;
+      if (!last && s.index > to - from - SEGMENT_LOOKAHEAD) break;
+      out.push(from + s.index);
+      next = from + s.index;
+    }
+    if (last) break;
+    // No break in the window (one very long sentence): go on from a space near its end.
+    if (next < 0) {
+      const space = para.lastIndexOf(' ', to - SEGMENT_LOOKAHEAD);
+      next = space > from ? space + 1 : to - SEGMENT_LOOKAHEAD;
+    }
+    from = next;
+  }
+  return out;
+}
+
 /** ICU's sentence breaks in one paragraph, moved out of footnote markers and added after glued ones. */
 function segmentParagraph(text: string, block: Span, markers: readonly Span[]): Span[] {
   const para = text.slice(block.start, block.end);
   const cuts = new Set<number>();
-  for (const s of sentenceSegmenter().segment(para)) {
-    let b = s.index;
-    if (b === 0) continue;
+  for (let b of icuBreaks(para)) {
     // ICU breaks inside "respectively.[1] In": move the break past the marker(s).
     const before = /\[\^?\w{0,3}$/.exec(para.slice(Math.max(0, b - 5), b));
     if (before) {
