@@ -63,6 +63,8 @@ function endsWithAbbreviation(piece: string, next: string): boolean {
   return true;
 }
 
+/** Sentences are at most this long (see splitSentences). */
+export const MAX_SENTENCE = 2000;
 /** Paragraphs longer than this are handed to ICU a window at a time. */
 const SEGMENT_WINDOW = 4000;
 /** Breaks this close to a window's cut end are left to the next window (ICU looks ahead). */
@@ -177,6 +179,21 @@ export function splitSentences(text: string, paragraphs?: readonly Span[], marke
       let { start, end } = m;
       while (start < end && /\s/.test(text[start])) start++;
       while (end > start && /\s/.test(text[end - 1])) end--;
+      // A "sentence" longer than this is text without full stops (a list or table run together,
+      // junk): it is cut at spaces. Every claim and citation carries its sentence, and 10,000
+      // claims in one 130,000-character sentence made an Analysis too long for JSON.stringify.
+      while (end - start > MAX_SENTENCE) {
+        let cut = text.lastIndexOf(' ', start + MAX_SENTENCE);
+        if (cut <= start) {
+          cut = start + MAX_SENTENCE;
+          if (/[\uD800-\uDBFF]/.test(text[cut - 1])) cut--; // not between a surrogate pair
+        }
+        let pieceEnd = cut;
+        while (pieceEnd > start && /\s/.test(text[pieceEnd - 1])) pieceEnd--;
+        if (pieceEnd > start) out.push({ start, end: pieceEnd, text: text.slice(start, pieceEnd) });
+        start = cut;
+        while (start < end && /\s/.test(text[start])) start++;
+      }
       if (end > start) out.push({ start, end, text: text.slice(start, end) });
     }
   }
