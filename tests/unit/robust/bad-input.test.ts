@@ -6,7 +6,7 @@ import { detectArticle } from '@/lib/article/detect';
 import { extractMainText } from '@/lib/article/extract';
 import { readMetadata } from '@/lib/article/metadata';
 import { parseDocument } from '@/scripts/lib/common';
-import { bundledKb, REPO } from '@/tests/unit/dom';
+import { bundledKb, htmlDocument, REPO } from '@/tests/unit/dom';
 import { longArticle } from '@/tests/fixtures/generated';
 import { expectWellFormed } from './check';
 
@@ -33,7 +33,8 @@ const article = (extra = '') => page(`<main><article><h1>Palmyra retaken</h1><p 
 
 describe('empty and nearly empty documents', () => {
   // linkedom leaves documentElement null for these; its body/title getters then throw (they did,
-  // out of detectArticle, before detection checked for a root element).
+  // out of detectArticle, before detection checked for a root element). "just some words" has
+  // no element at all, so there is no article (a browser would make it the body's text).
   it.each([
     ['an empty string', ''],
     ['white space only', '  \n\t  \r\n '],
@@ -42,7 +43,8 @@ describe('empty and nearly empty documents', () => {
     ['text without markup', 'just some words'],
     ['NUL and control characters', '\u0000\u0001\u0002'],
   ])('%s: no article, nothing found', (_, html) => {
-    const doc = parseDocument(html);
+    // Raw linkedom (the CLI's parsePage would wrap these in a page skeleton first).
+    const doc = htmlDocument(html);
     const a = analyze(doc, { kb, source: 'empty.html', force: true });
     expect(a).toMatchObject({ isArticle: false, article: null, actors: [], claims: [], footnotes: [], summary: [] });
     expectWellFormed(a, { force: true });
