@@ -90,10 +90,11 @@ export function icuBreaks(para: string): number[] {
       next = from + s.index;
     }
     if (last) break;
-    // No break in the window (one very long sentence): go on from a space near its end.
+    // No break in the window (one very long sentence): go on from a little before a space near
+    // its end, so that a break right after that space is seen with what precedes it (". Next").
     if (next < 0) {
       const space = para.lastIndexOf(' ', to - SEGMENT_LOOKAHEAD);
-      next = space > from ? space + 1 : to - SEGMENT_LOOKAHEAD;
+      next = Math.max(from + 1, (space > from ? space : to - SEGMENT_LOOKAHEAD) - 16);
     }
     from = next;
   }

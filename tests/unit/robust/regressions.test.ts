@@ -35,6 +35,19 @@ describe('sentence segmentation of long paragraphs', () => {
     for (const n of [1, 30, 120]) expect(icuBreaks(prose.repeat(n))).toEqual(onePass(prose.repeat(n)));
     // No full stop at all: no break, however long.
     expect(icuBreaks('word '.repeat(5000))).toEqual([]);
+    // A break right after the space a window without breaks restarts from (index 3,801).
+    const edge = `${'word '.repeat(760).trimEnd()}. Next words go on here.${' More words.'.repeat(40)}`;
+    expect(icuBreaks(edge)).toEqual(onePass(edge));
+    expect(icuBreaks(edge)).toContain(3801);
+    // Sentences longer than a window, breaks anywhere near the windows' ends.
+    const sentence = fc.tuple(fc.integer({ min: 1, max: 1400 }), fc.constantFrom('. ', '! ', '? ', '." ', '.) ', ' U.S. ', '.[1] '), fc.constantFrom('The', 'a', '40', '"We', 'Mr')).map(([n, end, next]) => `${'word '.repeat(n).trimEnd()}${end}${next} `);
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 12 }), (parts) => {
+        const para = parts.join('');
+        expect(icuBreaks(para)).toEqual(onePass(para));
+      }),
+      { seed: 5, numRuns: 40 },
+    );
   });
 
   it('a 400,000-character paragraph in well under a second (V8 took 25 s in one pass)', () => {
