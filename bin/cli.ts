@@ -9,6 +9,7 @@ import { analyze, fillDocumentWithText } from '../lib/analysis';
 import type { Analysis } from '../lib/schema';
 import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from '../lib/kb/knowledge-base';
 import { formatReport } from './report';
+import { parsePage } from './parse';
 
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
@@ -77,17 +78,43 @@ export function loadKnowledgeBase(kbDir: string): KnowledgeBase {
   return createKnowledgeBase(index, details);
 }
 
-/** Decode input strictly: the analysis must not run on binary or mis-encoded bytes. */
-export function decodeInput(bytes: Buffer): string {
+/** `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`, in the first 1,024 bytes. */
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/**
+ * Decode input as a browser would, but strictly: a byte-order mark (UTF-8, UTF-16LE/BE) decides;
+ * else valid UTF-8 is UTF-8; else an HTML page may declare a legacy encoding with <meta charset>
+ * ("iso-8859-1" decodes as windows-1252, as in browsers). Binary input, and bytes that are
+ * neither UTF-8 nor in a declared encoding, are errors: the analysis must not run on them.
+ */
+export function decodeInput(bytes: Buffer, o: { html?: boolean } = {}): string {
   if (bytes.length === 0) throw new Error('empty input');
   if (bytes.length > MAX_INPUT_BYTES) throw new Error(`input is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 20 MB`);
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) throw new Error('binary input (NUL bytes): not a text or HTML file');
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error('input is not valid UTF-8');
+  const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (bom16) {
+    try {
+      text = new TextDecoder(bom16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new Error(`input is not valid ${bom16.toUpperCase()} (it starts with a ${bom16.toUpperCase()} byte-order mark)`);
+    }
+  } else {
+    const probe = bytes.subarray(0, 8192);
+    if (probe.includes(0)) throw new Error('binary input (NUL bytes): not a text or HTML file');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const declared = o.html ? META_CHARSET.exec(bytes.subarray(0, 1024).toString('latin1'))?.[1] : undefined;
+      let decoder: TextDecoder | null = null;
+      try {
+        decoder = declared ? new TextDecoder(declared) : null;
+      } catch {
+        throw new Error(`input is not valid UTF-8, and the encoding it declares ("${declared}") is not known`);
+      }
+      // A page declaring UTF-16 without a byte-order mark is read as UTF-8 by browsers too.
+      if (!decoder || decoder.encoding === 'utf-8' || decoder.encoding.startsWith('utf-16')) throw new Error('input is not valid UTF-8');
+      text = decoder.decode(bytes);
+    }
   }
   text = text.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new Error('empty input');
@@ -101,8 +128,7 @@ export function analyzeInput(content: string, source: string, o: Pick<Options, '
     const root = fillDocumentWithText(document, content);
     return analyze(document, { source, url, kb, root, summary: o.summary });
   }
-  const { document } = parseHTML(content);
-  return analyze(document, { source, url, kb, force: o.force, summary: o.summary });
+  return analyze(parsePage(content), { source, url, kb, force: o.force, summary: o.summary });
 }
 
 export function main(argv: string[], io: CliIo): number {
@@ -127,7 +153,7 @@ export function main(argv: string[], io: CliIo): number {
     let analysis: Analysis;
     try {
       const bytes = file === '-' ? io.readStdin() : io.readFile(file);
-      analysis = analyzeInput(decodeInput(bytes), file, parsed, kb);
+      analysis = analyzeInput(decodeInput(bytes, { html: !parsed.text && !/\.txt$/i.test(file) }), file, parsed, kb);
     } catch (e) {
       failed++;
       const err = e as NodeJS.ErrnoException;

@@ -162,7 +162,9 @@ export function* kbMatchesSteps(text: string, tokens: readonly Token[], kb: Know
     }
     let reach = i;
     let words = 1;
-    while (reach + 1 < tokens.length && tokens[reach + 1].sentence === t.sentence && words < maxWords) {
+    // Bounded in tokens too: punctuation is no word, and 20,000 full stops in a row made each a
+    // longer and longer lookup.
+    while (reach + 1 < tokens.length && tokens[reach + 1].sentence === t.sentence && words < maxWords && reach - i < 3 * maxWords) {
       const u = tokens[reach + 1];
       if (!u.word && !/^[-&.'’]$/.test(u.text)) break;
       if (u.start - tokens[reach].end > 1) break;

@@ -227,18 +227,41 @@ function addUntaggedKbNames(
   // A knowledge-base name of several words wins over the tagger's pieces of it
   // ("Syrian Observatory" + "Human Rights" → "Syrian Observatory for Human Rights").
   let out = names.slice();
+  // The names touching a match are found through the tokens they cover, not by scanning every
+  // name for every match (quadratic: 30 s on a 2-million-character page). The tagger's names do
+  // not overlap; if they ever did, the scan below is the rule.
+  const owner: (NameSpan | null)[] = Array.from({ length: tokens.length }, () => null);
+  let disjoint = true;
+  for (const n of out) {
+    for (let k = n.first; k <= n.last; k++) {
+      if (owner[k] !== null) disjoint = false;
+      owner[k] = n;
+    }
+  }
+  const removed = new Set<NameSpan>();
   for (const m of matches) {
     if (caps[m.first]) continue;
+    let touching: NameSpan[];
+    if (disjoint) {
+      touching = [];
+      for (let k = m.first; k <= m.last; k++) {
+        const n = owner[k];
+        if (n && touching[touching.length - 1] !== n) touching.push(n);
+      }
+    } else touching = out.filter((n) => !removed.has(n) && n.first <= m.last && n.last >= m.first);
     // The tagger's "miscellaneous" (nationalities, events) is never a name the KB lists as an actor.
-    const same = out.find((n) => n.first === m.first && n.last === m.last);
+    const same = touching.find((n) => n.first === m.first && n.last === m.last);
     if (same && same.coarse === 'MISC') same.coarse = coarseType(m.type);
     if (m.last === m.first) continue;
-    const inside = out.filter((n) => n.first >= m.first && n.last <= m.last);
-    const across = out.some((n) => n.first <= m.last && n.last >= m.first && (n.first < m.first || n.last > m.last));
+    const inside = touching.filter((n) => n.first >= m.first && n.last <= m.last);
+    const across = inside.length < touching.length;
     if (across || (inside.length === 1 && inside[0].first === m.first && inside[0].last === m.last)) continue;
-    out = out.filter((n) => !inside.includes(n));
-    out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
+    for (const n of inside) removed.add(n);
+    const span = makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true);
+    out.push(span);
+    if (disjoint) for (let k = m.first; k <= m.last; k++) owner[k] = span;
   }
+  if (removed.size > 0) out = out.filter((n) => !removed.has(n));
   const covered = new Uint8Array(tokens.length);
   for (const n of out) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
   const lowerWords = new Set<string>();

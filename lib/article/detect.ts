@@ -124,6 +124,8 @@ function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): {
   return { isArticle: evidence > 0.5 && chars >= 300, confidence, signals };
 }
 
+const EMPTY_META: ArticleMeta = { title: '', byline: null, siteName: null, publishedTime: null, lang: null, jsonLdTypes: [], ogType: null };
+
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The title repeated as an h2/h3 at the top of the text (h1s are skipped already). */
@@ -137,6 +139,9 @@ function dropTitleHeadings(root: Element, title: string, skipped: Set<Element>):
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleDetection {
   const url = options.url ?? doc.URL ?? '';
+  // A document without a root element (linkedom's parse of an empty or text-only file): nothing
+  // to read, and linkedom's `body`/`title` getters throw on it.
+  if (!doc.documentElement) return { isArticle: false, confidence: 0, signals: ['empty document'], root: null, skip: () => false, meta: EMPTY_META };
   const x = extractMainText(doc, { maxNodes: options.maxNodes ?? options.maxElements });
   const meta = readMetadata(doc, { url, root: x.root });
   const { isArticle, confidence, signals } = decide(doc, meta, x, url);

@@ -103,7 +103,8 @@ const HOLDS_STORY = 0.5;
 export function extractMainText(doc: Document, options: ExtractOptions = {}): Extraction {
   const maxNodes = options.maxNodes ?? 200_000;
   // From the root element, not doc.body: parsers can leave an empty first <body> beside the real one.
-  const start = doc.documentElement ?? doc.body;
+  // (No fallback to doc.body: without a root element there is no body, and linkedom's getter throws.)
+  const start = doc.documentElement;
   const result: Extraction = {
     root: null, skipped: new Set(), goodChars: 0, goodParagraphs: 0, badChars: 0, neutralChars: 0,
     linkedHeadings: 0, pageChars: 0, pageLinkChars: 0, pageGoodChars: 0, discussionGoodChars: 0,

@@ -4,6 +4,7 @@
  * Read-only, and cheap: one pass over the <meta> tags, one over the JSON-LD blocks, and a few
  * selector queries.
  */
+import { trimEndWhile } from '../text/trim';
 
 export interface ArticleMeta {
   /** The article's title, without the site's name that <title> usually appends. */
@@ -96,13 +97,15 @@ function typesOf(o: JsonObject): string[] {
   return [];
 }
 
-function nameOf(v: unknown): string | null {
+/** Bounded: JSON-LD nested 100,000 deep (`"author": [[[…]]]`) overflowed the stack. */
+function nameOf(v: unknown, depth = 0): string | null {
   if (typeof v === 'string') return v.trim() || null;
+  if (depth > 6) return null;
   if (Array.isArray(v)) {
-    const names = v.map(nameOf).filter((x): x is string => !!x);
+    const names = v.map((x) => nameOf(x, depth + 1)).filter((x): x is string => !!x);
     return names.length ? names.join(', ') : null;
   }
-  if (v && typeof v === 'object') return nameOf((v as JsonObject).name);
+  if (v && typeof v === 'object') return nameOf((v as JsonObject).name, depth + 1);
   return null;
 }
 
@@ -167,7 +170,7 @@ export function cleanByline(raw: string | null): string | null {
   s = s.replace(/^(?:by|from|words by|written by|von|par|por|di|door|av|af)\s*[:\-–]?\s+/i, '');
   // Cut at a date, a time, an @handle or a "|" — bylines in the page run into them.
   s = s.replace(/\s*(?:[|•·]|\s@\w|\b(?:updated|published|posted)\b|\b(?:19|20)\d\d\b|\b\d{1,2}[:/.]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d+\s+(?:min|hours?|days?|hodin)).*$/i, '');
-  s = s.replace(/[,\s–—-]+$/, '').trim();
+  s = trimEndWhile(s, (c) => /[,\s–—-]/.test(c)).trim();
   if (!s || s.length > 100 || !/\p{L}/u.test(s)) return null;
   return s;
 }

@@ -349,18 +349,44 @@ function measureUnit(q: Quantity, head: string | null): string | null {
   return u ?? null;
 }
 
+/** Index of the first span starting at or after `offset` in spans sorted by start. */
+function firstAtOrAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+const byStart = <T extends Span>(spans: readonly T[]): T[] => [...spans].sort((a, b) => a.start - b.start);
+
 export function findClaims(input: ClaimInput): Claim[] {
   return drain(findClaimsSteps(input));
 }
 
 /** `findClaims`, pausing every few quantities (see lib/steps.ts). */
 export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
-  const { text, sentences, markers } = input;
+  const { text, sentences } = input;
   const quantities = recognizeQuantities(text);
   if (quantities.length === 0) return [];
   yield;
-  const phones = phoneSpans(text);
-  const inSpan = (spans: readonly Span[], s: number, e: number) => spans.some((m) => m.start < e && m.end > s);
+  const markers = byStart(input.markers);
+  const phones = byStart(phoneSpans(text));
+  // By binary search over spans sorted by start (a scan per quantity was quadratic: 26,000 "[1]"
+  // markers). Markers and phone numbers do not overlap one another, so their ends are sorted too.
+  const inSpan = (spans: readonly Span[], s: number, e: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < spans.length && spans[k].start < e; k++) if (spans[k].end > s) return true;
+    return false;
+  };
   const consumed = new Set<number>();
   const claims: Claim[] = [];
   const attributionCache = new Map<number, Attribution[]>();
@@ -574,9 +600,11 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     }
 
     const attribution = si >= 0 ? attributionFor(attributionsAt(si), start - sentence.start, end - sentence.start) : null;
-    const footnotes = markers
-      .filter((mk) => mk.start >= sentence.start && mk.end <= sentence.end + 8 && (si < 0 || mk.start < (sentences[si + 1]?.start ?? Infinity)))
-      .map((mk) => mk.label);
+    const footnotes: string[] = [];
+    for (let k = firstAtOrAfter(markers, sentence.start); k < markers.length && markers[k].start <= sentence.end + 8; k++) {
+      const mk = markers[k];
+      if (mk.end <= sentence.end + 8 && (si < 0 || mk.start < (sentences[si + 1]?.start ?? Infinity))) footnotes.push(mk.label);
+    }
     const claim: Claim = {
       start,
       end,
@@ -594,6 +622,8 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       if (upper.type === 'share' || upper.type === 'ratio') u = Math.round(u * 100 * 100) / 100;
       claim.upper = Number.isInteger(u) ? u : Math.round(u * 1e6) / 1e6;
     }
+    // "3.1e308", "1e400", a 400-digit figure: no number, and Infinity would be null in the JSON.
+    if (!Number.isFinite(claim.value) || (claim.upper !== undefined && !Number.isFinite(claim.upper))) continue;
     claims.push(claim);
   }
   return claims;

@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences';
+import { trimEndWhile } from '../text/trim';
 
 /**
  * Who a sentence attributes its words to: "according to Rami Abdulrahman", "the US military said",
@@ -43,7 +44,7 @@ const INNER_NAME_WORDS = new Set(['of', 'for', 'and', 'the', 'al', 'bin', 'de', 
 const TITLES = /^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Col|Lt|Sgt|Capt|Prof|Rev|Gov|Sir|Dame|Lord|Lady)\.?$/;
 
 function clean(who: string): string {
-  let w = who.replace(/[\s\u00A0]+/g, ' ').trim().replace(/[,.;:’'"”]+$/, '');
+  let w = trimEndWhile(who.replace(/[\s\u00A0]+/g, ' ').trim(), (c) => ',.;:’\'"”'.includes(c));
   w = w.replace(/^(?:the|a|an)\s+/i, '');
   w = w.replace(/[’']s$/, '');
   return w.trim();
@@ -94,7 +95,10 @@ const QUANTIFIER = /^(?:a|an|the|multiple|several|some|many|most|other|both|two|
 
 /** After the verb only a time, a place or "in a statement" ("…, the US military said in a statement on Wednesday."). */
 function onlyAdverbialAfter(tail: string): boolean {
-  const words = tail.replace(/\[[^\]]{1,4}\]/g, ' ').replace(/[.!?”"’)\]]+\s*$/, '').trim().split(/[\s\u00A0]+/).filter(Boolean);
+  // Six words or fewer never take this much room; a sentence repeating "said" thousands of times
+  // made this quadratic.
+  if (tail.length > 1000) return false;
+  const words = trimEndWhile(tail.replace(/\[[^\]]{1,4}\]/g, ' ').trimEnd(), (c) => '.!?”"’)]'.includes(c)).trim().split(/[\s\u00A0]+/).filter(Boolean);
   return words.length <= 6 && !words.some((w) => /^(?:that|whether|if|how|what)$/i.test(w) || /[,;:“"]/.test(w));
 }
 

@@ -246,10 +246,16 @@ interface Linked {
 function findLinked(root: Element, map: TextMap, page: Page): Linked[] {
   const found: Linked[] = [];
   const anchors = root.getElementsByTagName('a');
+  // The last anchor whose text was read: a link nested in a link (DOM-built or linkedom-parsed
+  // markup; HTML parsers in browsers never nest them) is part of it, not a marker of its own, and
+  // reading each again cost seconds on 10,000 nested links (a subtree walk per link).
+  let examined: Element | null = null;
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i];
     // Cheap first: a marker links to a fragment or names the element describing it.
     if (!(a.getAttribute('href') ?? '').includes('#') && !a.hasAttribute('aria-describedby') && !a.hasAttribute('aria-controls') && !a.hasAttribute('aria-details')) continue;
+    if (examined && examined.contains(a)) continue;
+    examined = a;
     const text = a.textContent ?? '';
     const label = markerLabel(text);
     if (!label) continue;
@@ -327,8 +333,13 @@ function findPlain(text: string, map: TextMap): Candidate[] {
 function findBareSups(root: Element, text: string, map: TextMap): Candidate[] {
   const out: Candidate[] = [];
   const sups = root.getElementsByTagName('sup');
+  // The last superscript whose text was read: one nested in it is part of it, and reading each
+  // again cost seconds on 10,000 nested ones (a subtree walk per superscript).
+  let examined: Element | null = null;
   for (let i = 0; i < sups.length; i++) {
     const sup = sups[i];
+    if (examined && examined.contains(sup)) continue;
+    examined = sup;
     const t = (sup.textContent ?? '').trim();
     if (!/^[1-9]\d{0,2}$/.test(t)) continue;
     if (sup.getElementsByTagName('a').length > 0 || ancestor(sup, (_, tag) => tag === 'A')) continue;
@@ -447,6 +458,8 @@ export function findFootnotes(input: FootnoteInput): FootnoteResult {
 /** Candidates → footnotes (one per label, citations in text order) and the marker list. */
 function assemble(candidates: Candidate[], text: string, listedNote: ((label: string) => FootnoteNote | null) | null): FootnoteResult {
   const byLabel = new Map<string, Footnote>();
+  // Citation starts per label: a set, not a scan of the citations (26,000 "[1]" took seconds).
+  const cited = new Map<string, Set<number>>();
   const markers: FootnoteMarker[] = [];
   candidates.sort((a, b) => a.start - b.start);
   for (const c of candidates) {
@@ -455,8 +468,11 @@ function assemble(candidates: Candidate[], text: string, listedNote: ((label: st
       if (!f) {
         f = { label, citations: [], note: null };
         byLabel.set(label, f);
+        cited.set(label, new Set());
       }
-      if (!f.citations.some((x) => x.start === c.start)) {
+      const starts = cited.get(label)!;
+      if (!starts.has(c.start)) {
+        starts.add(c.start);
         f.citations.push({ start: c.start, end: c.end, sentence: text.slice(c.start, c.end) });
         markers.push({ start: c.start, end: c.end, label });
       }

@@ -10,6 +10,7 @@ import {
   stripLeadingLabel,
   type NoteLabelKind,
 } from './labels';
+import { trimEndWhile } from '../text/trim';
 
 /**
  * Notes: the element that holds a note, its text without back-links, its links, and the notes a
@@ -112,13 +113,35 @@ export function readNote(el: Element, label: string | null, ctx: NoteContext): F
   }
   let text = parts.join('').replace(/[\s\u00A0]+/g, ' ').trim();
   if (label !== null) text = stripLeadingLabel(text, label);
-  text = text.replace(/\s*(?:[↩↵⤴]|\uFE0E|\uFE0F)+(?:\s*\d+)?\s*$/u, '').trim();
+  text = stripBacklinkArrows(text).trim();
   if (!/[\p{L}\p{N}]/u.test(text) || (label !== null && text === label)) return null;
   for (const m of text.matchAll(BARE_URL_RE)) {
-    const url = httpLink(m[0].replace(/[.,;:!?)\]]+$/, ''), ctx.base);
+    const url = httpLink(trimEndWhile(m[0], (c) => '.,;:!?)]'.includes(c)), ctx.base);
     if (url && !links.includes(url)) links.push(url);
   }
   return { text, links };
+}
+
+const isBacklinkArrow = (c: string) => c === '↩' || c === '↵' || c === '⤴' || c === '\uFE0E' || c === '\uFE0F';
+const isSpace = (c: string) => /\s/.test(c);
+
+/**
+ * `text` without the back-link arrows at its end ("… 2019. ↩", "↩︎ 2"), as
+ * `/\s*(?:[↩↵⤴]|\uFE0E|\uFE0F)+(?:\s*\d+)?\s*$/u` would strip them, by a backward scan: the
+ * pattern was quadratic on a long run of arrows.
+ */
+function stripBacklinkArrows(text: string): string {
+  let e = trimEndWhile(text, isSpace).length;
+  let d = e;
+  while (d > 0 && text[d - 1] >= '0' && text[d - 1] <= '9') d--;
+  if (d < e) {
+    const w = trimEndWhile(text.slice(0, d), isSpace).length;
+    if (w > 0 && isBacklinkArrow(text[w - 1])) e = w;
+  }
+  const arrowsEnd = e;
+  while (e > 0 && isBacklinkArrow(text[e - 1])) e--;
+  if (e === arrowsEnd) return text;
+  return trimEndWhile(text.slice(0, e), isSpace);
 }
 
 /** Inline elements that may hold a note of their own (Modern Footnotes' tooltip span). */

@@ -32,8 +32,25 @@ export interface SummaryInput {
   maxSentences?: number;
 }
 
-/** Footnote markers glued to a sentence's end ("…the city.[5]"), left out of the checks below. */
-const TRAILING_MARKERS_RE = /(?:\[\^?\w{1,4}\]|[*†‡])+\s*$/u;
+/**
+ * `s` without the footnote markers glued to its end ("…the city.[5]", "…rose 4%*"), left out of
+ * the checks below; as `/(?:\[\^?\w{1,4}\]|[*†‡])+\s*$/u` would strip them, by a backward
+ * scan: the pattern was quadratic on a long run of asterisks.
+ */
+function stripTrailingMarkers(s: string): string {
+  const whole = s.trimEnd().length;
+  let end = whole;
+  for (;;) {
+    const c = s[end - 1];
+    if (c === '*' || c === '†' || c === '‡') end--;
+    else if (c === ']') {
+      const m = /\[\^?\w{1,4}\]$/.exec(s.slice(Math.max(0, end - 7), end));
+      if (!m) break;
+      end -= m[0].length;
+    } else break;
+  }
+  return end === whole ? s : s.slice(0, end);
+}
 /** A sentence that ends like one: . ! ? … and any closing quotes or brackets. */
 const TERMINAL_RE = /[.!?…](?:["”’')\]]|'')*\s*$/u;
 
@@ -66,7 +83,7 @@ export function summaryCandidates(text: string, sentences: readonly Sentence[]):
     if (metaParagraphs.has(paragraph[i]) && (size[paragraph[i]] <= 3 || META_RE.test(s.text))) return false;
     const words = wordCount(s.text);
     if (words < 5) return false;
-    return TERMINAL_RE.test(s.text.replace(TRAILING_MARKERS_RE, '')) || words >= 12;
+    return TERMINAL_RE.test(stripTrailingMarkers(s.text)) || words >= 12;
   });
 }
 

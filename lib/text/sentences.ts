@@ -31,7 +31,10 @@ const MARKER_AT_START = /^(?:\[(?:\d{1,3}|[a-z]|[ivx]{1,5}|\^?\d{1,3})\]|[*†�
 const MARKER_GLUED_RE = /[.!?…]["”’)]*(?:\[\^?\w{1,3}\])+(?=\s+["“‘(]?\p{Lu})/gu;
 
 function endsWithAbbreviation(piece: string, next: string): boolean {
-  const m = /(?:^|[\s(“"'‘])((?:[A-Za-z]\.){1,3}[A-Za-z]?|[A-Za-z]{1,6})\.\s*$/.exec(piece);
+  // Only the piece's end matters, and a piece grows as pieces merge ("Mr. Mr. Mr. …" made this
+  // quadratic). The "#" stands for the cut-off start: it is neither a boundary nor a letter.
+  const end = piece.length > 64 ? '#' + piece.slice(-64) : piece;
+  const m = /(?:^|[\s(“"'‘])((?:[A-Za-z]\.){1,3}[A-Za-z]?|[A-Za-z]{1,6})\.\s*$/.exec(end);
   if (!m) return false;
   const word = m[1].toLowerCase().replace(/\.$/, '');
   const nextStart = next.trimStart();
@@ -53,6 +56,9 @@ function endsWithAbbreviation(piece: string, next: string): boolean {
   }
   return true;
 }
+
+/** Sentences are at most this long (see splitSentences). */
+export const MAX_SENTENCE = 2000;
 
 /*
  * Sentence breaks by rule, after Unicode's sentence-boundary algorithm (UAX #29, with ICU's
@@ -201,6 +207,21 @@ export function splitSentences(text: string, paragraphs?: readonly Span[], marke
       let { start, end } = m;
       while (start < end && /\s/.test(text[start])) start++;
       while (end > start && /\s/.test(text[end - 1])) end--;
+      // A "sentence" longer than this is text without full stops (a list or table run together,
+      // junk): it is cut at spaces. Every claim and citation carries its sentence, and 10,000
+      // claims in one 130,000-character sentence made an Analysis too long for JSON.stringify.
+      while (end - start > MAX_SENTENCE) {
+        let cut = text.lastIndexOf(' ', start + MAX_SENTENCE);
+        if (cut <= start) {
+          cut = start + MAX_SENTENCE;
+          if (/[\uD800-\uDBFF]/.test(text[cut - 1])) cut--; // not between a surrogate pair
+        }
+        let pieceEnd = cut;
+        while (pieceEnd > start && /\s/.test(text[pieceEnd - 1])) pieceEnd--;
+        if (pieceEnd > start) out.push({ start, end: pieceEnd, text: text.slice(start, pieceEnd) });
+        start = cut;
+        while (start < end && /\s/.test(text[start])) start++;
+      }
       if (end > start) out.push({ start, end, text: text.slice(start, end) });
     }
   }

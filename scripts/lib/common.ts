@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
+import { parsePage } from '../../bin/parse';
 import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from '../../lib/kb/knowledge-base';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,9 +16,9 @@ export function sharedPath(...parts: string[]): string {
   return path.join(SHARED, ...parts);
 }
 
-/** A Document from HTML, with the same DOM implementation as the CLI (linkedom). */
+/** A Document from HTML, parsed as the CLI parses it (linkedom; fragments in a page skeleton). */
 export function parseDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parsePage(html);
 }
 
 let kb: KnowledgeBase | null = null;
