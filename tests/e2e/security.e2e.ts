@@ -3,11 +3,15 @@ import { waitFor, type PageHandle } from './harness/driver';
 import { readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
 import { highlightPoint, hover, messenger, waitForCard, waitForNoCard } from './cards-helpers';
 import { GECKO_ID } from './harness/firefox';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 // Issue 11 in the real browsers, each test in Chromium and in Firefox: page text never becomes
 // HTML (promise 2), the page cannot command Sift (3), nothing leaves the machine from any of Sift's
 // contexts (6), and hostile or odd pages (8). The hostile-CSS/broken-built-ins page (4) and the
-// exact DOM restore (5) are in cards.e2e.ts; the React page (5) and the restart (9) are below.
+// exact DOM restore (5) are in cards.e2e.ts, the React page (5) in react-hydration.e2e.ts, other
+// languages (8) in language.e2e.ts; the extension reload (8) and the browser restart (9) are below.
 
 /** Payload globals and server hits: the proof that nothing ran. */
 async function expectNothingRan(h: Harness, ...pages: PageHandle[]) {
@@ -215,5 +219,43 @@ test('reloading or updating the extension with a tab open: no errors, the old co
     expect(page.errors).toEqual([]);
   } finally {
     await driver.close();
+  }
+});
+
+test('settings survive a browser restart: a site switched off stays off, and switches back on', async ({ harness }) => {
+  const profileDir = mkdtempSync(path.join(tmpdir(), `sift-restart-${harness.driver.name}-`));
+  try {
+    let driver = await launchBrowser(harness.driver.name, { proxy: harness.proxy.address, profileDir });
+    try {
+      const page = await driver.newPage();
+      await page.goto(harness.server.url('sample-article'));
+      await waitForHighlights(page, 'sift-footnote');
+      const popup = await driver.openPopup(page);
+      await popup.click('#site-off');
+      await waitForSelector(popup, '#site-on');
+      await popup.close();
+      await waitFor('the page cleared', async () => Object.keys(await readHighlights(page)).length === 0, 5_000);
+    } finally {
+      await driver.close();
+    }
+    // The same profile, a new browser process: the setting was written to disk and is read back.
+    driver = await launchBrowser(harness.driver.name, { proxy: harness.proxy.address, profileDir });
+    try {
+      const page = await driver.newPage();
+      await page.goto(harness.server.url('sample-article'));
+      const popup = await driver.openPopup(page);
+      await waitForSelector(popup, '#site-on');
+      expect(await text(popup, '#status')).toContain('off on this site');
+      expect(Object.keys(await readHighlights(page))).toEqual([]);
+      // Switching it back on after the restart works, and paints.
+      await popup.click('#site-on');
+      await waitForHighlights(page, 'sift-footnote');
+      await popup.close();
+      expect(page.errors).toEqual([]);
+    } finally {
+      await driver.close();
+    }
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
   }
 });
