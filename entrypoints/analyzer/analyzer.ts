@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { analysisSteps, analyzeDocument } from '@/lib/analysis';
+// The pipeline without the detector: the content script has already detected (and its detector
+// stays out of this bundle).
+import { pipelineSteps, runPipeline } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
 import { loadKnowledgeBase, loadKnowledgeBaseWithDetails, type FetchJson } from '@/lib/kb/load';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
@@ -56,7 +58,7 @@ export function createAnalyzer(): Analyzer {
       };
       const kb = await loadKnowledgeBase(fetchPackaged);
       if (!stillWanted()) return null;
-      const steps = analysisSteps(document, { kb, force, detection: detection ?? undefined, url: location.href, source: location.href });
+      const steps = pipelineSteps(document, { kb, force, detection, url: location.href, source: location.href });
       let r = timed(() => steps.next());
       while (!r.done) {
         await yieldToPage();
@@ -74,7 +76,7 @@ export function createAnalyzer(): Analyzer {
     },
 
     describe(detection: ArticleDetection): Analysis {
-      return analyzeDocument(document, { detection, url: location.href, source: location.href }).analysis;
+      return runPipeline(document, { detection, url: location.href, source: location.href }).analysis;
     },
 
     paint(highlightsOn: boolean, settings: Settings): PaintOutcome {

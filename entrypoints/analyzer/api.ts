@@ -29,11 +29,11 @@ export interface PaintOutcome {
 
 export interface Analyzer {
   /**
-   * Analyse the page and paint it. `detection` is the content script's (null to detect again);
+   * Analyse the page and paint it. `detection` is the content script's (the analyser does not detect);
    * `stillWanted` is asked between stages: when it answers false the work stops (SPA navigation,
    * a newer run, the extension reloaded) and null is returned.
    */
-  analyze(options: { force: boolean; detection: ArticleDetection | null; stillWanted: () => boolean }): Promise<AnalyzerOutcome | null>;
+  analyze(options: { force: boolean; detection: ArticleDetection; stillWanted: () => boolean }): Promise<AnalyzerOutcome | null>;
   /** What a page that is not an article holds (its best candidate, nothing acted on), for the popup. */
   describe(detection: ArticleDetection): Analysis;
   /** Paint (or clear) the highlights with these settings. */

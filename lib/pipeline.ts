@@ -1,0 +1,214 @@
+import { SCHEMA_VERSION, type Analysis, type ArticleInfo } from './schema';
+import type { ArticleDetection, DetectOptions } from './article/detect';
+import { TextMap } from './text/textmap';
+import { splitSentences, type Sentence } from './text/sentences';
+import { decideLanguage, sampleText } from './text/language';
+import { attachCitingSentences, findFootnotes, skipInlineNotes } from './footnotes/footnotes';
+import { findActorsSteps } from './actors/recognize';
+import { findClaimsSteps, type FootnoteMarker } from './claims/claims';
+import { summarize } from './summary/summarize';
+import { EMPTY_KB, type KnowledgeBase } from './kb/knowledge-base';
+import type { Steps } from './steps';
+
+export type { Analysis } from './schema';
+
+/**
+ * The one pipeline: Document → Analysis. Pure over the DOM standard; the same code runs in the
+ * page (the injected analyser), the CLI and the tests. Callers use `lib/analysis.ts`, which gives
+ * it the article detector; the analyser calls `pipelineSteps` with the content script's detection,
+ * so that the detector is not bundled a second time.
+ *
+ *   detectArticle → TextMap → footnote markers → sentences → actors → claims → summary
+ */
+
+export interface AnalyzeOptions {
+  /** Shown as `source` in the Analysis (file name or URL). */
+  source?: string;
+  /** The page's address (relative links, listing-like addresses); defaults to `doc.URL`. */
+  url?: string;
+  kb?: KnowledgeBase;
+  /** Analyse the best candidate even when the page is not an article ("Analyse anyway"). */
+  force?: boolean;
+  /** Use this element as the article root and skip detection (plain-text input). */
+  root?: Element;
+  /** A detection already made for this document (the content script decides before loading data). */
+  detection?: ArticleDetection;
+  /** The detector to run when neither `detection` nor `root` is given (lib/analysis.ts passes detectArticle). */
+  detect?: (doc: Document, options: DetectOptions) => ArticleDetection;
+  summary?: boolean;
+  clock?: () => number;
+  /**
+   * Within a long stage, offer the caller a pause (yield) once this many milliseconds of work have
+   * passed since the last one (default 8), so that no task of the page's main thread runs long.
+   */
+  sliceMs?: number;
+}
+
+/** What the content script needs besides the Analysis: the way back to the live DOM. */
+export interface AnalysisResult {
+  analysis: Analysis;
+  map: TextMap | null;
+  detection: ArticleDetection | null;
+  markers: FootnoteMarker[];
+  sentences: Sentence[];
+}
+
+export type Stage = 'detect' | 'textmap' | 'footnotes' | 'sentences' | 'actors' | 'claims' | 'summary';
+
+const defaultClock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function emptyAnalysis(source: string): Analysis {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source,
+    isArticle: false,
+    article: null,
+    actors: [],
+    claims: [],
+    footnotes: [],
+    summary: [],
+    timingsMs: { total: 0 },
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/**
+ * The pipeline as steps: it yields the name of each stage it has just finished, and within a long
+ * stage the name of that stage whenever `sliceMs` of work have passed, so a caller can give the
+ * main thread back (the analyzer does; `analyze` does not). Timings count work, not pauses.
+ */
+export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Stage, AnalysisResult> {
+  const clock = options.clock ?? defaultClock;
+  const kb = options.kb ?? EMPTY_KB;
+  const sliceMs = options.sliceMs ?? 8;
+  const t0 = clock();
+  let last = t0;
+  let sliceStart = t0;
+  /** Time spent paused (in the caller) since the last lap, and in all. */
+  let paused = 0;
+  let pausedTotal = 0;
+  const analysis = emptyAnalysis(options.source ?? doc.URL ?? '');
+  const timings = analysis.timingsMs;
+  const lap = (stage: Stage) => {
+    const now = clock();
+    timings[stage] = round(now - last - paused);
+    last = now;
+    paused = 0;
+  };
+  const finish = (result: Omit<AnalysisResult, 'analysis'>): AnalysisResult => {
+    timings.total = round(clock() - t0 - pausedTotal);
+    return { analysis, ...result };
+  };
+  function* pause(stage: Stage): Generator<Stage, void> {
+    const before = clock();
+    yield stage;
+    sliceStart = clock();
+    paused += sliceStart - before;
+    pausedTotal += sliceStart - before;
+  }
+  /** Runs a stage's steps, pausing once a slice of work is spent. */
+  function* paced<T>(stage: Stage, steps: Steps<T>): Generator<Stage, T> {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (clock() - sliceStart >= sliceMs) yield* pause(stage);
+    }
+  }
+
+  let detection: ArticleDetection | null = null;
+  let root: Element | null;
+  let skip: ((el: Element) => boolean) | undefined;
+  let meta: Pick<ArticleInfo, 'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>;
+  if (options.root) {
+    root = options.root;
+    analysis.isArticle = true;
+    meta = { title: null, byline: null, siteName: null, publishedTime: null, lang: null };
+  } else {
+    if (!options.detection && !options.detect) throw new Error('pipelineSteps needs a detection, a detector or a root');
+    detection = options.detection ?? options.detect!(doc, { url: options.url });
+    root = detection.root;
+    skip = detection.skip;
+    analysis.isArticle = detection.isArticle;
+    analysis.detection = { confidence: detection.confidence, signals: detection.signals };
+    meta = detection.meta;
+  }
+  lap('detect');
+  yield* pause('detect');
+  if (!root) return finish({ map: null, detection, markers: [], sentences: [] });
+
+  // Notes shown inline as tooltips are not reading text (their note is read from the DOM).
+  const map = TextMap.build(root, { skip: skipInlineNotes(skip) });
+  const text = map.text;
+  analysis.article = {
+    title: meta.title || null,
+    byline: meta.byline,
+    siteName: meta.siteName,
+    publishedTime: meta.publishedTime,
+    // What the page declares, unless the text says clearly otherwise (the same sample the content
+    // script decides on, so that both agree).
+    lang: decideLanguage(meta.lang, sampleText(root, skip)).lang,
+    text,
+    wordCount: (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
+  };
+  lap('textmap');
+  yield* pause('textmap');
+  // Not an article and not forced: report the best candidate, act on nothing.
+  if (!analysis.isArticle && !options.force) return finish({ map, detection, markers: [], sentences: [] });
+
+  const { footnotes, markers } = findFootnotes({ doc, root, map, baseUrl: options.url });
+  analysis.footnotes = footnotes;
+  lap('footnotes');
+  yield* pause('footnotes');
+
+  const sentences = splitSentences(text, map.paragraphs, markers);
+  attachCitingSentences(footnotes, sentences, text);
+  lap('sentences');
+  yield* pause('sentences');
+
+  analysis.actors = yield* paced('actors', findActorsSteps({ text, sentences, ignore: markers, kb }));
+  lap('actors');
+  yield* pause('actors');
+
+  analysis.claims = yield* paced('claims', findClaimsSteps({ text, sentences, markers }));
+  lap('claims');
+  yield* pause('claims');
+
+  if (options.summary !== false) {
+    analysis.summary = summarize({
+      text,
+      title: meta.title || null,
+      sentences,
+      actorSpans: analysis.actors.flatMap((a) => a.mentions),
+      claimSpans: analysis.claims,
+    });
+  }
+  lap('summary');
+  return finish({ map, detection, markers, sentences });
+}
+
+/** Runs the whole pipeline at once. */
+export function runPipeline(doc: Document, options: AnalyzeOptions = {}): AnalysisResult {
+  const steps = pipelineSteps(doc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Plain text → a document whose body holds one <p> per paragraph (blank-line separated), for
+ * `sift analyze --text` and tests. The caller passes `root: doc.body` to skip detection.
+ */
+export function fillDocumentWithText(doc: Document, text: string): Element {
+  const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
+  while (body.firstChild) body.removeChild(body.firstChild);
+  for (const para of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    const t = para.trim();
+    if (!t) continue;
+    const p = doc.createElement('p');
+    p.textContent = t.replace(/\s*\n\s*/g, ' ');
+    body.appendChild(p);
+  }
+  return body;
+}
