@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { TextMap } from '../text/textmap';
 import { HighlightPainter } from './painter';
 import { DEFAULT_SETTINGS } from '../settings';
+import { el } from '@/tests/unit/dom';
 
 describe('HighlightPainter fallback (no Highlight API)', () => {
   it('wraps spans in marks and restores the exact same page when cleared', () => {
-    document.body.innerHTML = '<article id="r"><p>ISIL took <b>Palmyra</b> and 400 fighters died.</p><p>Putin spoke.</p></article>';
+    document.body.replaceChildren(el('article', { id: 'r' }, el('p', {}, 'ISIL took ', el('b', {}, 'Palmyra'), ' and 400 fighters died.'), el('p', {}, 'Putin spoke.')));
     const root = document.getElementById('r')!;
     const before = root.innerHTML;
     const firstText = root.querySelector('p')!.firstChild;
@@ -25,7 +26,7 @@ describe('HighlightPainter fallback (no Highlight API)', () => {
   });
 
   it('paints only enabled categories', () => {
-    document.body.innerHTML = '<p id="r">ISIL and 400 fighters.</p>';
+    document.body.replaceChildren(el('p', { id: 'r' }, 'ISIL and 400 fighters.'));
     const root = document.getElementById('r')!;
     const map = TextMap.build(root);
     const painter = new HighlightPainter(document, map, { forceFallback: true });
@@ -44,7 +45,7 @@ describe('HighlightPainter fallback (no Highlight API)', () => {
 
 describe('HighlightPainter for cards', () => {
   it('maps points and elements to text offsets through fallback marks (hit-testing without the API)', () => {
-    document.body.innerHTML = '<article id="r"><p>ISIL took <a href="#fn1">Palmyra</a> and Putin spoke.</p></article>';
+    document.body.replaceChildren(el('article', { id: 'r' }, el('p', {}, 'ISIL took ', el('a', { href: '#fn1' }, 'Palmyra'), ' and Putin spoke.')));
     const root = document.getElementById('r')!;
     const map = TextMap.build(root);
     const t = map.text;
@@ -63,7 +64,7 @@ describe('HighlightPainter for cards', () => {
   });
 
   it('registers the dark-page names on dark pages and clears both sets', () => {
-    document.body.innerHTML = '<p id="r">ISIL and 400 fighters.</p>';
+    document.body.replaceChildren(el('p', { id: 'r' }, 'ISIL and 400 fighters.'));
     const registry = new Map<string, unknown>();
     // A stand-in Highlight API on the document's window (happy-dom has none).
     const win = document.defaultView!;

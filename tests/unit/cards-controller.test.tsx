@@ -6,13 +6,18 @@ import type { Analysis } from '@/lib/schema';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { TextMap } from '@/lib/text/textmap';
 import { createKnowledgeBase, type KbDetailsDataV1 } from '@/lib/kb/knowledge-base';
+import { el } from './dom';
 
 // The card controller in a DOM without layout: geometry and the caret are stubbed, so this checks
 // the life cycle (host in the page only while a card shows, listeners gone after detach), hover
 // intent, Escape, focus on footnote links, keyboard steps and lazy details. The real browsers run
 // the same paths in tests/e2e/cards.e2e.ts.
 
-const HTML = '<article id="a"><p>Vladimir Putin met ISIL envoys, Putin said.<sup><a id="m" href="#fn1">1</a></sup></p></article><p id="outside">Elsewhere.</p>';
+/** The test page: an article with a footnote marker, and a paragraph outside it. */
+const page = () => [
+  el('article', { id: 'a' }, el('p', {}, 'Vladimir Putin met ISIL envoys, Putin said.', el('sup', {}, el('a', { id: 'm', href: '#fn1' }, '1')))),
+  el('p', { id: 'outside' }, 'Elsewhere.'),
+];
 
 let shadowRoots: ShadowRoot[] = [];
 const controllers: CardController[] = [];
@@ -22,7 +27,7 @@ let caret: { node: Node; offset: number } | null = null;
 const kbWith = (details: KbDetailsDataV1) => createKnowledgeBase({ version: 1, entities: [], aliases: {} }, details);
 
 function setup(details = vi.fn(async () => kbWith({ 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } }))) {
-  document.body.innerHTML = HTML;
+  document.body.replaceChildren(...page());
   const root = document.getElementById('a')!;
   const map = TextMap.build(root);
   const text = map.text;
@@ -162,7 +167,7 @@ describe('CardController', () => {
   });
 
   it('adds no listener at all when nothing is highlighted', () => {
-    document.body.innerHTML = HTML;
+    document.body.replaceChildren(...page());
     const add = vi.spyOn(document, 'addEventListener');
     const map = TextMap.build(document.getElementById('a')!);
     const controller = new CardController(document, async () => kbWith({}));

@@ -12,6 +12,17 @@ export function htmlDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
 
+/**
+ * An element of the test's global document (happy-dom), built with createElement, attributes and
+ * text nodes: test pages are never made by parsing markup, as page text never is in Sift.
+ */
+export function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) e.setAttribute(name, value);
+  e.append(...children);
+  return e;
+}
+
 export function fixtureDocument(name: string): Document {
   return htmlDocument(readFileSync(path.join(REPO, 'tests/fixtures', name, 'page.html'), 'utf8'));
 }
