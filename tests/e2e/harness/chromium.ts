@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ExtensionDriver, ExtensionPageApi, LaunchOptions, PageHandle } from './driver';
-import { waitFor } from './driver';
+import { dragMouse, waitFor } from './driver';
 
 export const CHROMIUM_PATH = process.env.SIFT_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -48,12 +48,7 @@ function wrap(page: Page): PageHandle {
     press: async (key) => page.keyboard.press(key),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
-    mouseDrag: async (from, to) => {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 8 });
-      await page.mouse.up();
-    },
+    mouseDrag: (from, to) => dragMouse(page.mouse, from, to),
     focus: (selector) => page.focus(selector),
     evaluateInShadow: async (hostSelector, fn, arg) => {
       cdp ??= page.context().newCDPSession(page);

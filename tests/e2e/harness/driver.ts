@@ -78,6 +78,19 @@ export interface ExtensionPageApi {
   tabs: { query(q: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]> };
 }
 
+type Point = { x: number; y: number };
+/** A pointer drag in small moves, with either automation library's mouse (both name these the same). */
+export async function dragMouse(
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<unknown>; down(): Promise<unknown>; up(): Promise<unknown> },
+  from: Point,
+  to: Point,
+): Promise<void> {
+  await mouse.move(from.x, from.y);
+  await mouse.down();
+  await mouse.move(to.x, to.y, { steps: 8 });
+  await mouse.up();
+}
+
 /** Poll until `check` returns a truthy value (or throw with `what` after `timeoutMs`). */
 type Falsy = null | undefined | false | 0 | '';
 export async function waitFor<T>(what: string, check: () => Promise<T | Falsy> | T | Falsy, timeoutMs = 15_000, intervalMs = 100): Promise<T> {

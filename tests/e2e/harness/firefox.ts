@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { ExtensionDriver, ExtensionPageApi, LaunchOptions, PageHandle } from './driver';
-import { waitFor } from './driver';
+import { dragMouse, waitFor } from './driver';
 
 export const FIREFOX_PATH = process.env.SIFT_FIREFOX ?? process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'sift@sift-reader.org';
@@ -79,12 +79,7 @@ function wrap(page: Page): PageHandle {
     press: async (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as never),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
-    mouseDrag: async (from, to) => {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 8 });
-      await page.mouse.up();
-    },
+    mouseDrag: (from, to) => dragMouse(page.mouse, from, to),
     focus: (selector) => page.focus(selector),
     evaluateInShadow: (hostSelector, fn, arg) => evaluateInShadow(page, hostSelector, fn.toString(), arg) as never,
     bringToFront: () => page.bringToFront(),
