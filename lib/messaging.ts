@@ -25,6 +25,8 @@ export interface PageLanguage {
   siteName: string | null;
 }
 
+export type TimelineStep = 'start' | 'settings' | 'detected' | 'analyzer' | 'kb' | 'analysed' | 'painted';
+
 export interface PageState {
   status: PageStatus;
   /** The page's analysis; for 'not-article' the best candidate with nothing acted on. */
@@ -39,6 +41,11 @@ export interface PageState {
   costMs?: number;
   /** Whether the knowledge base was loaded (never on pages that are not articles). */
   kbLoaded?: boolean;
+  /**
+   * When each step of this page's last run ended, in `performance.now()` milliseconds of the page
+   * (start, settings, detected, analyzer, kb, analysed, painted): `npm run bench:browser` reads it.
+   */
+  timeline?: Partial<Record<TimelineStep, number>>;
   /** For 'other-language': an article in a language the analysis is not built for. */
   language?: PageLanguage;
   error?: string;

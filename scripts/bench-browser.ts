@@ -74,7 +74,15 @@ interface Sample {
   heap: number;
   costMs: number | null;
   kbLoaded: boolean | null;
+  /** Sift's milestones (PageState.timeline), in ms after DOMContentLoaded. */
+  timeline: Record<string, number>;
+  /** The pipeline's own stage timings in the page (Analysis.timingsMs: work, not pauses). */
+  stages: Record<string, number>;
 }
+
+const STAGES = ['textmap', 'footnotes', 'sentences', 'actors', 'claims', 'summary', 'total'] as const;
+
+const MILESTONES = ['start', 'settings', 'detected', 'analyzer', 'kb', 'analysed', 'painted'] as const;
 
 async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean): Promise<Sample> {
   const page = await context.newPage();
@@ -87,16 +95,21 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
   const probe = await page.evaluate(() => (window as unknown as { __siftProbe: { dcl: number; painted: number; longtasks: number[] } }).__siftProbe);
   let costMs: number | null = null;
   let kbLoaded: boolean | null = null;
+  let timeline: Record<string, number> = {};
+  let stages: Record<string, number> = {};
   if (extensionOrigin) {
     // Ask the content script through the extension's own message format (@webext-core/messaging).
     const ext = await context.newPage();
     await ext.goto(`${extensionOrigin}/popup.html?tabId=-1`);
     await page.bringToFront();
     const state = await ext.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<{ res?: { costMs?: number; kbLoaded?: boolean } }> } } }).chrome;
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
       const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-      return (await api.tabs.sendMessage(tab.id, { id: 1, type: 'getPageState', data: undefined, timestamp: Date.now() }))?.res ?? null;
+      type State = { costMs?: number; kbLoaded?: boolean; timeline?: Record<string, number>; analysis?: { timingsMs?: Record<string, number> } | null };
+      return ((await api.tabs.sendMessage(tab.id, { id: 1, type: 'getPageState', data: undefined, timestamp: Date.now() })) as { res?: State })?.res ?? null;
     });
+    timeline = Object.fromEntries(Object.entries(state?.timeline ?? {}).map(([k, v]) => [k, v - probe.dcl]));
+    stages = state?.analysis?.timingsMs ?? {};
     costMs = state?.costMs ?? null;
     kbLoaded = state?.kbLoaded ?? null;
     await ext.close();
@@ -109,6 +122,8 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
     heap,
     costMs,
     kbLoaded,
+    timeline,
+    stages,
   };
 }
 
@@ -120,6 +135,8 @@ async function main() {
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const baseline = await launch(false);
 
+  const steps: (string | number)[][] = [['page', ...MILESTONES]];
+  const work: (string | number)[][] = [['page', ...STAGES]];
   const rows: (string | number)[][] = [
     ['page', 'DCL→painted ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'heap added MB', 'KB loaded'],
   ];
@@ -142,9 +159,15 @@ async function main() {
       (m(a.map((s) => s.heap)) - m(b.map((s) => s.heap))) / 1048576,
       a.every((s) => s.kbLoaded) ? 'yes' : a.every((s) => s.kbLoaded === false) ? 'no' : 'mixed',
     ]);
+    if (article) work.push([label, ...STAGES.map((k) => m(a.map((s) => s.stages[k] ?? null)))]);
+    steps.push([label, ...MILESTONES.map((k) => (a.some((s) => k in s.timeline) ? m(a.map((s) => s.timeline[k] ?? null)) : '—'))]);
   }
   console.log(`\nChromium ${withSift.browser()?.version() ?? ''} headless, median of ${runs} loads per page (longest task 0 = none over 50 ms)\n`);
   printTable(rows);
+  console.log('\nWhere the time goes: when each of Sift\'s steps ended, ms after DOMContentLoaded (median)\n');
+  printTable(steps);
+  console.log('\nThe pipeline in the page, stage by stage (ms of work, pauses excluded; median)\n');
+  printTable(work);
   await withSift.close();
   await baseline.close();
   await server.close();

@@ -57,6 +57,7 @@ export function createAnalyzer(): Analyzer {
         }
       };
       const kb = await loadKnowledgeBase(fetchPackaged);
+      const kbAt = performance.now();
       if (!stillWanted()) return null;
       const steps = pipelineSteps(document, { kb, force, detection, url: location.href, source: location.href });
       let r = timed(() => steps.next());
@@ -72,7 +73,7 @@ export function createAnalyzer(): Analyzer {
       // Once per analysis: a dark article background gets the dark-page palette.
       scheme = root ? timed(() => detectPageScheme(root!)) : 'light';
       painter = result.map ? new HighlightPainter(document, result.map, { scheme }) : null;
-      return { analysis, busyMs };
+      return { analysis, busyMs, kbAt };
     },
 
     describe(detection: ArticleDetection): Analysis {

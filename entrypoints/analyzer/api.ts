@@ -19,6 +19,8 @@ export interface AnalyzerOutcome {
   analysis: Analysis;
   /** Main-thread milliseconds the analysis and first paint took. */
   busyMs: number;
+  /** When the knowledge base was ready (`performance.now()`). */
+  kbAt: number;
 }
 
 export interface PaintOutcome {

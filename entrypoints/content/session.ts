@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticle, type ArticleDetection } from '@/lib/article/detect';
 import { decideLanguage, isAnalysedLanguage, sampleText } from '@/lib/text/language';
-import { listen, sendMessage, type JumpTarget, type PageState, type StepResult } from '@/lib/messaging';
+import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { ANALYZER_GLOBAL, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
 
@@ -23,6 +23,8 @@ export class PageSession {
   private analyzer: Analyzer | null = null;
   /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
   private kbLoaded = false;
+  /** When each step of the last run ended (PageState.timeline). */
+  private timeline: Partial<Record<TimelineStep, number>> = {};
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -78,7 +80,9 @@ export class PageSession {
   private async analyze(force: boolean): Promise<PageState> {
     const run = ++this.run;
     const stillWanted = () => run === this.run && !this.ctx.isInvalid;
+    this.timeline = { start: performance.now() };
     this.settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+    this.timeline.settings = performance.now();
     if (!stillWanted()) return this.state;
     if (!force && isSiteDisabled(this.settings, location.hostname)) return this.set({ status: 'site-disabled', analysis: null, highlightsOn: false, painted: 0 });
     this.set({ status: 'analyzing', analysis: null, highlightsOn: this.settings.enabled || force, painted: 0 });
@@ -87,6 +91,7 @@ export class PageSession {
       const t0 = performance.now();
       const detection = detectArticle(document, { url: location.href });
       this.busyMs += performance.now() - t0;
+      this.timeline.detected = performance.now();
       if (!force && !detection.isArticle) {
         this.notArticle = detection;
         return this.withCost(this.set({ status: 'not-article', analysis: null, highlightsOn: false, painted: 0 }));
@@ -103,13 +108,17 @@ export class PageSession {
         }
       }
       const analyzer = await this.loadAnalyzer();
+      this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
       this.kbLoaded = true;
       const outcome = await analyzer.analyze({ force, detection, stillWanted });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
+      this.timeline.kb = outcome.kbAt;
+      this.timeline.analysed = performance.now();
       this.set({ status: 'ready', analysis: outcome.analysis, highlightsOn: this.state.highlightsOn, painted: 0 });
       this.repaint();
+      this.timeline.painted = performance.now();
     } catch (e) {
       this.set({ status: 'error', analysis: null, highlightsOn: false, painted: 0, error: (e as Error).message });
     }
@@ -117,7 +126,8 @@ export class PageSession {
   }
 
   private withCost(state: PageState): PageState {
-    return { ...state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.kbLoaded };
+    const timeline = Object.fromEntries(Object.entries(this.timeline).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+    return { ...state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.kbLoaded, timeline };
   }
 
   /** The state for the popup; for a page that is not an article, what its best candidate holds. */
