@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import * as z from 'zod/mini';
+import { z } from './zod';
 import type { Analysis } from './schema';
 
 /**

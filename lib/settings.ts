@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
+import { z } from './zod';
 import { CATEGORIES, type Category } from './categories';
 
 /**

@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
 // The pipeline without the detector: the content script has already detected (and its detector
 // stays out of this bundle).
 import { pipelineSteps, runPipeline } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
-import { loadKnowledgeBase, loadKnowledgeBaseWithDetails, type FetchJson } from '@/lib/kb/load';
+import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
+import { fetchPackaged } from '@/lib/kb/packaged';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
@@ -18,12 +18,6 @@ function yieldToPage(): Promise<void> {
   if (s?.yield) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
-
-const fetchPackaged: FetchJson = async (path) => {
-  const res = await fetch(browser.runtime.getURL(`/${path}`));
-  if (!res.ok) throw new Error(`cannot load ${path}: ${res.status}`);
-  return res.json();
-};
 
 /** The analysis, the highlights and the cards of one page (see ./api.ts for the contract). */
 export function createAnalyzer(): Analyzer {
@@ -45,7 +39,7 @@ export function createAnalyzer(): Analyzer {
   };
 
   return {
-    async analyze({ force, detection, stillWanted }): Promise<AnalyzerOutcome | null> {
+    async analyze({ force, detection, stillWanted, kbIndex }): Promise<AnalyzerOutcome | null> {
       clear();
       let busyMs = 0;
       const timed = <T>(work: () => T): T => {
@@ -56,7 +50,8 @@ export function createAnalyzer(): Analyzer {
           busyMs += performance.now() - t0;
         }
       };
-      const kb = await loadKnowledgeBase(fetchPackaged);
+      // The content script started fetching the index while this script was being injected.
+      const kb = await loadKnowledgeBase((path) => (path === 'kb/index.json' ? kbIndex : fetchPackaged(path)));
       const kbAt = performance.now();
       if (!stillWanted()) return null;
       const steps = pipelineSteps(document, { kb, force, detection, url: location.href, source: location.href });

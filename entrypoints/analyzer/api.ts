@@ -35,7 +35,13 @@ export interface Analyzer {
    * `stillWanted` is asked between stages: when it answers false the work stops (SPA navigation,
    * a newer run, the extension reloaded) and null is returned.
    */
-  analyze(options: { force: boolean; detection: ArticleDetection; stillWanted: () => boolean }): Promise<AnalyzerOutcome | null>;
+  analyze(options: {
+    force: boolean;
+    detection: ArticleDetection;
+    stillWanted: () => boolean;
+    /** The knowledge-base index (`kb/index.json`), already being fetched by the content script. */
+    kbIndex: Promise<unknown>;
+  }): Promise<AnalyzerOutcome | null>;
   /** What a page that is not an article holds (its best candidate, nothing acted on), for the popup. */
   describe(detection: ArticleDetection): Analysis;
   /** Paint (or clear) the highlights with these settings. */

@@ -3,6 +3,7 @@ import { detectArticle, type ArticleDetection } from '@/lib/article/detect';
 import { decideLanguage, isAnalysedLanguage, sampleText } from '@/lib/text/language';
 import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { fetchPackaged } from '@/lib/kb/packaged';
 import { ANALYZER_GLOBAL, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
 
 /**
@@ -23,6 +24,8 @@ export class PageSession {
   private analyzer: Analyzer | null = null;
   /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
   private kbLoaded = false;
+  /** The knowledge-base index, fetched once per page, the first time an analysis needs it. */
+  private kbIndex: Promise<unknown> | null = null;
   /** When each step of the last run ended (PageState.timeline). */
   private timeline: Partial<Record<TimelineStep, number>> = {};
 
@@ -41,11 +44,19 @@ export class PageSession {
     void this.analyze(false);
   }
 
-  /** SPA navigation: forget the old page and analyse the new one. */
+  /**
+   * SPA navigation: forget the old page and analyse the new one once it is on screen. The address
+   * changes before the app renders the new page (at once, or after fetching it): wait until the
+   * document has been quiet for a moment.
+   */
   restart(): void {
+    const run = ++this.run;
     this.analyzer?.clear();
     this.notArticle = null;
-    void this.analyze(false);
+    this.set({ status: 'analyzing', analysis: null, highlightsOn: this.state.highlightsOn, painted: 0 });
+    void domSettled(document, this.ctx.signal).then(() => {
+      if (run === this.run && !this.ctx.isInvalid) void this.analyze(false);
+    });
   }
 
   teardown(): void {
@@ -81,17 +92,24 @@ export class PageSession {
     const run = ++this.run;
     const stillWanted = () => run === this.run && !this.ctx.isInvalid;
     this.timeline = { start: performance.now() };
-    this.settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+    // The settings come from the extension's storage (a round trip): detect while they travel.
+    const settings = getSettings().catch(() => DEFAULT_SETTINGS);
+    this.busyMs = 0;
+    let detection: ArticleDetection;
+    try {
+      const t0 = performance.now();
+      detection = detectArticle(document, { url: location.href });
+      this.busyMs += performance.now() - t0;
+      this.timeline.detected = performance.now();
+    } catch (e) {
+      return this.set({ status: 'error', analysis: null, highlightsOn: false, painted: 0, error: (e as Error).message });
+    }
+    this.settings = await settings;
     this.timeline.settings = performance.now();
     if (!stillWanted()) return this.state;
     if (!force && isSiteDisabled(this.settings, location.hostname)) return this.set({ status: 'site-disabled', analysis: null, highlightsOn: false, painted: 0 });
     this.set({ status: 'analyzing', analysis: null, highlightsOn: this.settings.enabled || force, painted: 0 });
-    this.busyMs = 0;
     try {
-      const t0 = performance.now();
-      const detection = detectArticle(document, { url: location.href });
-      this.busyMs += performance.now() - t0;
-      this.timeline.detected = performance.now();
       if (!force && !detection.isArticle) {
         this.notArticle = detection;
         return this.withCost(this.set({ status: 'not-article', analysis: null, highlightsOn: false, painted: 0 }));
@@ -107,11 +125,13 @@ export class PageSession {
           return this.withCost(this.set({ status: 'other-language', analysis: null, highlightsOn: false, painted: 0, language }));
         }
       }
+      // The knowledge-base index travels while the background injects the analyzer.
+      this.kbIndex ??= fetchPackaged('kb/index.json');
+      this.kbLoaded = true;
       const analyzer = await this.loadAnalyzer();
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
-      this.kbLoaded = true;
-      const outcome = await analyzer.analyze({ force, detection, stillWanted });
+      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
       this.timeline.kb = outcome.kbAt;
@@ -182,4 +202,31 @@ export class PageSession {
   private jumpTo(target: JumpTarget): boolean {
     return this.state.status === 'ready' ? (this.analyzer?.jumpTo(target) ?? false) : false;
   }
+}
+
+/**
+ * Resolves once the document has had no mutation for QUIET_MS (or after SETTLE_MAX_MS, or when
+ * `signal` aborts): an app that renders its next page after the address changed is done.
+ */
+const QUIET_MS = 150;
+const SETTLE_MAX_MS = 2000;
+function domSettled(doc: Document, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet = 0;
+    const done = () => {
+      observer.disconnect();
+      window.clearTimeout(quiet);
+      window.clearTimeout(cap);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      window.clearTimeout(quiet);
+      quiet = window.setTimeout(done, QUIET_MS);
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    quiet = window.setTimeout(done, QUIET_MS);
+    const cap = window.setTimeout(done, SETTLE_MAX_MS);
+    signal.addEventListener('abort', done);
+  });
 }

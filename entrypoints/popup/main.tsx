@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { loadKnowledgeBaseWithDetails, type FetchJson } from '@/lib/kb/load';
+import { loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
+import { fetchPackaged } from '@/lib/kb/packaged';
 import { uiDirection, uiLanguage } from '@/lib/i18n';
 
 performance.mark('sift-popup-start');
@@ -18,11 +19,6 @@ async function targetTab(): Promise<number | null> {
 
 // Extension pages read the packaged knowledge base directly; the details load only here and in
 // hover cards, never for the highlights.
-const fetchPackaged: FetchJson = async (path) => {
-  const res = await fetch(browser.runtime.getURL(`/${path}`));
-  if (!res.ok) throw new Error(`cannot load ${path}: ${res.status}`);
-  return res.json();
-};
 const loadBackgrounds = async () => {
   const kb = await loadKnowledgeBaseWithDetails(fetchPackaged);
   return (id: string) => kb.background(id);
