@@ -75,9 +75,10 @@ export function Popup({ tabId, loadBackgrounds }: PopupProps) {
   );
   const refresh = useCallback(() => ask(() => sendMessage('getPageState', undefined, tabId!)), [ask, tabId]);
 
-  useEffect(() => {
-    void getSettings().then(setSettings);
+  // Ask the page at once, in the layout effect: a plain effect would wait for the first frame.
+  useLayoutEffect(() => {
     void refresh();
+    void getSettings().then(setSettings);
     return watchSettings(setSettings);
   }, [refresh]);
 
