@@ -7,8 +7,12 @@
  *   - the longest main-thread task (PerformanceObserver 'longtask') with and without Sift,
  *   - JS heap after garbage collection, with minus without Sift (content scripts share the page's
  *     V8 isolate, so the difference is what Sift keeps alive),
- *   - Sift's own count of its main-thread milliseconds on the page, and whether the knowledge base
- *     was loaded (it must not be on a page that is not an article).
+ *   - Sift's own count of its main-thread milliseconds on the page (detection, analysis, painting),
+ *     and the renderer's count of main-thread task and script time, with minus without Sift (CDP
+ *     Performance metrics: this one also holds compiling and starting Sift's scripts, message
+ *     handling and the knowledge base's parse, which Sift's own clock cannot see),
+ *   - whether the knowledge base was loaded (it must not be on a page that is not an article),
+ *   - when each of Sift's steps ended (PageState.timeline) and the pipeline's stage timings.
  * Numbers only: nothing here is a pass/fail test.
  *
  *   npm run bench:browser -- --runs 5
@@ -78,6 +82,9 @@ interface Sample {
   timeline: Record<string, number>;
   /** The pipeline's own stage timings in the page (Analysis.timingsMs: work, not pauses). */
   stages: Record<string, number>;
+  /** The renderer's main-thread task and script time for the whole load (CDP Performance metrics). */
+  taskMs: number;
+  scriptMs: number;
 }
 
 const STAGES = ['textmap', 'footnotes', 'sentences', 'actors', 'claims', 'summary', 'total'] as const;
@@ -87,6 +94,10 @@ const MILESTONES = ['start', 'settings', 'detected', 'analyzer', 'kb', 'analysed
 async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean): Promise<Sample> {
   const page = await context.newPage();
   await page.addInitScript(PROBE);
+  // The renderer's own count of main-thread work (tasks and script), whoever caused it: the page,
+  // Sift's scripts (compiling them included) or the browser's handling of both.
+  const metrics = await context.newCDPSession(page);
+  await metrics.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
   if (article && extensionOrigin) {
     await page.waitForFunction(() => (window as unknown as { __siftProbe: { painted: number } }).__siftProbe.painted > 0, null, { timeout: 20_000 });
@@ -114,6 +125,9 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
     kbLoaded = state?.kbLoaded ?? null;
     await ext.close();
   }
+  const { metrics: m } = (await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const metric = (name: string) => (m.find((x) => x.name === name)?.value ?? 0) * 1000;
+  await metrics.detach();
   const heap = await heapAfterGc(page);
   await page.close();
   return {
@@ -124,6 +138,8 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
     kbLoaded,
     timeline,
     stages,
+    taskMs: metric('TaskDuration'),
+    scriptMs: metric('ScriptDuration'),
   };
 }
 
@@ -138,7 +154,7 @@ async function main() {
   const steps: (string | number)[][] = [['page', ...MILESTONES]];
   const work: (string | number)[][] = [['page', ...STAGES]];
   const rows: (string | number)[][] = [
-    ['page', 'DCL→painted ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'heap added MB', 'KB loaded'],
+    ['page', 'DCL→painted ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'main-thread task ms added', 'script ms added', 'heap added MB', 'KB loaded'],
   ];
   for (const [label, rel] of PAGES) {
     const url = server.url(rel);
@@ -156,6 +172,8 @@ async function main() {
       m(a.map((s) => s.longest)),
       m(b.map((s) => s.longest)),
       m(a.map((s) => s.costMs)),
+      m(a.map((s) => s.taskMs)) - m(b.map((s) => s.taskMs)),
+      m(a.map((s) => s.scriptMs)) - m(b.map((s) => s.scriptMs)),
       (m(a.map((s) => s.heap)) - m(b.map((s) => s.heap))) / 1048576,
       a.every((s) => s.kbLoaded) ? 'yes' : a.every((s) => s.kbLoaded === false) ? 'no' : 'mixed',
     ]);
