@@ -33,6 +33,12 @@ export interface AnalyzeOptions {
   root?: Element;
   /** A detection already made for this document (the content script decides before loading data). */
   detection?: ArticleDetection;
+  /**
+   * The article's language when the caller already decided it from the same sample
+   * (`decideLanguage(meta.lang, sampleText(root, skip)).lang`, as the content script does): the
+   * pipeline does not take the sample again. Undefined: the pipeline decides.
+   */
+  lang?: string | null;
   /** The detector to run when neither `detection` nor `root` is given (lib/analysis.ts passes detectArticle). */
   detect?: (doc: Document, options: DetectOptions) => ArticleDetection;
   summary?: boolean;
@@ -147,7 +153,7 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     publishedTime: meta.publishedTime,
     // What the page declares, unless the text says clearly otherwise (the same sample the content
     // script decides on, so that both agree).
-    lang: decideLanguage(meta.lang, sampleText(root, skip)).lang,
+    lang: options.lang !== undefined ? options.lang : decideLanguage(meta.lang, sampleText(root, skip)).lang,
     text,
     wordCount: (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
   };

@@ -39,7 +39,7 @@ export function createAnalyzer(): Analyzer {
   };
 
   return {
-    async analyze({ force, detection, stillWanted, kbIndex }): Promise<AnalyzerOutcome | null> {
+    async analyze({ force, detection, stillWanted, kbIndex, lang }): Promise<AnalyzerOutcome | null> {
       clear();
       let busyMs = 0;
       const timed = <T>(work: () => T): T => {
@@ -54,7 +54,7 @@ export function createAnalyzer(): Analyzer {
       const kb = await loadKnowledgeBase((path) => (path === 'kb/index.json' ? kbIndex : fetchPackaged(path)));
       const kbAt = performance.now();
       if (!stillWanted()) return null;
-      const steps = pipelineSteps(document, { kb, force, detection, url: location.href, source: location.href });
+      const steps = pipelineSteps(document, { kb, force, detection, lang, url: location.href, source: location.href });
       let r = timed(() => steps.next());
       while (!r.done) {
         await yieldToPage();

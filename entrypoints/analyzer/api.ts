@@ -41,6 +41,8 @@ export interface Analyzer {
     stillWanted: () => boolean;
     /** The knowledge-base index (`kb/index.json`), already being fetched by the content script. */
     kbIndex: Promise<unknown>;
+    /** The article's language, when the content script decided it (undefined: the pipeline decides). */
+    lang?: string | null;
   }): Promise<AnalyzerOutcome | null>;
   /** What a page that is not an article holds (its best candidate, nothing acted on), for the popup. */
   describe(detection: ArticleDetection): Analysis;

@@ -116,10 +116,12 @@ export class PageSession {
       }
       // An article in a language the analysis is not built for: paint nothing (its names and numbers
       // would be mostly nonsense) and let the popup say so, with "Analyse anyway". A bounded sample.
+      let decided: string | null | undefined;
       if (!force && detection.root) {
         const t1 = performance.now();
         const { lang, declared } = decideLanguage(detection.meta.lang, sampleText(detection.root, detection.skip));
         this.busyMs += performance.now() - t1;
+        decided = lang;
         if (!isAnalysedLanguage(lang)) {
           const language = { lang: lang!, declared, title: detection.meta.title || null, siteName: detection.meta.siteName };
           return this.withCost(this.set({ status: 'other-language', analysis: null, highlightsOn: false, painted: 0, language }));
@@ -131,7 +133,7 @@ export class PageSession {
       const analyzer = await this.loadAnalyzer();
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
-      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex });
+      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
       this.timeline.kb = outcome.kbAt;

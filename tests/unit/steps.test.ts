@@ -26,3 +26,15 @@ describe('the pipeline in short steps', () => {
     expect(stepped.timingsMs.total).toBeLessThan(1000);
   });
 });
+
+// The content script decides the language before loading the analyzer and hands it over: the
+// pipeline takes that answer instead of sampling the text again, and decides itself otherwise.
+describe('the article language handed to the pipeline', () => {
+  it('is used as given, and decided from the page when not given', () => {
+    const decided = analyze(fixtureDocument('palmyra'), { url: 'https://example.org/palmyra' });
+    expect(decided.article?.lang).toBe('en');
+    const given = analyze(fixtureDocument('palmyra'), { url: 'https://example.org/palmyra', lang: 'xx' });
+    expect(given.article?.lang).toBe('xx');
+    expect({ ...given, article: { ...given.article, lang: 'en' }, timingsMs: {} }).toEqual({ ...decided, timingsMs: {} });
+  });
+});
