@@ -51,6 +51,26 @@ describe('summarize', () => {
     expect(summaryCandidates(text, splitSentences(text)).map((c) => c.text)).not.toContain('Flood town');
   });
 
+  it('leaves out page furniture: publication stamps, follow prompts, "scroll down for …"', () => {
+    const body = NEWS.split(/(?<=\.) /);
+    const text = [
+      'By Daily Mail Reporter',
+      'PUBLISHED: 10:01 EST, 14 April 2015 | UPDATED: 12:30 EST, 14 April 2015',
+      `${body[0]} Scroll down for video of the rescue on the river.`,
+      body.slice(1, 4).join(' '),
+      'Scroll down for the latest pictures from the flooded town and the rescue.',
+      'Follow @ElmsfordNews on Twitter for updates as the river keeps rising tonight.',
+      body.slice(4).join(' '),
+    ].join('\n\n');
+    const cands = summaryCandidates(text, splitSentences(text)).map((c) => c.text);
+    expect(cands.some((c) => /PUBLISHED|Scroll down|Follow @/.test(c)), cands.join('\n')).toBe(false);
+    // The lead survives the furniture glued to its paragraph.
+    expect(cands).toContain(body[0]);
+    // A sentence that merely mentions publishing stays.
+    const plain = 'The report was published on Monday by the council after a long delay in the review.';
+    expect(summaryCandidates(plain, splitSentences(plain))).toHaveLength(1);
+  });
+
   it('tells an opinion piece from a news report', () => {
     expect(isOpinion(summaryCandidates(NEWS, splitSentences(NEWS)))).toBe(false);
     const opinion = [

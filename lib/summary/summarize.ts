@@ -30,6 +30,11 @@ export interface SummaryInput {
   claimSpans: readonly Span[];
   /** How many sentences to pick; by default 1–3 by length (4 for a long opinion piece). */
   maxSentences?: number;
+  /**
+   * For evaluation only (`npm run eval:summary -- --cv`): scores that rank a report's candidate
+   * sentences instead of the news model, to compare other rankings under the same selection.
+   */
+  rankNews?: (cands: readonly Sentence[], prepared: readonly SentenceWords[]) => number[];
 }
 
 /**
@@ -62,6 +67,13 @@ const META_RE =
   /\b(?:this (?:article|story|post|piece|page|report) (?:is|was|has|contains|first|originally)|(?:originally|first) (?:published|appeared)|has been (?:updated|amended|corrected)|sign up|subscribe to|newsletter|click here|all rights reserved|editor ?['’]s note|(?:a|this is a) (?:sample|fictional|sponsored) (?:article|story))\b/i;
 
 /**
+ * Page furniture inside a paragraph of the story ("Scroll down for video", "Follow @…", a
+ * "Published: 10:01 EST | Updated: …" stamp): only that sentence is left out, never its paragraph,
+ * which may hold the lead.
+ */
+const FURNITURE_RE = /\b(?:(?:published|updated|last modified) ?: ?\d+|follow @\w+|scroll down for)\b/i;
+
+/**
  * The sentences a summary may use: at least five words, ending like a sentence (or long enough to
  * be one), and not in a paragraph about the page itself. Headings, bylines, captions cut short and
  * "Scroll down for video" are not summary material.
@@ -81,6 +93,7 @@ export function summaryCandidates(text: string, sentences: readonly Sentence[]):
   return sentences.filter((s, i) => {
     // A short paragraph that talks about the page goes as a whole; in a long one, only that sentence.
     if (metaParagraphs.has(paragraph[i]) && (size[paragraph[i]] <= 3 || META_RE.test(s.text))) return false;
+    if (FURNITURE_RE.test(s.text)) return false;
     const words = wordCount(s.text);
     if (words < 5) return false;
     return TERMINAL_RE.test(stripTrailingMarkers(s.text)) || words >= 12;
@@ -210,12 +223,12 @@ export function summarize(input: SummaryInput): SummarySentence[] {
 
   const prepared = cands.map((c) => sentenceWords(c.text));
   const titleSet = titleWords(text, title, sentences, cands[0]);
-  let scores = newsScores(cands, prepared);
+  let scores = input.rankNews && !opinion ? input.rankNews(cands, prepared) : newsScores(cands, prepared);
   if (opinion) {
     // The news ranking only breaks ties: an argument's point is not where a report's lead is.
     const args = argumentScores(cands, prepared, titleSet);
     scores = scores.map((z, i) => args[i] + 0.25 / (1 + Math.exp(-z)));
-  } else if (titleSet.size) {
+  } else if (titleSet.size && !input.rankNews) {
     // A page's title names its story. Unmeasured: the CNN/DailyMail stories have no titles, so
     // this hand-set weight (about the lead-overlap weight) changes none of the ROUGE numbers.
     scores = scores.map((z, i) => z + TITLE_WEIGHT * overlapShare(titleSet, prepared[i].content));
