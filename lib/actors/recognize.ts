@@ -51,7 +51,35 @@ export interface RecognizeOptions {
 }
 
 const slug = (s: string) =>
-  s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  // ASCII (the usual case): NFKD changes nothing, and the only letters and digits are a-z, 0-9.
+  /^[\x00-\x7f]*$/.test(s)
+    ? s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    : s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+/**
+ * The knowledge base with its lookups remembered for one run: a name is looked up many times (by
+ * the matcher, then for every span made of it), and the same names come back in an article.
+ */
+function withLookupCache(kb: KnowledgeBase): KnowledgeBase {
+  if (kb.size === 0) return kb;
+  const seen = new Map<string, KbEntity | null>();
+  return {
+    maxAliasWords: kb.maxAliasWords,
+    size: kb.size,
+    candidates: (surface) => kb.candidates(surface),
+    isWeak: (surface) => kb.isWeak(surface),
+    background: (id) => kb.background(id),
+    withDetails: (details) => kb.withDetails(details),
+    lookup(surface: string): KbEntity | null {
+      let e = seen.get(surface);
+      if (e === undefined) {
+        e = kb.lookup(surface);
+        seen.set(surface, e);
+      }
+      return e;
+    },
+  };
+}
 
 /** The tagger's names in the text, made consistent across the document. */
 export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}): { tokens: Token[]; names: NameSpan[] } {
@@ -60,7 +88,8 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
 
 /** `recognizeNames`, pausing between phases and within the long ones. */
 export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOptions = {}): Steps<{ tokens: Token[]; names: NameSpan[] }> {
-  const { text, sentences, ignore, kb } = input;
+  const { text, sentences, ignore } = input;
+  const kb = withLookupCache(input.kb);
   const [shipped1, shipped2] = options.weights ? [options.weights, options.weights2 ?? null] : yield* shippedWeightsSteps();
   const tokens = tokenize(text, sentences, ignore);
   if (tokens.length === 0) return { tokens, names: [] };
