@@ -288,7 +288,7 @@ function wordInfo(text: string, lower: string): WordInfo {
 /** The word information of every token, each distinct word computed once. */
 function wordInfos(tokens: readonly Token[]): WordInfo[] {
   const cache = new Map<string, WordInfo>();
-  const out: WordInfo[] = new Array(tokens.length);
+  const out: WordInfo[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     let w = cache.get(t.text);
@@ -296,7 +296,7 @@ function wordInfos(tokens: readonly Token[]): WordInfo[] {
       w = wordInfo(t.text, t.lower);
       cache.set(t.text, w);
     }
-    out[i] = w;
+    out.push(w);
   }
   return out;
 }

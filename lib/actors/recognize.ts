@@ -50,9 +50,14 @@ export interface RecognizeOptions {
   weights2?: Weights | null;
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 const slug = (s: string) =>
   // ASCII (the usual case): NFKD changes nothing, and the only letters and digits are a-z, 0-9.
-  /^[\x00-\x7f]*$/.test(s)
+  isAscii(s)
     ? s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
     : s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
