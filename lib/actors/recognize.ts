@@ -117,8 +117,10 @@ export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOption
   for (let i = 0; i < tokens.length; i++) {
     const tag = TAGS[tags[i]];
     if (tag[0] !== 'B') continue;
+    // The inside tag of the same type follows its begin tag in TAGS ("B-PER", "I-PER").
+    const inside = tags[i] + 1;
     let j = i;
-    while (j + 1 < tokens.length && TAGS[tags[j + 1]] === `I-${tag.slice(2)}`) j++;
+    while (j + 1 < tokens.length && tags[j + 1] === inside) j++;
     names.push(makeSpan(text, tokens, i, j, tag.slice(2) as Coarse, kb));
   }
 

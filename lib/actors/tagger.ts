@@ -10,6 +10,8 @@ import { drain, type Steps } from '../steps';
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
 export const N_TAGS = TAGS.length;
+// Each begin tag is followed by its inside tag (recognize.ts relies on it).
+for (let t = 1; t < TAGS.length; t += 2) if (TAGS[t] !== `B-${TAGS[t + 1].slice(2)}` || TAGS[t + 1][0] !== 'I') throw new Error('TAGS out of order');
 /** Row of the transition table used for the start of a sentence. */
 export const START = N_TAGS;
 
