@@ -347,13 +347,18 @@ function propagate(text: string, tokens: readonly Token[], names: NameSpan[], ca
   // Untagged occurrences, longest names first.
   const covered = new Uint8Array(tokens.length);
   for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
-  const byFirstWord = new Map<string, { key: string; len: number; coarse: Coarse }[]>();
+  const byFirstWord = new Map<string, { parts: string[]; len: number; coarse: Coarse }[]>();
   for (const [key, coarse] of majority) {
     const parts = key.split(' ');
     const list = byFirstWord.get(parts[0]) ?? [];
-    list.push({ key, len: parts.length, coarse });
+    list.push({ parts, len: parts.length, coarse });
     byFirstWord.set(parts[0], list);
   }
+  // The key of tokens i… is `parts` (token words hold no spaces, so word by word, no string built).
+  const sameWords = (i: number, parts: readonly string[]) => {
+    for (let k = 0; k < parts.length; k++) if (tokens[i + k].lower !== parts[k]) return false;
+    return true;
+  };
   for (const list of byFirstWord.values()) list.sort((a, b) => b.len - a.len);
   const added: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -363,7 +368,7 @@ function propagate(text: string, tokens: readonly Token[], names: NameSpan[], ca
     if (!list || !/^\p{Lu}/u.test(t.text)) continue;
     for (const cand of list) {
       const last = i + cand.len - 1;
-      if (last >= tokens.length || keyOf(i, last) !== cand.key) continue;
+      if (last >= tokens.length || !sameWords(i, cand.parts)) continue;
       let free = true;
       for (let k = i; k <= last; k++) if (covered[k]) free = false;
       if (!free) continue;

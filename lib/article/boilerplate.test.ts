@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BOILERPLATE, DISCUSSION, NOT_BOILERPLATE, boilerplateKind, expandWordPattern, hiddenByClass } from './boilerplate';
+import { BOILERPLATE, DISCUSSION, NOT_BOILERPLATE, boilerplateKind, hiddenByClass } from './boilerplate';
+import { expandWordPattern } from '../text/word-patterns';
 
 // The regular expressions the word matcher replaced (kept here as the reference it must agree with).
 const WORD_START = String.raw`(?:^|[\s_\-:.])`;

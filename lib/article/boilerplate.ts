@@ -1,3 +1,5 @@
+import { expandWordPattern } from '../text/word-patterns';
+
 /**
  * What marks a box as not being the story: its tag, its ARIA role, or the words in its class and
  * id ("share-bar", "related-posts", "newsletter-signup"), and the stock phrases of short lines
@@ -32,43 +34,6 @@ const LONG_WORDS = [
   'image', 'img', 'photo', 'media', 'figure', 'thumbnail', 'icon', 'logo', 'button', 'btn',
 ];
 const SHORT_WORDS = ['ad', 'ads', 'edit', 'bio', 'tag', 'tags', 'meta', 'date', 'time', 'hide', 'nav', 'top', 'topics', 'rel', 'aside', 'extra', 'more', 'links', 'utility', 'tools', 'actions'];
-
-/**
- * Every string a small pattern stands for: literal characters, `x?` (the character before is
- * optional), `(?:a|b)` (a choice, optional when followed by `?`), nested. "read-?more" →
- * ["read-more", "readmore"].
- */
-export function expandWordPattern(pattern: string): string[] {
-  let at = 0;
-  // A sequence of atoms, up to `|`, `)` or the end.
-  const sequence = (): string[] => {
-    let out = [''];
-    while (at < pattern.length && pattern[at] !== '|' && pattern[at] !== ')') {
-      let atom: string[];
-      if (pattern.startsWith('(?:', at)) {
-        at += 3;
-        atom = [];
-        for (;;) {
-          atom.push(...sequence());
-          if (pattern[at] === '|') at++;
-          else if (pattern[at] === ')') {
-            at++;
-            break;
-          } else throw new Error(`unclosed group in ${pattern}`);
-        }
-      } else atom = [pattern[at++]];
-      if (pattern[at] === '?') {
-        at++;
-        atom = [...atom, ''];
-      }
-      out = out.flatMap((head) => atom.map((tail) => head + tail));
-    }
-    return out;
-  };
-  const out = sequence();
-  if (at !== pattern.length) throw new Error(`unexpected ${pattern[at]} in ${pattern}`);
-  return out;
-}
 
 /** The separators of class words: white space, `_`, `-`, `:` and `.`. */
 function isWordSeparator(c: number): boolean {

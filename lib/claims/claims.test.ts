@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { splitSentences } from '../text/sentences';
-import { findClaims, hedgeBefore, type FootnoteMarker } from './claims';
+import { findClaims, hedgeBefore, isPeopleWord, type FootnoteMarker } from './claims';
 
 function claims(text: string, markers: FootnoteMarker[] = []) {
   return findClaims({ text, sentences: splitSentences(text, undefined, markers), markers });
@@ -152,5 +152,16 @@ describe('hedgeBefore agrees with the expression it replaced', () => {
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join(''));
     fc.assert(fc.property(text, (s) => JSON.stringify(hedgeBefore(s)) === JSON.stringify(reference(s))), { numRuns: 20000 });
+  });
+});
+
+describe('isPeopleWord agrees with the expression it replaced', () => {
+  const PEOPLE_RE =
+    /^(?:people|persons?|civilians?|fighters?|soldiers?|troops?|militants?|rebels?|insurgents?|children|kids|babies|infants|women|men|boys|girls|residents?|refugees?|migrants?|protesters?|protestors?|demonstrators?|police(?:men|women)?|officers?|policemen|workers?|staff|members?|patients?|victims?|hostages?|prisoners?|detainees?|journalists?|reporters?|jihadists?|combatants?|personnel|servicemen|servicewomen|recruits?|individuals?|students?|pupils?|pilgrims?|worshippers?|villagers?|inhabitants?|gunmen|attackers?|bombers?|passengers?|crew|tourists?|visitors?|foreigners?|nationals?|citizens?|others|them|adults?|teenagers?|elderly|pedestrians?|drivers?|miners?|farmers?|fishermen|sailors?|guards?|gunmen|commanders?|leaders?|officials?|politicians?|doctors?|nurses?|medics?|volunteers?|aid workers?|contractors?|employees?|family|families|relatives|spectators?|fans?|players?|climbers?|hikers?|americans|marines|airmen|paratroopers|cadets|settlers|monks|priests|christians|muslims|jews|copts|shia|sunnis|kurds|yazidis|palestinians|israelis|syrians|iraqis|afghans|ukrainians|russians)$/i;
+  it('on every listed word, in any case, and near misses', () => {
+    const words = PEOPLE_RE.source.slice(4, -2).replace(/\(\?:men\|women\)\?/, '').replace(/\(|\)|\?|:/g, '').split('|');
+    const variants = words.flatMap((w) => [w, `${w}s`, w.slice(0, -1), w.toUpperCase(), w[0].toUpperCase() + w.slice(1), ` ${w}`, `${w}\n`, w.replace(/s/g, 'ſ'), w.replace(/k/g, '\u212a'), `${w}é`]);
+    variants.push('policemen', 'policewomen', 'POLICEWOMEN', 'aid worker', 'aid workers', '', 'x');
+    for (const v of variants) expect(isPeopleWord(v), v).toBe(PEOPLE_RE.test(v));
   });
 });

@@ -3,6 +3,7 @@ import { drain, type Steps } from '../steps';
 import { sentenceIndexAt, type Sentence } from '../text/sentences';
 import { recognizeQuantities, type Quantity } from './numbers';
 import { attributionFor, attributionsOf, type Attribution } from './sources';
+import { expandWordPattern } from '../text/word-patterns';
 
 /**
  * Numeric claims: every quantity the text asserts, with what it counts, its hedge, the source it
@@ -87,9 +88,37 @@ const HEDGE_POST_RE = /^(?:\s+or\s+(?:so|more|fewer|less|thereabouts)\b|-odd\b|-
 /** Hedges anywhere earlier in the clause ("Both sides have reportedly agreed to let 200 …"). */
 const CLAUSE_HEDGE_RE = /\b(reportedly|allegedly|purportedly|supposedly)\b/i;
 
-/** People: the nouns of casualty counts. */
-const PEOPLE =
-  /^(?:people|persons?|civilians?|fighters?|soldiers?|troops?|militants?|rebels?|insurgents?|children|kids|babies|infants|women|men|boys|girls|residents?|refugees?|migrants?|protesters?|protestors?|demonstrators?|police(?:men|women)?|officers?|policemen|workers?|staff|members?|patients?|victims?|hostages?|prisoners?|detainees?|journalists?|reporters?|jihadists?|combatants?|personnel|servicemen|servicewomen|recruits?|individuals?|students?|pupils?|pilgrims?|worshippers?|villagers?|inhabitants?|gunmen|attackers?|bombers?|passengers?|crew|tourists?|visitors?|foreigners?|nationals?|citizens?|others|them|adults?|teenagers?|elderly|pedestrians?|drivers?|miners?|farmers?|fishermen|sailors?|guards?|gunmen|commanders?|leaders?|officials?|politicians?|doctors?|nurses?|medics?|volunteers?|aid workers?|contractors?|employees?|family|families|relatives|spectators?|fans?|players?|climbers?|hikers?|americans|marines|airmen|paratroopers|cadets|settlers|monks|priests|christians|muslims|jews|copts|shia|sunnis|kurds|yazidis|palestinians|israelis|syrians|iraqis|afghans|ukrainians|russians)$/i;
+/**
+ * People: the nouns of casualty counts. Whole words, any case (ASCII): a set of the words these
+ * patterns stand for, not a case-insensitive expression of 150 alternatives (compiled on first use).
+ */
+const PEOPLE_WORDS = new Set(
+  [
+    'people', 'persons?', 'civilians?', 'fighters?', 'soldiers?', 'troops?', 'militants?', 'rebels?', 'insurgents?',
+    'children', 'kids', 'babies', 'infants', 'women', 'men', 'boys', 'girls', 'residents?', 'refugees?', 'migrants?',
+    'protesters?', 'protestors?', 'demonstrators?', 'police(?:men|women)?', 'officers?', 'policemen', 'workers?', 'staff',
+    'members?', 'patients?', 'victims?', 'hostages?', 'prisoners?', 'detainees?', 'journalists?', 'reporters?', 'jihadists?',
+    'combatants?', 'personnel', 'servicemen', 'servicewomen', 'recruits?', 'individuals?', 'students?', 'pupils?',
+    'pilgrims?', 'worshippers?', 'villagers?', 'inhabitants?', 'gunmen', 'attackers?', 'bombers?', 'passengers?', 'crew',
+    'tourists?', 'visitors?', 'foreigners?', 'nationals?', 'citizens?', 'others', 'them', 'adults?', 'teenagers?', 'elderly',
+    'pedestrians?', 'drivers?', 'miners?', 'farmers?', 'fishermen', 'sailors?', 'guards?', 'gunmen', 'commanders?',
+    'leaders?', 'officials?', 'politicians?', 'doctors?', 'nurses?', 'medics?', 'volunteers?', 'aid workers?', 'contractors?',
+    'employees?', 'family', 'families', 'relatives', 'spectators?', 'fans?', 'players?', 'climbers?', 'hikers?', 'americans',
+    'marines', 'airmen', 'paratroopers', 'cadets', 'settlers', 'monks', 'priests', 'christians', 'muslims', 'jews', 'copts',
+    'shia', 'sunnis', 'kurds', 'yazidis', 'palestinians', 'israelis', 'syrians', 'iraqis', 'afghans', 'ukrainians',
+    'russians',
+  ].flatMap(expandWordPattern),
+);
+/** Is the word one of the people nouns (as `/^(?:people|persons?|…)$/i` would say)? */
+export function isPeopleWord(w: string): boolean {
+  return isAsciiWord(w) && PEOPLE_WORDS.has(w.toLowerCase());
+}
+
+/** Nothing but ASCII (a case-insensitive expression of ASCII words matches nothing else). */
+function isAsciiWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
 const DEATH_NOUN = /^(?:deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|bodies|corpses|dead|killed|lives|toll)$/i;
 const HARM =
   /\b(?:kill(?:ed|ing|s)?|dead|die[ds]?|dying|deaths?|wound(?:ed|ing|s)?|injur(?:ed|ies|y|ing)|hurt|casualt(?:y|ies)|massacre[ds]?|slain|slaughter(?:ed)?|executed|execution|beheaded|murder(?:ed|s)?|lost their lives|perished|fatalit(?:y|ies)|buried|bodies|toll|shot|gunned down|lynched|drowned|martyred)\b/i;
@@ -343,8 +372,8 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
       if (!/^[\s\u00A0]/.test(text.slice(pos, pos + 1))) break;
       continue;
     }
-    const maybeHead = !/(?:ly)$/.test(lw) || PEOPLE.test(lw) || lw === 'family' || lw === 'supply' || lw === 'ally';
-    const verbish = /(?:ed|ing)$/.test(lw) && !PEOPLE.test(lw) && !/^(?:building|buildings|wedding|meeting|killing|killings|bombing|bombings|shooting|shootings|housing|ceiling|funding|ed)$/.test(lw);
+    const maybeHead = !/(?:ly)$/.test(lw) || isPeopleWord(lw) || lw === 'family' || lw === 'supply' || lw === 'ally';
+    const verbish = /(?:ed|ing)$/.test(lw) && !isPeopleWord(lw) && !/^(?:building|buildings|wedding|meeting|killing|killings|bombing|bombings|shooting|shootings|housing|ceiling|funding|ed)$/.test(lw);
     // A unit of measure is the head: "16 feet long", "150 kW DC fast charging".
     if (head === null && Object.hasOwn(MEASURE_UNITS, lw) && w.length > 1) {
       head = lw;
@@ -586,7 +615,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     if (kind !== 'money' && kind !== 'percent' && kind !== 'measure') {
       if (npHead && DEATH_NOUN.test(npHead)) kind = 'casualties';
       else if (kind === 'count' || kind === 'other') {
-        const personLike = npHead ? PEOPLE.test(npHead) || /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is|ers|ts|ps)$/u.test(np.head ?? '') : false;
+        const personLike = npHead ? isPeopleWord(npHead) || /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is|ers|ts|ps)$/u.test(np.head ?? '') : false;
         const beforeClause = text.slice(Math.max(sentence.start, start - 50), start).split(/;|—|,\s+(?:and|but|while|or)\s/).pop() ?? '';
         const beforeWords = beforeClause.split(/[\s\u00A0]+/).slice(-5).join(' ');
         const clauseAfter = text.slice(np.end, Math.min(limit, np.end + 60)).split(/;|—|–|,\s+(?:and|but|while)\b|\s+but\s+|,\s+(?:who|which)\b/)[0];
