@@ -21,6 +21,16 @@ function hash(template: number, s: string): number {
   return (h ^ (h >>> HASH_BITS)) & HASH_MASK;
 }
 
+/** `hash(template, s + the three characters of codes a, b, c)`. */
+function hashWithSuffix(template: number, s: string, a: number, b: number, c: number): number {
+  let h = Math.imul(2166136261 ^ template, 16777619);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  h = Math.imul(h ^ a, 16777619);
+  h = Math.imul(h ^ b, 16777619);
+  h = Math.imul(h ^ c, 16777619);
+  return (h ^ (h >>> HASH_BITS)) & HASH_MASK;
+}
+
 /** "Leicestershire" → "Xx", "U.S." → "X.X.", "1996-08-30" → "d-d-d", "al-Assad" → "x-Xx". */
 export function shape(s: string): string {
   let out = '';
@@ -217,10 +227,99 @@ function mix(template: number, a: number, b = 0, c = 0): number {
 const START_WORD = 0x5eed5;
 const END_WORD = 0x5eed6;
 
+/** What a token's features need of its word alone: computed once per distinct word in a run. */
+interface WordInfo {
+  /** strHash of the word in lower case, and of its shape. */
+  hl: number;
+  hs: number;
+  capc: Cap;
+  /** The word's own features: mix(T.w), then the suffix and prefix ones when the word is long enough. */
+  own: number[];
+  /** Lower case without a final full stop, in PERSON_TITLES / ORG_SUFFIXES. */
+  title: boolean;
+  orgSuffix: boolean;
+  /** Lower case in FIRST_NAMES, NOT_NAMES, COMMON_WORDS, COUNTRIES; a demonym. */
+  firstName: boolean;
+  notName: boolean;
+  common: boolean;
+  country: boolean;
+  demonym: boolean;
+  /** First / last word of a two-word country ("sri" of "sri lanka"). */
+  countryFirst: boolean;
+  countryLast: boolean;
+}
+
+/** First and last words of the two-word countries, so that no pair is joined just to look it up. */
+const COUNTRY_FIRST = new Set<string>();
+const COUNTRY_LAST = new Set<string>();
+for (const c of COUNTRIES) {
+  const parts = c.split(' ');
+  if (parts.length === 2) {
+    COUNTRY_FIRST.add(parts[0]);
+    COUNTRY_LAST.add(parts[1]);
+  }
+}
+
+function wordInfo(text: string, lower: string): WordInfo {
+  const bare = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  const hl = strHash(lower);
+  const own = [mix(T.w, hl)];
+  if (lower.length > 3) {
+    own.push(mix(T.suf3, strHash(lower.slice(-3))), mix(T.pre3, strHash(lower.slice(0, 3))));
+    if (lower.length > 4) own.push(mix(T.suf4, strHash(lower.slice(-4))));
+  }
+  return {
+    hl,
+    hs: strHash(shape(text)),
+    capc: capClass(text),
+    own,
+    title: PERSON_TITLES.has(bare),
+    orgSuffix: ORG_SUFFIXES.has(bare),
+    firstName: FIRST_NAMES.has(lower),
+    notName: NOT_NAMES.has(lower),
+    common: COMMON_WORDS.has(lower),
+    country: COUNTRIES.has(lower),
+    demonym: isDemonym(lower),
+    countryFirst: COUNTRY_FIRST.has(lower),
+    countryLast: COUNTRY_LAST.has(lower),
+  };
+}
+
+/** The word information of every token, each distinct word computed once. */
+function wordInfos(tokens: readonly Token[]): WordInfo[] {
+  const cache = new Map<string, WordInfo>();
+  const out: WordInfo[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let w = cache.get(t.text);
+    if (w === undefined) {
+      w = wordInfo(t.text, t.lower);
+      cache.set(t.text, w);
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** `documentWords` from the tokens' capitalisation classes. */
+function documentFlags(tokens: readonly Token[], caps: Uint8Array, info: readonly WordInfo[]): Map<string, number> {
+  const flags = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.word || caps[i]) continue;
+    const c = info[i].capc;
+    const f = c === Cap.Lower ? SEEN_LOWER : c === Cap.Title || c === Cap.Upper || c === Cap.Mixed ? (t.first ? SEEN_CAP_FIRST : SEEN_CAP_MID) : 0;
+    if (f) flags.set(t.lower, (flags.get(t.lower) ?? 0) | f);
+  }
+  return flags;
+}
+
+const BIAS = mix(T.bias, 0);
+
 /**
  * Feature hashes for every token (arrays of HASH_BITS integers). Word and shape strings are
- * hashed once per token; every feature is then a mix of integers, so no string is built per
- * feature.
+ * hashed once per distinct word; every feature is then a mix of integers, so no string is built
+ * per feature.
  */
 export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): number[][] {
   return drain(tokenFeaturesSteps(tokens, matches, caps));
@@ -229,7 +328,8 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
 /** `tokenFeatures`, pausing every 256 tokens. */
 export function* tokenFeaturesSteps(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): Steps<number[][]> {
   const n = tokens.length;
-  const doc = documentWords(tokens, caps);
+  const info = wordInfos(tokens);
+  const docFlags = documentFlags(tokens, caps, info);
   yield;
   const kbAt = new Int32Array(n);
   const KB_CODE = { PER: 1, ORG: 2, LOC: 3 } as const;
@@ -237,60 +337,49 @@ export function* tokenFeaturesSteps(tokens: readonly Token[], matches: readonly 
     const c = KB_CODE[coarseType(m.type)];
     for (let k = m.first; k <= m.last; k++) kbAt[k] = (k === m.first ? 1 : 2) * 16 + c * 2 + (m.first === m.last ? 1 : 0);
   }
-  const hl = new Int32Array(n);
-  const hs = new Int32Array(n);
-  const capc = new Uint8Array(n);
-  const bare: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    hl[i] = strHash(t.lower);
-    hs[i] = strHash(shape(t.text));
-    capc[i] = capClass(t.text);
-    bare.push(t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower);
-    if ((i & 511) === 511) yield;
-  }
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     if ((i & 255) === 255) yield;
     const t = tokens[i];
+    const w = info[i];
     const s = t.sentence;
     const hasPrev = i > 0 && tokens[i - 1].sentence === s;
     const hasNext = i + 1 < n && tokens[i + 1].sentence === s;
     const hasPrev2 = hasPrev && i > 1 && tokens[i - 2].sentence === s;
     const hasNext2 = hasNext && i + 2 < n && tokens[i + 2].sentence === s;
+    const prev = hasPrev ? info[i - 1] : null;
+    const next = hasNext ? info[i + 1] : null;
     const cr = caps[i];
     const fi = t.first ? 1 : 0;
-    const c = capc[i];
+    const c = w.capc;
     const lw = t.lower;
-    const wPrev = hasPrev ? hl[i - 1] : START_WORD;
-    const wNext = hasNext ? hl[i + 1] : END_WORD;
-    const sPrev = hasPrev ? hs[i - 1] : START_WORD;
-    const sNext = hasNext ? hs[i + 1] : END_WORD;
-    const f: number[] = [mix(T.bias, 0), mix(T.w, hl[i]), mix(T.shape, hs[i], cr)];
-    if (lw.length > 3) {
-      f.push(mix(T.suf3, strHash(lw.slice(-3))), mix(T.pre3, strHash(lw.slice(0, 3))));
-      if (lw.length > 4) f.push(mix(T.suf4, strHash(lw.slice(-4))));
-    }
+    const hs = w.hs;
+    const wPrev = prev ? prev.hl : START_WORD;
+    const wNext = next ? next.hl : END_WORD;
+    const sPrev = prev ? prev.hs : START_WORD;
+    const sNext = next ? next.hs : END_WORD;
+    const f: number[] = [BIAS, w.own[0], mix(T.shape, hs, cr)];
+    for (let k = 1; k < w.own.length; k++) f.push(w.own[k]);
     f.push(mix(T.cap, c, fi, cr), mix(T.len, Math.min(lw.length, 6), c));
     f.push(mix(T.wm1, wPrev), mix(T.wp1, wNext));
-    f.push(mix(T.wm2, hasPrev2 ? hl[i - 2] : START_WORD), mix(T.wp2, hasNext2 ? hl[i + 2] : END_WORD));
-    f.push(mix(T.sm1, sPrev, hs[i]), mix(T.sp1, hs[i], sNext), mix(T.sm1sp1, sPrev, hs[i], sNext));
-    f.push(mix(T.wm1s, wPrev, hs[i]), mix(T.wp1s, hs[i], wNext));
-    f.push(mix(T.wm1cap, hasPrev ? capc[i - 1] : 9, c));
+    f.push(mix(T.wm2, hasPrev2 ? info[i - 2].hl : START_WORD), mix(T.wp2, hasNext2 ? info[i + 2].hl : END_WORD));
+    f.push(mix(T.sm1, sPrev, hs), mix(T.sp1, hs, sNext), mix(T.sm1sp1, sPrev, hs, sNext));
+    f.push(mix(T.wm1s, wPrev, hs), mix(T.wp1s, hs, wNext));
+    f.push(mix(T.wm1cap, prev ? prev.capc : 9, c));
     if (kbAt[i]) f.push(mix(T.kb, kbAt[i], cr), mix(T.kbType, kbAt[i] >> 1));
-    if (hasPrev && PERSON_TITLES.has(bare[i - 1])) f.push(mix(T.title, 1));
-    if (hasPrev2 && PERSON_TITLES.has(bare[i - 2])) f.push(mix(T.title, 2));
-    if (hasNext && ORG_SUFFIXES.has(bare[i + 1])) f.push(mix(T.orgSuffix, 1));
-    if (ORG_SUFFIXES.has(bare[i])) f.push(mix(T.orgSuffix, 2));
-    if (FIRST_NAMES.has(lw)) f.push(mix(T.firstName, 1, cr));
-    if (hasPrev && FIRST_NAMES.has(tokens[i - 1].lower)) f.push(mix(T.firstName, 2, cr));
-    if (NOT_NAMES.has(lw)) f.push(mix(T.notName, 0));
-    if (COMMON_WORDS.has(lw)) f.push(mix(T.common, fi, cr));
-    if (COUNTRIES.has(lw)) f.push(mix(T.country, 1));
-    else if (hasNext && COUNTRIES.has(lw + ' ' + tokens[i + 1].lower)) f.push(mix(T.country, 2));
-    else if (hasPrev && COUNTRIES.has(tokens[i - 1].lower + ' ' + lw)) f.push(mix(T.country, 3));
-    if (isDemonym(lw)) f.push(mix(T.demonym, hasNext && capc[i + 1] !== Cap.Lower && capc[i + 1] !== Cap.Other ? 1 : 0));
-    if (t.word) f.push(mix(cr ? T.docCaps : T.doc, doc.flags.get(lw) ?? 0, fi));
+    if (prev && prev.title) f.push(mix(T.title, 1));
+    if (hasPrev2 && info[i - 2].title) f.push(mix(T.title, 2));
+    if (next && next.orgSuffix) f.push(mix(T.orgSuffix, 1));
+    if (w.orgSuffix) f.push(mix(T.orgSuffix, 2));
+    if (w.firstName) f.push(mix(T.firstName, 1, cr));
+    if (prev && prev.firstName) f.push(mix(T.firstName, 2, cr));
+    if (w.notName) f.push(mix(T.notName, 0));
+    if (w.common) f.push(mix(T.common, fi, cr));
+    if (w.country) f.push(mix(T.country, 1));
+    else if (next && w.countryFirst && next.countryLast && COUNTRIES.has(lw + ' ' + tokens[i + 1].lower)) f.push(mix(T.country, 2));
+    else if (prev && w.countryLast && prev.countryFirst && COUNTRIES.has(tokens[i - 1].lower + ' ' + lw)) f.push(mix(T.country, 3));
+    if (w.demonym) f.push(mix(T.demonym, next && next.capc !== Cap.Lower && next.capc !== Cap.Other ? 1 : 0));
+    if (t.word) f.push(mix(cr ? T.docCaps : T.doc, docFlags.get(lw) ?? 0, fi));
     out.push(f);
   }
   return out;
@@ -302,7 +391,10 @@ export function withStack(features: readonly number[][], tokens: readonly Token[
     const st = stack[i];
     if (!st) return f;
     const t = tokens[i];
-    return [...f, hash(T.stack, st), hash(T.stackCap, st + String(capClass(t.text)) + (caps[i] ? 'U' : 'N') + (t.first ? 'F' : 'M'))];
+    const out = f.slice();
+    // hash(T.stackCap, st + capClass + 'U'|'N' + 'F'|'M'), without building the string.
+    out.push(hash(T.stack, st), hashWithSuffix(T.stackCap, st, 48 + capClass(t.text), caps[i] ? 85 : 78, t.first ? 70 : 77));
+    return out;
   });
 }
 

@@ -50,8 +50,41 @@ export interface RecognizeOptions {
   weights2?: Weights | null;
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 const slug = (s: string) =>
-  s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  // ASCII (the usual case): NFKD changes nothing, and the only letters and digits are a-z, 0-9.
+  isAscii(s)
+    ? s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    : s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+/**
+ * The knowledge base with its lookups remembered for one run: a name is looked up many times (by
+ * the matcher, then for every span made of it), and the same names come back in an article.
+ */
+function withLookupCache(kb: KnowledgeBase): KnowledgeBase {
+  if (kb.size === 0) return kb;
+  const seen = new Map<string, KbEntity | null>();
+  return {
+    maxAliasWords: kb.maxAliasWords,
+    size: kb.size,
+    candidates: (surface) => kb.candidates(surface),
+    isWeak: (surface) => kb.isWeak(surface),
+    background: (id) => kb.background(id),
+    withDetails: (details) => kb.withDetails(details),
+    lookup(surface: string): KbEntity | null {
+      let e = seen.get(surface);
+      if (e === undefined) {
+        e = kb.lookup(surface);
+        seen.set(surface, e);
+      }
+      return e;
+    },
+  };
+}
 
 /** The tagger's names in the text, made consistent across the document. */
 export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}): { tokens: Token[]; names: NameSpan[] } {
@@ -60,7 +93,8 @@ export function recognizeNames(input: ActorInput, options: RecognizeOptions = {}
 
 /** `recognizeNames`, pausing between phases and within the long ones. */
 export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOptions = {}): Steps<{ tokens: Token[]; names: NameSpan[] }> {
-  const { text, sentences, ignore, kb } = input;
+  const { text, sentences, ignore } = input;
+  const kb = withLookupCache(input.kb);
   const [shipped1, shipped2] = options.weights ? [options.weights, options.weights2 ?? null] : yield* shippedWeightsSteps();
   const tokens = tokenize(text, sentences, ignore);
   if (tokens.length === 0) return { tokens, names: [] };
@@ -83,8 +117,10 @@ export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOption
   for (let i = 0; i < tokens.length; i++) {
     const tag = TAGS[tags[i]];
     if (tag[0] !== 'B') continue;
+    // The inside tag of the same type follows its begin tag in TAGS ("B-PER", "I-PER").
+    const inside = tags[i] + 1;
     let j = i;
-    while (j + 1 < tokens.length && TAGS[tags[j + 1]] === `I-${tag.slice(2)}`) j++;
+    while (j + 1 < tokens.length && tags[j + 1] === inside) j++;
     names.push(makeSpan(text, tokens, i, j, tag.slice(2) as Coarse, kb));
   }
 
@@ -311,13 +347,18 @@ function propagate(text: string, tokens: readonly Token[], names: NameSpan[], ca
   // Untagged occurrences, longest names first.
   const covered = new Uint8Array(tokens.length);
   for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
-  const byFirstWord = new Map<string, { key: string; len: number; coarse: Coarse }[]>();
+  const byFirstWord = new Map<string, { parts: string[]; len: number; coarse: Coarse }[]>();
   for (const [key, coarse] of majority) {
     const parts = key.split(' ');
     const list = byFirstWord.get(parts[0]) ?? [];
-    list.push({ key, len: parts.length, coarse });
+    list.push({ parts, len: parts.length, coarse });
     byFirstWord.set(parts[0], list);
   }
+  // The key of tokens i… is `parts` (token words hold no spaces, so word by word, no string built).
+  const sameWords = (i: number, parts: readonly string[]) => {
+    for (let k = 0; k < parts.length; k++) if (tokens[i + k].lower !== parts[k]) return false;
+    return true;
+  };
   for (const list of byFirstWord.values()) list.sort((a, b) => b.len - a.len);
   const added: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -327,7 +368,7 @@ function propagate(text: string, tokens: readonly Token[], names: NameSpan[], ca
     if (!list || !/^\p{Lu}/u.test(t.text)) continue;
     for (const cand of list) {
       const last = i + cand.len - 1;
-      if (last >= tokens.length || keyOf(i, last) !== cand.key) continue;
+      if (last >= tokens.length || !sameWords(i, cand.parts)) continue;
       let free = true;
       for (let k = i; k <= last; k++) if (covered[k]) free = false;
       if (!free) continue;

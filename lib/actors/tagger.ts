@@ -10,6 +10,8 @@ import { drain, type Steps } from '../steps';
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
 export const N_TAGS = TAGS.length;
+// Each begin tag is followed by its inside tag (recognize.ts relies on it).
+for (let t = 1; t < TAGS.length; t += 2) if (TAGS[t] !== `B-${TAGS[t + 1].slice(2)}` || TAGS[t + 1][0] !== 'I') throw new Error('TAGS out of order');
 /** Row of the transition table used for the start of a sentence. */
 export const START = N_TAGS;
 
@@ -33,40 +35,75 @@ export interface Weights {
 export function viterbi(features: readonly number[][], w: Weights, from = 0, to = features.length): number[] {
   const n = to - from;
   if (n <= 0) return [];
-  const emit = new Float64Array(n * N_TAGS);
+  const tags = new Uint8Array(n);
+  viterbiInto(features, w, from, to, tags, 0, new Scratch());
+  return Array.from(tags);
+}
+
+/** Work arrays of the Viterbi search, grown as needed and reused across the sentences of one call. */
+class Scratch {
+  emit = new Float64Array(0);
+  score = new Float64Array(0);
+  back = new Int8Array(0);
+  ensure(size: number): void {
+    if (this.emit.length >= size) return;
+    const grown = Math.max(size, this.emit.length * 2, 64 * N_TAGS);
+    this.emit = new Float64Array(grown);
+    this.score = new Float64Array(grown);
+    this.back = new Int8Array(grown);
+  }
+}
+
+/** The tags each tag may follow, in increasing order (ties go to the first, as in a full scan). */
+const PREDECESSORS: number[][] = [];
+for (let k = 0; k < N_TAGS; k++) {
+  const list: number[] = [];
+  for (let p = 0; p < N_TAGS; p++) if (allowed(p, k)) list.push(p);
+  PREDECESSORS.push(list);
+}
+const START_ALLOWED = Array.from({ length: N_TAGS }, (_, k) => allowed(START, k));
+
+/** `viterbi` writing the tags to `out` from `at`, in `scratch`'s arrays. */
+function viterbiInto(features: readonly number[][], w: Weights, from: number, to: number, out: Uint8Array, at: number, scratch: Scratch): void {
+  const n = to - from;
+  if (n <= 0) return;
+  scratch.ensure(n * N_TAGS);
+  const emit = scratch.emit;
+  const score = scratch.score;
+  const back = scratch.back;
+  emit.fill(0, 0, n * N_TAGS);
   for (let i = 0; i < n; i++) {
     const base = i * N_TAGS;
-    for (const f of features[from + i]) w.add(f, emit, base);
+    const fs = features[from + i];
+    for (let j = 0; j < fs.length; j++) w.add(fs[j], emit, base);
   }
-  const score = new Float64Array(n * N_TAGS);
-  const back = new Int8Array(n * N_TAGS);
-  for (let k = 0; k < N_TAGS; k++) score[k] = allowed(START, k) ? emit[k] + w.trans[START * N_TAGS + k] : -Infinity;
+  const trans = w.trans;
+  for (let k = 0; k < N_TAGS; k++) score[k] = START_ALLOWED[k] ? emit[k] + trans[START * N_TAGS + k] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * N_TAGS;
+    const here = i * N_TAGS;
     for (let k = 0; k < N_TAGS; k++) {
+      const preds = PREDECESSORS[k];
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < N_TAGS; p++) {
-        if (!ALLOWED[p * N_TAGS + k]) continue;
-        const s = score[(i - 1) * N_TAGS + p] + w.trans[p * N_TAGS + k];
+      for (let q = 0; q < preds.length; q++) {
+        const p = preds[q];
+        const s = score[prev + p] + trans[p * N_TAGS + k];
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * N_TAGS + k] = best + emit[i * N_TAGS + k];
-      back[i * N_TAGS + k] = arg;
+      score[here + k] = best + emit[here + k];
+      back[here + k] = arg;
     }
   }
+  const lastRow = (n - 1) * N_TAGS;
   let last = 0;
-  for (let k = 1; k < N_TAGS; k++) if (score[(n - 1) * N_TAGS + k] > score[(n - 1) * N_TAGS + last]) last = k;
-  const tags: number[] = Array.from({ length: n }, () => 0);
-  tags[n - 1] = last;
-  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * N_TAGS + tags[i]];
-  return tags;
+  for (let k = 1; k < N_TAGS; k++) if (score[lastRow + k] > score[lastRow + last]) last = k;
+  out[at + n - 1] = last;
+  for (let i = n - 1; i > 0; i--) out[at + i - 1] = back[i * N_TAGS + out[at + i]];
 }
-
-const ALLOWED = new Uint8Array(N_TAGS * N_TAGS);
-for (let p = 0; p < N_TAGS; p++) for (let k = 0; k < N_TAGS; k++) ALLOWED[p * N_TAGS + k] = allowed(p, k) ? 1 : 0;
 
 /** Base64 → bytes without Buffer or atob differences between Node and browsers. */
 function decodeBase64(s: string): Uint8Array {
@@ -223,11 +260,11 @@ export function tagTokens(sentenceOf: (i: number) => number, features: readonly 
 /** `tagTokens`, pausing after each sentence. */
 export function* tagTokensSteps(sentenceOf: (i: number) => number, features: readonly number[][], weights: Weights): Steps<Uint8Array> {
   const tags = new Uint8Array(features.length);
+  const scratch = new Scratch();
   let s0 = 0;
   for (let i = 1; i <= features.length; i++) {
     if (i === features.length || sentenceOf(i) !== sentenceOf(s0)) {
-      const best = viterbi(features, weights, s0, i);
-      for (let k = 0; k < best.length; k++) tags[s0 + k] = best[k];
+      viterbiInto(features, weights, s0, i, tags, s0, scratch);
       s0 = i;
       yield;
     }

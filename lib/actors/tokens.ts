@@ -22,6 +22,8 @@ export interface Token {
 const TOKEN_RE =
   /(?:\p{L}\.){2,}|\p{Lu}\.(?=\s|$)|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[-&.]|,(?=\d)|['’](?![sS]\b))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|['’][sS]\b|\S/gu;
 
+const WORD_START = /^[\p{L}\p{N}]/u;
+
 /** Abbreviations written with a final full stop that belongs to the word ("Corp.", "Mr."). */
 const DOTTED = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'corp', 'inc', 'ltd', 'co', 'bros', 'gen', 'col', 'lt', 'sgt', 'capt',
@@ -49,7 +51,9 @@ export function tokenize(text: string, sentences: readonly Sentence[], ignore: r
       si++;
       needFirst = true;
     }
-    const word = /^[\p{L}\p{N}]/u.test(t);
+    // A letter or digit starts it (ASCII decided without the Unicode test).
+    const c0 = t.charCodeAt(0);
+    const word = c0 < 128 ? (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) : WORD_START.test(t);
     if (word && text.charCodeAt(end) === 46 && DOTTED.has(t.toLowerCase())) {
       end++;
       t += '.';

@@ -5,6 +5,7 @@ import { fixtureDocument, htmlDocument, REPO } from '@/tests/unit/dom';
 import { TextMap } from '../text/textmap';
 import { detectArticle } from './detect';
 import { extractMainText } from './extract';
+import { readMetadata } from './metadata';
 
 const DETECTION = path.join(REPO, 'tests/fixtures/detection');
 // article/ and not-article/ (written while tuning), check*/article/ and check*/not-article/
@@ -66,6 +67,20 @@ describe('detectArticle on the fixture pages', () => {
     expect(paragraphs.length).toBeGreaterThan(8);
     expect(paragraphs.every((p) => p.length > 0 && !p.includes('\n'))).toBe(true);
     expect(text.startsWith('The month of March')).toBe(true);
+  });
+});
+
+describe('metadata of a page that is not an article, read on demand', () => {
+  it.each(labelled.filter((p) => !p.isArticle))('$name: the same metadata and skipped title as read at once', ({ html }) => {
+    const doc = htmlDocument(html);
+    const d = detectArticle(doc, { url: URL });
+    expect(d.isArticle).toBe(false);
+    const eager = readMetadata(htmlDocument(html), { url: URL, root: extractMainText(htmlDocument(html)).root });
+    expect(d.meta).toEqual(eager);
+    // The title heading repeated at the top of the text is left out once the title is known.
+    const first = detectArticle(htmlDocument(html), { url: URL });
+    expect(first.meta.title).toBe(eager.title);
+    if (d.root && first.root) expect(TextMap.build(d.root, { skip: d.skip }).text).toBe(TextMap.build(first.root, { skip: first.skip }).text);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ARTICLE_TYPES, readMetadata, type ArticleMeta } from './metadata';
+import { ARTICLE_TYPES, readDeclarations, readMetadata, type ArticleMeta } from './metadata';
 import { extractMainText, type Extraction } from './extract';
 import { looksLikeBoilerplate } from './boilerplate';
 
@@ -61,7 +61,7 @@ const ARTICLE_URL = /\/(?:19|20)\d\d\/\d\d?\/|\/[^/?#]*[a-z]+-[a-z]+-[a-z]+-[a-z
  * address tip the balance; page types that are not one article (listing, search, sign-in, shop,
  * comments) pull it down.
  */
-function decide(doc: Document, meta: ArticleMeta, x: Extraction, url: string): { isArticle: boolean; confidence: number; signals: string[] } {
+function decide(doc: Document, meta: Pick<ArticleMeta, 'jsonLdTypes' | 'ogType'>, x: Extraction, url: string): { isArticle: boolean; confidence: number; signals: string[] } {
   const signals: string[] = [];
   let evidence = 0;
   const say = (weight: number, signal: string) => {
@@ -143,10 +143,34 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   // to read, and linkedom's `body`/`title` getters throw on it.
   if (!doc.documentElement) return { isArticle: false, confidence: 0, signals: ['empty document'], root: null, skip: () => false, meta: EMPTY_META };
   const x = extractMainText(doc, { maxNodes: options.maxNodes ?? options.maxElements });
-  const meta = readMetadata(doc, { url, root: x.root });
-  const { isArticle, confidence, signals } = decide(doc, meta, x, url);
+  // The decision needs only what the page declares of its kind. The rest of the metadata (title,
+  // byline — a walk of the page —, date, language) and the title heading left out of the text are
+  // read when first asked for: at once for an article, only on demand for a page that is not one
+  // (the content script then stops, and the page pays for detection alone).
+  const declarations = readDeclarations(doc);
+  const { isArticle, confidence, signals } = decide(doc, declarations, x, url);
   if (x.truncated) signals.push('page too large: only its start was read');
   const skipped = x.skipped;
-  if (x.root && meta.title) dropTitleHeadings(x.root, meta.title, skipped);
-  return { isArticle, confidence, signals, root: x.root, skip: (el) => skipped.has(el), meta };
+  let meta: ArticleMeta | null = null;
+  const complete = (): ArticleMeta => {
+    if (meta === null) {
+      meta = readMetadata(doc, { url, root: x.root }, declarations);
+      if (x.root && meta.title) dropTitleHeadings(x.root, meta.title, skipped);
+    }
+    return meta;
+  };
+  if (isArticle) complete();
+  return {
+    isArticle,
+    confidence,
+    signals,
+    root: x.root,
+    skip: (el) => {
+      if (meta === null) complete();
+      return skipped.has(el);
+    },
+    get meta() {
+      return complete();
+    },
+  };
 }

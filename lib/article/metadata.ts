@@ -291,10 +291,24 @@ export interface MetadataOptions {
   root?: Element | null;
 }
 
-export function readMetadata(doc: Document, options: MetadataOptions = {}): ArticleMeta {
+/** What a page says of its own kind (<meta> tags, JSON-LD): all the detector's decision needs. */
+export interface PageDeclarations {
+  tags: Map<string, string>;
+  ld: JsonObject[];
+  /** `@type`s found in JSON-LD. */
+  jsonLdTypes: string[];
+  ogType: string | null;
+}
+
+export function readDeclarations(doc: Document): PageDeclarations {
   const tags = readMetaTags(doc);
   const ld = readJsonLd(doc);
-  const jsonLdTypes = ld.flatMap(typesOf);
+  return { tags, ld, jsonLdTypes: ld.flatMap(typesOf), ogType: firstOf(tags, 'og:type') };
+}
+
+/** The article's metadata; `declarations` when they were read already (`readDeclarations`). */
+export function readMetadata(doc: Document, options: MetadataOptions = {}, declarations: PageDeclarations = readDeclarations(doc)): ArticleMeta {
+  const { tags, ld, jsonLdTypes } = declarations;
   const articleLd = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
   const websiteLd = ld.find((o) => typesOf(o).includes('WebSite'));
   const host = hostOf(options.url ?? doc.URL ?? null);
@@ -349,6 +363,6 @@ export function readMetadata(doc: Document, options: MetadataOptions = {}): Arti
     publishedTime,
     lang,
     jsonLdTypes,
-    ogType: firstOf(tags, 'og:type'),
+    ogType: declarations.ogType,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { splitSentences } from '../text/sentences';
-import { findClaims, type FootnoteMarker } from './claims';
+import { findClaims, hedgeBefore, isPeopleWord, type FootnoteMarker } from './claims';
 
 function claims(text: string, markers: FootnoteMarker[] = []) {
   return findClaims({ text, sentences: splitSentences(text, undefined, markers), markers });
@@ -124,5 +125,43 @@ describe('findClaims: sources and footnotes', () => {
   it('keeps offsets honest', () => {
     const text = 'Some 200 U.S. military personnel remain, and up to 45,000 people live in the camp.';
     for (const c of claims(text)) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
+
+describe('hedgeBefore agrees with the expression it replaced', () => {
+  const HEDGES = [
+    'an estimated', 'estimated at', 'estimated', 'an approximate', 'at least', 'at most', 'no more than', 'no fewer than', 'no less than',
+    'not more than', 'more than', 'less than', 'fewer than', 'greater than', 'higher than', 'lower than', 'upwards of', 'in excess of',
+    'as many as', 'as much as', 'as high as', 'as few as', 'as little as', 'as low as', 'close to', 'nearly', 'almost', 'around',
+    'about', 'approximately', 'approx.', 'roughly', 'some', 'just over', 'just under', 'well over', 'well under', 'well above',
+    'just above', 'just below', 'over', 'under', 'above', 'below', 'up to', 'circa', 'c.', 'an average of', 'on average', 'averaging',
+    'perhaps', 'possibly', 'maybe', 'potentially', 'reportedly', 'allegedly', 'a reported', 'a maximum of', 'a minimum of', 'a further',
+  ];
+  const REFERENCE = new RegExp(
+    String.raw`(?:^|[^\p{L}])(${HEDGES.map((h) => h.replace(/\./g, '\\.').replace(/ /g, String.raw`\s+`)).join('|')})\s+(?:(?:an\s+additional|a\s+further|another|a\s+total\s+of|a\s+record|a\s+mere|just|only|a)\s+)?$`,
+    'iu',
+  );
+  const reference = (s: string) => {
+    const h = REFERENCE.exec(s);
+    return h ? { hedge: h[1], at: h.index + h[0].indexOf(h[1]) } : null;
+  };
+  it('on text made of hedges, fillers, letters, spaces and awkward characters', () => {
+    const pieces = [
+      ...HEDGES, 'AT LEAST', 'Some', 'ſome', 'an additional', 'a total of', 'a record', 'just', 'only', 'a', 'the', 'x', 'é', 'ι', '\u0345', '𝐀', '\ud835', '\udc00',
+      ' ', ' ', '  ', '\u00a0', '\n', ',', '-', '(', '"', '5', '.',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, (s) => JSON.stringify(hedgeBefore(s)) === JSON.stringify(reference(s))), { numRuns: 20000 });
+  });
+});
+
+describe('isPeopleWord agrees with the expression it replaced', () => {
+  const PEOPLE_RE =
+    /^(?:people|persons?|civilians?|fighters?|soldiers?|troops?|militants?|rebels?|insurgents?|children|kids|babies|infants|women|men|boys|girls|residents?|refugees?|migrants?|protesters?|protestors?|demonstrators?|police(?:men|women)?|officers?|policemen|workers?|staff|members?|patients?|victims?|hostages?|prisoners?|detainees?|journalists?|reporters?|jihadists?|combatants?|personnel|servicemen|servicewomen|recruits?|individuals?|students?|pupils?|pilgrims?|worshippers?|villagers?|inhabitants?|gunmen|attackers?|bombers?|passengers?|crew|tourists?|visitors?|foreigners?|nationals?|citizens?|others|them|adults?|teenagers?|elderly|pedestrians?|drivers?|miners?|farmers?|fishermen|sailors?|guards?|gunmen|commanders?|leaders?|officials?|politicians?|doctors?|nurses?|medics?|volunteers?|aid workers?|contractors?|employees?|family|families|relatives|spectators?|fans?|players?|climbers?|hikers?|americans|marines|airmen|paratroopers|cadets|settlers|monks|priests|christians|muslims|jews|copts|shia|sunnis|kurds|yazidis|palestinians|israelis|syrians|iraqis|afghans|ukrainians|russians)$/i;
+  it('on every listed word, in any case, and near misses', () => {
+    const words = PEOPLE_RE.source.slice(4, -2).replace(/\(\?:men\|women\)\?/, '').replace(/\(|\)|\?|:/g, '').split('|');
+    const variants = words.flatMap((w) => [w, `${w}s`, w.slice(0, -1), w.toUpperCase(), w[0].toUpperCase() + w.slice(1), ` ${w}`, `${w}\n`, w.replace(/s/g, 'ſ'), w.replace(/k/g, '\u212a'), `${w}é`]);
+    variants.push('policemen', 'policewomen', 'POLICEWOMEN', 'aid worker', 'aid workers', '', 'x');
+    for (const v of variants) expect(isPeopleWord(v), v).toBe(PEOPLE_RE.test(v));
   });
 });

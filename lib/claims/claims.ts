@@ -3,6 +3,7 @@ import { drain, type Steps } from '../steps';
 import { sentenceIndexAt, type Sentence } from '../text/sentences';
 import { recognizeQuantities, type Quantity } from './numbers';
 import { attributionFor, attributionsOf, type Attribution } from './sources';
+import { expandWordPattern } from '../text/word-patterns';
 
 /**
  * Numeric claims: every quantity the text asserts, with what it counts, its hedge, the source it
@@ -48,17 +49,76 @@ const HEDGES_BEFORE = [
   'perhaps', 'possibly', 'maybe', 'potentially', 'reportedly', 'allegedly', 'a reported', 'a maximum of', 'a minimum of', 'a further',
 ];
 const HEDGE_MEANINGLESS = new Set(['a further']);
-const HEDGE_BEFORE_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(${HEDGES_BEFORE.map((h) => h.replace(/\./g, '\\.').replace(/ /g, String.raw`\s+`)).join('|')})\s+(?:(?:an\s+additional|a\s+further|another|a\s+total\s+of|a\s+record|a\s+mere|just|only|a)\s+)?$`,
-  'iu',
+/**
+ * A hedge and what may follow it, up to the end of the text, tried at one position (sticky). The
+ * left boundary — the start, or a character that is no letter — is checked by `hedgeBefore`:
+ * written into the expression as `(?:^|[^\p{L}])`, it made its first use cost ~12 ms of
+ * compilation (a case-insensitive Unicode class).
+ */
+const HEDGE_TAIL_RE = new RegExp(
+  String.raw`(${HEDGES_BEFORE.map((h) => h.replace(/\./g, '\\.').replace(/ /g, String.raw`\s+`)).join('|')})\s+(?:(?:an\s+additional|a\s+further|another|a\s+total\s+of|a\s+record|a\s+mere|just|only|a)\s+)?$`,
+  'iuy',
 );
+const LETTER = /\p{L}/u;
+
+/**
+ * The hedge that ends `s` ("… at least ", "… an estimated "), and where it starts: the first
+ * position, from the left, that starts `s` or follows a character that is no letter (a whole code
+ * point; U+0345, which case-folds to a letter, counts as one), where a hedge and only what may
+ * follow it run to the end.
+ */
+export function hedgeBefore(s: string): { hedge: string; at: number } | null {
+  for (let p = 0; p < s.length; p++) {
+    if (p > 0) {
+      const c = s.charCodeAt(p - 1);
+      const high = (x: number) => x >= 0xd800 && x <= 0xdbff;
+      const low = (x: number) => x >= 0xdc00 && x <= 0xdfff;
+      // Never inside a surrogate pair.
+      if (high(c) && low(s.charCodeAt(p))) continue;
+      const before = low(c) && p >= 2 && high(s.charCodeAt(p - 2)) ? s.slice(p - 2, p) : s[p - 1];
+      if (before === '\u0345' || LETTER.test(before)) continue;
+    }
+    HEDGE_TAIL_RE.lastIndex = p;
+    const m = HEDGE_TAIL_RE.exec(s);
+    if (m) return { hedge: m[1], at: p };
+  }
+  return null;
+}
 const HEDGE_POST_RE = /^(?:\s+or\s+(?:so|more|fewer|less|thereabouts)\b|-odd\b|-plus\b|\+|\s+plus\b(?!\s+\d))/i;
 /** Hedges anywhere earlier in the clause ("Both sides have reportedly agreed to let 200 …"). */
 const CLAUSE_HEDGE_RE = /\b(reportedly|allegedly|purportedly|supposedly)\b/i;
 
-/** People: the nouns of casualty counts. */
-const PEOPLE =
-  /^(?:people|persons?|civilians?|fighters?|soldiers?|troops?|militants?|rebels?|insurgents?|children|kids|babies|infants|women|men|boys|girls|residents?|refugees?|migrants?|protesters?|protestors?|demonstrators?|police(?:men|women)?|officers?|policemen|workers?|staff|members?|patients?|victims?|hostages?|prisoners?|detainees?|journalists?|reporters?|jihadists?|combatants?|personnel|servicemen|servicewomen|recruits?|individuals?|students?|pupils?|pilgrims?|worshippers?|villagers?|inhabitants?|gunmen|attackers?|bombers?|passengers?|crew|tourists?|visitors?|foreigners?|nationals?|citizens?|others|them|adults?|teenagers?|elderly|pedestrians?|drivers?|miners?|farmers?|fishermen|sailors?|guards?|gunmen|commanders?|leaders?|officials?|politicians?|doctors?|nurses?|medics?|volunteers?|aid workers?|contractors?|employees?|family|families|relatives|spectators?|fans?|players?|climbers?|hikers?|americans|marines|airmen|paratroopers|cadets|settlers|monks|priests|christians|muslims|jews|copts|shia|sunnis|kurds|yazidis|palestinians|israelis|syrians|iraqis|afghans|ukrainians|russians)$/i;
+/**
+ * People: the nouns of casualty counts. Whole words, any case (ASCII): a set of the words these
+ * patterns stand for, not a case-insensitive expression of 150 alternatives (compiled on first use).
+ */
+const PEOPLE_WORDS = new Set(
+  [
+    'people', 'persons?', 'civilians?', 'fighters?', 'soldiers?', 'troops?', 'militants?', 'rebels?', 'insurgents?',
+    'children', 'kids', 'babies', 'infants', 'women', 'men', 'boys', 'girls', 'residents?', 'refugees?', 'migrants?',
+    'protesters?', 'protestors?', 'demonstrators?', 'police(?:men|women)?', 'officers?', 'policemen', 'workers?', 'staff',
+    'members?', 'patients?', 'victims?', 'hostages?', 'prisoners?', 'detainees?', 'journalists?', 'reporters?', 'jihadists?',
+    'combatants?', 'personnel', 'servicemen', 'servicewomen', 'recruits?', 'individuals?', 'students?', 'pupils?',
+    'pilgrims?', 'worshippers?', 'villagers?', 'inhabitants?', 'gunmen', 'attackers?', 'bombers?', 'passengers?', 'crew',
+    'tourists?', 'visitors?', 'foreigners?', 'nationals?', 'citizens?', 'others', 'them', 'adults?', 'teenagers?', 'elderly',
+    'pedestrians?', 'drivers?', 'miners?', 'farmers?', 'fishermen', 'sailors?', 'guards?', 'gunmen', 'commanders?',
+    'leaders?', 'officials?', 'politicians?', 'doctors?', 'nurses?', 'medics?', 'volunteers?', 'aid workers?', 'contractors?',
+    'employees?', 'family', 'families', 'relatives', 'spectators?', 'fans?', 'players?', 'climbers?', 'hikers?', 'americans',
+    'marines', 'airmen', 'paratroopers', 'cadets', 'settlers', 'monks', 'priests', 'christians', 'muslims', 'jews', 'copts',
+    'shia', 'sunnis', 'kurds', 'yazidis', 'palestinians', 'israelis', 'syrians', 'iraqis', 'afghans', 'ukrainians',
+    'russians',
+  ].flatMap(expandWordPattern),
+);
+/** Is the word one of the people nouns (as `/^(?:people|persons?|…)$/i` would say)? */
+export function isPeopleWord(w: string): boolean {
+  return isAsciiWord(w) && PEOPLE_WORDS.has(w.toLowerCase());
+}
+
+/** Nothing but ASCII (a case-insensitive expression of ASCII words matches nothing else). */
+function isAsciiWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
 const DEATH_NOUN = /^(?:deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|bodies|corpses|dead|killed|lives|toll)$/i;
 const HARM =
   /\b(?:kill(?:ed|ing|s)?|dead|die[ds]?|dying|deaths?|wound(?:ed|ing|s)?|injur(?:ed|ies|y|ing)|hurt|casualt(?:y|ies)|massacre[ds]?|slain|slaughter(?:ed)?|executed|execution|beheaded|murder(?:ed|s)?|lost their lives|perished|fatalit(?:y|ies)|buried|bodies|toll|shot|gunned down|lynched|drowned|martyred)\b/i;
@@ -209,7 +269,7 @@ function notAClaim(text: string, q: Quantity, sentenceStart: number): boolean {
     const firstWord = text.slice(sentenceStart, q.start).trim() === wb;
     if (!firstWord && !HEDGE_WORD_CAP.test(wb)) return true;
   }
-  if (q.words && /^\p{Lu}/u.test(text.slice(q.numStart, q.numEnd)) && !atSentenceStart && !HEDGE_BEFORE_RE.test(text.slice(sentenceStart, q.start))) {
+  if (q.words && /^\p{Lu}/u.test(text.slice(q.numStart, q.numEnd)) && !atSentenceStart && hedgeBefore(text.slice(sentenceStart, q.start)) === null) {
     // A capitalised number word inside a sentence is a name ("Big Ten", "One Home Depot", "Formula One").
     return true;
   }
@@ -312,8 +372,8 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
       if (!/^[\s\u00A0]/.test(text.slice(pos, pos + 1))) break;
       continue;
     }
-    const maybeHead = !/(?:ly)$/.test(lw) || PEOPLE.test(lw) || lw === 'family' || lw === 'supply' || lw === 'ally';
-    const verbish = /(?:ed|ing)$/.test(lw) && !PEOPLE.test(lw) && !/^(?:building|buildings|wedding|meeting|killing|killings|bombing|bombings|shooting|shootings|housing|ceiling|funding|ed)$/.test(lw);
+    const maybeHead = !/(?:ly)$/.test(lw) || isPeopleWord(lw) || lw === 'family' || lw === 'supply' || lw === 'ally';
+    const verbish = /(?:ed|ing)$/.test(lw) && !isPeopleWord(lw) && !/^(?:building|buildings|wedding|meeting|killing|killings|bombing|bombings|shooting|shootings|housing|ceiling|funding|ed)$/.test(lw);
     // A unit of measure is the head: "16 feet long", "150 kW DC fast charging".
     if (head === null && Object.hasOwn(MEASURE_UNITS, lw) && w.length > 1) {
       head = lw;
@@ -555,7 +615,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     if (kind !== 'money' && kind !== 'percent' && kind !== 'measure') {
       if (npHead && DEATH_NOUN.test(npHead)) kind = 'casualties';
       else if (kind === 'count' || kind === 'other') {
-        const personLike = npHead ? PEOPLE.test(npHead) || /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is|ers|ts|ps)$/u.test(np.head ?? '') : false;
+        const personLike = npHead ? isPeopleWord(npHead) || /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is|ers|ts|ps)$/u.test(np.head ?? '') : false;
         const beforeClause = text.slice(Math.max(sentence.start, start - 50), start).split(/;|—|,\s+(?:and|but|while|or)\s/).pop() ?? '';
         const beforeWords = beforeClause.split(/[\s\u00A0]+/).slice(-5).join(' ');
         const clauseAfter = text.slice(np.end, Math.min(limit, np.end + 60)).split(/;|—|–|,\s+(?:and|but|while)\b|\s+but\s+|,\s+(?:who|which)\b/)[0];
@@ -578,17 +638,17 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     // Hedge before the number ("at least", "around", "an estimated").
     if (!hedge || type === 'vague') {
       const windowStart = Math.max(sentence.start, start - 30);
-      const h = HEDGE_BEFORE_RE.exec(text.slice(windowStart, start));
-      if (h && !HEDGE_MEANINGLESS.has(h[1].toLowerCase().replace(/\s+/g, ' '))) {
-        const found = h[1].toLowerCase().replace(/\s+/g, ' ');
+      const h = hedgeBefore(text.slice(windowStart, start));
+      if (h && !HEDGE_MEANINGLESS.has(h.hedge.toLowerCase().replace(/\s+/g, ' '))) {
+        const found = h.hedge.toLowerCase().replace(/\s+/g, ' ');
         // "titles over two spells", "a win over three rivals": "over" after a noun is a preposition.
-        const wordBeforeHedge = wordBefore(text, windowStart + h.index + h[0].indexOf(h[1])).toLowerCase();
+        const wordBeforeHedge = wordBefore(text, windowStart + h.at).toLowerCase();
         const preposition = (found === 'over' || found === 'under' || found === 'above' || found === 'below') &&
           ((wordBeforeHedge.endsWith('s') && !/^(?:was|has|is|its|this|us|as|thus|plus|perhaps)$/.test(wordBeforeHedge)) || /^(?:win|victory|lead|advantage|edge|control|rule|power|authority|influence|dispute|row|clash|fight|war|talks|deal|concern|concerns|fears|worry|anger|outrage|spread|stretched|spanning|spread)$/.test(wordBeforeHedge));
         // "some" is a hedge only right before a number ("some 200"), not "some of the 200".
         if (!preposition) {
           if (!hedge) hedge = found === 'estimated at' ? 'estimated' : found;
-          start = windowStart + h.index + h[0].indexOf(h[1]);
+          start = windowStart + h.at;
         }
       }
     }

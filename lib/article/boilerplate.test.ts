@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BOILERPLATE, DISCUSSION, NOT_BOILERPLATE, boilerplateKind, hiddenByClass } from './boilerplate';
+import { expandWordPattern } from '../text/word-patterns';
+
+// The regular expressions the word matcher replaced (kept here as the reference it must agree with).
+const WORD_START = String.raw`(?:^|[\s_\-:.])`;
+const LONG = [
+  'share', 'sharing', 'sharethis', 'social', 'related', 'recommend', 'recirc', 'more-?(?:stories|from|articles|news|on)',
+  'read-?more', 'readnext', 'read-?next', 'newsletter', 'subscri', 'signup', 'sign-?up', 'promo', 'advert', 'sponsor',
+  'comment', 'disqus', 'discussion', 'repl(?:y|ies)', 'respond', 'cookie', 'consent', 'gdpr', 'breadcrumb', 'author-?(?:bio|info|box|card|about|details)',
+  'about-?(?:the-?)?author', 'popular', 'most-?(?:read|viewed|popular|shared)', 'trending', 'outbrain', 'taboola', 'sidebar',
+  'widget', 'paywall', 'skip', 'navbar', 'navigation', 'menu', 'footer', 'masthead', 'toolbar', 'banner', 'modal', 'popup',
+  'overlay', 'pagination', 'pager', 'byline', 'dateline', 'timestamp', 'caption', 'credit', 'copyright', 'rss', 'follow',
+  'tag-?list', 'taglist', 'keywords', 'header', 'login', 'signin',
+  'donate', 'jump', 'slideshow', 'gallery', 'carousel', '(?:video|audio|media|jw)-?player', 'embed', 'print', 'rating', 'reaction',
+  'supplement', 'infobox', 'teaser', 'upsell', 'offer', 'cta', 'alert', 'toc', 'table-?of-?contents', 'dfp', 'gpt-', 'google-?ad',
+  'edit-?section', 'edit-?link', 'adslot', 'ad-?slot', 'ad-?container', 'ad-?wrapper', 'ad-?unit', 'adunit', 'native-?ad', 'post-?meta', 'entry-?meta',
+  'article-?meta', 'meta-?data', 'metadata', 'published', 'pub-?date', 'post-?date', 'entry-?date', 'updated', 'author', 'contributor', 'lede-?art', 'hero',
+  'image', 'img', 'photo', 'media', 'figure', 'thumbnail', 'icon', 'logo', 'button', 'btn',
+];
+const SHORT = ['ad', 'ads', 'edit', 'bio', 'tag', 'tags', 'meta', 'date', 'time', 'hide', 'nav', 'top', 'topics', 'rel', 'aside', 'extra', 'more', 'links', 'utility', 'tools', 'actions'];
+const BOILERPLATE_RE = new RegExp(`${WORD_START}(?:(?:${LONG.join('|')})|(?:${SHORT.join('|')})(?=$|[\\s_\\-:.]))`);
+const STORY_RE =
+  /(?:^|[\s_\-:.])(?:hentry|h-entry|(?:article|story|post|entry|blog|news|main|page)-?(?:body|content|text|entry)|(?:body|rich)-?text|articlebody|storytext)(?=$|[\s_\-:.])/;
+const DISCUSSION_RE = /(?:^|[\s_\-:.])(?:comment|disqus|discussion|repl(?:y|ies)|respond)/;
+function referenceKind(classes: string): number {
+  const words = classes.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  if (!BOILERPLATE_RE.test(words) || STORY_RE.test(words)) return NOT_BOILERPLATE;
+  return DISCUSSION_RE.test(words) ? DISCUSSION : BOILERPLATE;
+}
+
+/** A <div> with only a class attribute, enough for `boilerplateKind`. */
+const div = (cls: string) => ({ hasAttributes: () => true, getAttribute: (n: string) => (n === 'class' ? cls : null) }) as unknown as Element;
+
+describe('expandWordPattern', () => {
+  it('expands optional characters and choices, nested', () => {
+    expect(expandWordPattern('read-?more')).toEqual(['read-more', 'readmore']);
+    expect(expandWordPattern('repl(?:y|ies)')).toEqual(['reply', 'replies']);
+    expect(expandWordPattern('about-?(?:the-?)?author').sort()).toEqual(['about-author', 'about-the-author', 'about-theauthor', 'aboutauthor', 'aboutthe-author', 'abouttheauthor']);
+    expect(expandWordPattern('gpt-')).toEqual(['gpt-']);
+    expect(() => expandWordPattern('a(?:b|c')).toThrow();
+  });
+});
+
+describe('boilerplateKind agrees with the regular expressions it replaced', () => {
+  it('on class names made of furniture words, story words, separators and noise', () => {
+    const pieces = [
+      ...LONG.flatMap(expandWordPattern), ...SHORT, 'hentry', 'h-entry', 'story', 'body', 'post-content', 'articleBody', 'richText', 'entry-text',
+      'comment', 'replies', 'xad', 'adx', 'admin', 'tagline', 'Share', 'relatedLinks', 'ShareBar', 'main', 'Ad', 'İ', 'ſ', 'K',
+      ' ', '-', '_', ':', '.', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff', '\u1680', '\u202f', '\v', '\t', 'a', 'x', 'Z', '1',
+    ];
+    const classes = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(fc.property(classes, (c) => boilerplateKind(div(c), 'DIV') === referenceKind(c)), { numRuns: 20000 });
+  });
+});
+
+describe('hiddenByClass agrees with the regular expression it replaced', () => {
+  const HIDDEN_RE = /(?:^|\s)(?:hidden|hide|is-hidden|u-hidden|d-none|invisible|sr-only|visually-?hidden|screen-reader-text|screenreader-only|offscreen|element-invisible)(?=$|\s)/i;
+  it('on class lists of hiding names in any case, other names and separators', () => {
+    const pieces = ['hidden', 'HIDDEN', 'Hide', 'is-hidden', 'u-hidden', 'd-none', 'invisible', 'sr-only', 'visually-hidden', 'visuallyhidden', 'Screen-Reader-Text', 'screenreader-only', 'offscreen', 'element-invisible', 'hidden-xs', 'x', 'ſr-only', 'hıdden', 'K', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '-', '_'];
+    const classes = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(fc.property(classes, (c) => hiddenByClass(div(c)) === HIDDEN_RE.test(c)), { numRuns: 20000 });
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Word lists written as small patterns, expanded once into the words they stand for, so that
+ * they are looked up in a set or scanned for instead of compiled into a large regular expression
+ * (a case-insensitive expression of a hundred alternatives costs milliseconds to compile on its
+ * first use, on every page).
+ */
+
+/**
+ * Every string a small pattern stands for: literal characters, `x?` (the character before is
+ * optional), `(?:a|b)` (a choice, optional when followed by `?`), nested. "read-?more" →
+ * ["read-more", "readmore"].
+ */
+export function expandWordPattern(pattern: string): string[] {
+  let at = 0;
+  // A sequence of atoms, up to `|`, `)` or the end.
+  const sequence = (): string[] => {
+    let out = [''];
+    while (at < pattern.length && pattern[at] !== '|' && pattern[at] !== ')') {
+      let atom: string[];
+      if (pattern.startsWith('(?:', at)) {
+        at += 3;
+        atom = [];
+        for (;;) {
+          atom.push(...sequence());
+          if (pattern[at] === '|') at++;
+          else if (pattern[at] === ')') {
+            at++;
+            break;
+          } else throw new Error(`unclosed group in ${pattern}`);
+        }
+      } else atom = [pattern[at++]];
+      if (pattern[at] === '?') {
+        at++;
+        atom = [...atom, ''];
+      }
+      out = out.flatMap((head) => atom.map((tail) => head + tail));
+    }
+    return out;
+  };
+  const out = sequence();
+  if (at !== pattern.length) throw new Error(`unexpected ${pattern[at]} in ${pattern}`);
+  return out;
+}
