@@ -51,17 +51,20 @@ export interface PageState {
   error?: string;
 }
 
-export const JumpTarget = z.object({
-  kind: z.enum(['actor', 'claim', 'footnote', 'summary']),
-  /** Index in the Analysis list of that kind. */
-  index: z.number().check(z.int(), z.gte(0), z.lte(100_000)),
-  /** For actors and footnotes: which mention/citation (wraps around). */
-  occurrence: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
-});
-export type JumpTarget = z.infer<typeof JumpTarget>;
+// The payload schemas are built when the first message arrives, not when a page loads: building
+// zod schemas costs a cold page milliseconds, and most pages never get a message.
+const jumpTargetSchema = () =>
+  z.object({
+    kind: z.enum(['actor', 'claim', 'footnote', 'summary']),
+    /** Index in the Analysis list of that kind. */
+    index: z.number().check(z.int(), z.gte(0), z.lte(100_000)),
+    /** For actors and footnotes: which mention/citation (wraps around). */
+    occurrence: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+  });
+export type JumpTarget = z.infer<ReturnType<typeof jumpTargetSchema>>;
 
-export const StepDirection = z.object({ direction: z.enum(['next', 'previous']) });
-export type StepDirection = z.infer<typeof StepDirection>;
+const stepDirectionSchema = () => z.object({ direction: z.enum(['next', 'previous']) });
+export type StepDirection = z.infer<ReturnType<typeof stepDirectionSchema>>;
 
 /** What a keyboard step did: the highlight now shown (1-based position of `total`), or nothing. */
 export interface StepResult {
@@ -81,16 +84,22 @@ export interface ProtocolMap {
   injectAnalyzer(): boolean;
 }
 
-export const PAYLOADS: { [K in keyof ProtocolMap]: z.ZodMiniType } = {
-  getPageState: z.undefined(),
-  analyzeAnyway: z.undefined(),
-  setTabHighlights: z.boolean(),
-  jumpTo: JumpTarget,
-  toggleHighlights: z.undefined(),
-  stepHighlight: StepDirection,
-  highlightCount: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
-  injectAnalyzer: z.undefined(),
-};
+type PayloadSchemas = { [K in keyof ProtocolMap]: z.ZodMiniType };
+let payloads: PayloadSchemas | null = null;
+/** Each message's payload schema (built once, on first use; immutable). */
+export function payloadSchemas(): PayloadSchemas {
+  payloads ??= {
+    getPageState: z.undefined(),
+    analyzeAnyway: z.undefined(),
+    setTabHighlights: z.boolean(),
+    jumpTo: jumpTargetSchema(),
+    toggleHighlights: z.undefined(),
+    stepHighlight: stepDirectionSchema(),
+    highlightCount: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
+    injectAnalyzer: z.undefined(),
+  };
+  return payloads;
+}
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
 export const { sendMessage } = messaging;
@@ -105,7 +114,7 @@ export interface SenderInfo {
 /** Why a message is refused, or null when it may be handled. */
 export function rejectReason(type: keyof ProtocolMap, data: unknown, sender: SenderInfo, extensionId: string): string | null {
   if (!sender || sender.id !== extensionId) return 'sender is not this extension';
-  const schema = PAYLOADS[type];
+  const schema = payloadSchemas()[type];
   if (!schema) return `unknown message ${String(type)}`;
   const ok = schema.safeParse(data);
   return ok.success ? null : `malformed ${String(type)} payload`;
