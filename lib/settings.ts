@@ -27,15 +27,18 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
 };
 
-const SettingsSchema = z.object({
-  enabled: z.boolean(),
-  categories: z.record(z.string(), z.boolean()),
-  disabledSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(5000)),
-});
+// Built on first use (once the stored value has arrived), not when a page loads the content script.
+const makeSettingsSchema = () =>
+  z.object({
+    enabled: z.boolean(),
+    categories: z.record(z.string(), z.boolean()),
+    disabledSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(5000)),
+  });
+let settingsSchema: ReturnType<typeof makeSettingsSchema> | null = null;
 
 /** Validate and complete a value read from storage (unknown categories dropped, missing ones on). */
 export function normalizeSettings(value: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(value);
+  const parsed = (settingsSchema ??= makeSettingsSchema()).safeParse(value);
   if (!parsed.success) {
     // Keep what is valid field by field.
     const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;

@@ -13,3 +13,14 @@ export function drain<T>(steps: Steps<T>): T {
     if (r.done) return r.value;
   }
 }
+
+/**
+ * Gives the main thread back to the page for a moment; resolves in a later task (the
+ * `scheduler.yield` of browsers that have it, a zero timeout elsewhere). The page code calls it
+ * between the steps of its work so that no task of the page runs long.
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

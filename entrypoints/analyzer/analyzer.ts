@@ -4,6 +4,7 @@ import { pipelineSteps, runPipeline } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
 import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
+import { yieldToPage } from '@/lib/steps';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
@@ -12,12 +13,6 @@ import type { Settings } from '@/lib/settings';
 import { CardController } from './cards';
 import type { Analyzer, AnalyzerOutcome, PaintOutcome } from './api';
 
-/** Give the main thread back between pipeline stages so the page never janks. */
-function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The analysis, the highlights and the cards of one page (see ./api.ts for the contract). */
 export function createAnalyzer(): Analyzer {

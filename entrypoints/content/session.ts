@@ -4,6 +4,7 @@ import { decideLanguage, isAnalysedLanguage, sampleText } from '@/lib/text/langu
 import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchPackaged } from '@/lib/kb/packaged';
+import { yieldToPage } from '@/lib/steps';
 import { ANALYZER_GLOBAL, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
 
 /**
@@ -92,9 +93,12 @@ export class PageSession {
     const run = ++this.run;
     const stillWanted = () => run === this.run && !this.ctx.isInvalid;
     this.timeline = { start: performance.now() };
-    // The settings come from the extension's storage (a round trip): detect while they travel.
+    // The settings come from the extension's storage (a round trip): detect while they travel, in a
+    // task of its own (loading the content script was one already).
     const settings = getSettings().catch(() => DEFAULT_SETTINGS);
     this.busyMs = 0;
+    await yieldToPage();
+    if (!stillWanted()) return this.state;
     let detection: ArticleDetection;
     try {
       const t0 = performance.now();

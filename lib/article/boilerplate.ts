@@ -43,6 +43,15 @@ function isWordSeparator(c: number): boolean {
 /** Words by their first character, each marked whole (must end at a separator) or not. */
 type WordIndex = Map<number, { word: string; whole: boolean }[]>;
 
+/**
+ * A value made on first use, then kept (immutable): the word lists are expanded when a page is
+ * first read, in the detection's task, not when the content script loads.
+ */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function wordIndex(prefixes: readonly string[], wholes: readonly string[]): WordIndex {
   const index: WordIndex = new Map();
   const put = (word: string, whole: boolean) => {
@@ -73,10 +82,10 @@ function hasWord(s: string, index: WordIndex): boolean {
   return false;
 }
 
-const BOILERPLATE_WORDS = wordIndex(LONG_WORDS, SHORT_WORDS);
+const BOILERPLATE_WORDS = once(() => wordIndex(LONG_WORDS, SHORT_WORDS));
 
 /** Class words of the story's own container: they win over furniture words in the same class. */
-const STORY_WORDS = wordIndex([], ['hentry', 'h-entry', '(?:article|story|post|entry|blog|news|main|page)-?(?:body|content|text|entry)', '(?:body|rich)-?text', 'articlebody', 'storytext']);
+const STORY_WORDS = once(() => wordIndex([], ['hentry', 'h-entry', '(?:article|story|post|entry|blog|news|main|page)-?(?:body|content|text|entry)', '(?:body|rich)-?text', 'articlebody', 'storytext']));
 
 const CAMEL_HUMP = /([a-z])([A-Z])/g;
 
@@ -94,7 +103,7 @@ export function classAndId(el: Element): string {
  * Boxes of readers' comments and discussion: never the story, even when they hold most of the
  * page's text (a long thread under a short post, or a page of comments alone).
  */
-const DISCUSSION_WORDS = wordIndex(['comment', 'disqus', 'discussion', 'repl(?:y|ies)', 'respond'], []);
+const DISCUSSION_WORDS = once(() => wordIndex(['comment', 'disqus', 'discussion', 'repl(?:y|ies)', 'respond'], []));
 
 /** Not furniture. */
 export const NOT_BOILERPLATE = 0;
@@ -115,8 +124,8 @@ export function boilerplateKind(el: Element, tag: string): number {
   if (ci.length < 2) return NOT_BOILERPLATE;
   // camelCase humps are word starts too ("relatedLinks", "ShareBar").
   const words = ci.replace(CAMEL_HUMP, '$1-$2').toLowerCase();
-  if (!hasWord(words, BOILERPLATE_WORDS) || hasWord(words, STORY_WORDS)) return NOT_BOILERPLATE;
-  return hasWord(words, DISCUSSION_WORDS) ? DISCUSSION : BOILERPLATE;
+  if (!hasWord(words, BOILERPLATE_WORDS()) || hasWord(words, STORY_WORDS())) return NOT_BOILERPLATE;
+  return hasWord(words, DISCUSSION_WORDS()) ? DISCUSSION : BOILERPLATE;
 }
 
 export function looksLikeBoilerplate(el: Element, tag: string): boolean {
@@ -128,10 +137,13 @@ export function looksLikeBoilerplate(el: Element, tag: string): boolean {
  * "sr-only", "visually-hidden", WordPress's "screen-reader-text". Whole names only: Bootstrap's
  * "hidden-xs" hides on phones and shows on a desktop.
  */
-const HIDDEN_CLASSES = new Set(
-  ['hidden', 'hide', 'is-hidden', 'u-hidden', 'd-none', 'invisible', 'sr-only', 'visually-?hidden', 'screen-reader-text', 'screenreader-only', 'offscreen', 'element-invisible'].flatMap(
-    expandWordPattern,
-  ),
+const HIDDEN_CLASSES = once(
+  () =>
+    new Set(
+      ['hidden', 'hide', 'is-hidden', 'u-hidden', 'd-none', 'invisible', 'sr-only', 'visually-?hidden', 'screen-reader-text', 'screenreader-only', 'offscreen', 'element-invisible'].flatMap(
+        expandWordPattern,
+      ),
+    ),
 );
 
 /** A white-space character as `\s` has it. */
@@ -148,7 +160,7 @@ export function hiddenByClass(el: Element): boolean {
     let q = p;
     let ascii = true;
     while (q < c.length && !isSpace(c.charCodeAt(q))) if (c.charCodeAt(q++) > 127) ascii = false;
-    if (q > p && ascii && HIDDEN_CLASSES.has(c.slice(p, q).toLowerCase())) return true;
+    if (q > p && ascii && HIDDEN_CLASSES().has(c.slice(p, q).toLowerCase())) return true;
     p = q;
   }
   return false;
