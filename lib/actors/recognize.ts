@@ -5,6 +5,7 @@ import { tokenize, type Token } from './tokens';
 import { capsRegions, coarseType, kbMatchesSteps, stackValues, tokenFeaturesSteps, withStack, type KbMatch } from './features';
 import { shippedWeightsSteps, tagTokensSteps, TAGS, type Weights } from './tagger';
 import { drain, type Steps } from '../steps';
+import { isAscii } from '../text/word-patterns';
 import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
 
 /**
@@ -48,11 +49,6 @@ export interface RecognizeOptions {
   weights?: Weights;
   /** Second-pass weights; null for one pass only. */
   weights2?: Weights | null;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 const slug = (s: string) =>

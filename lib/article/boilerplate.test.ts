@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BOILERPLATE, DISCUSSION, NOT_BOILERPLATE, boilerplateKind, hiddenByClass } from './boilerplate';
+import { BOILERPLATE, DISCUSSION, LONG_WORDS, NOT_BOILERPLATE, SHORT_WORDS, boilerplateKind, hiddenByClass } from './boilerplate';
 import { expandWordPattern } from '../text/word-patterns';
 
-// The regular expressions the word matcher replaced (kept here as the reference it must agree with).
+// The regular expressions the word matcher replaced, built from the same word lists (kept here as
+// the reference it must agree with).
 const WORD_START = String.raw`(?:^|[\s_\-:.])`;
-const LONG = [
-  'share', 'sharing', 'sharethis', 'social', 'related', 'recommend', 'recirc', 'more-?(?:stories|from|articles|news|on)',
-  'read-?more', 'readnext', 'read-?next', 'newsletter', 'subscri', 'signup', 'sign-?up', 'promo', 'advert', 'sponsor',
-  'comment', 'disqus', 'discussion', 'repl(?:y|ies)', 'respond', 'cookie', 'consent', 'gdpr', 'breadcrumb', 'author-?(?:bio|info|box|card|about|details)',
-  'about-?(?:the-?)?author', 'popular', 'most-?(?:read|viewed|popular|shared)', 'trending', 'outbrain', 'taboola', 'sidebar',
-  'widget', 'paywall', 'skip', 'navbar', 'navigation', 'menu', 'footer', 'masthead', 'toolbar', 'banner', 'modal', 'popup',
-  'overlay', 'pagination', 'pager', 'byline', 'dateline', 'timestamp', 'caption', 'credit', 'copyright', 'rss', 'follow',
-  'tag-?list', 'taglist', 'keywords', 'header', 'login', 'signin',
-  'donate', 'jump', 'slideshow', 'gallery', 'carousel', '(?:video|audio|media|jw)-?player', 'embed', 'print', 'rating', 'reaction',
-  'supplement', 'infobox', 'teaser', 'upsell', 'offer', 'cta', 'alert', 'toc', 'table-?of-?contents', 'dfp', 'gpt-', 'google-?ad',
-  'edit-?section', 'edit-?link', 'adslot', 'ad-?slot', 'ad-?container', 'ad-?wrapper', 'ad-?unit', 'adunit', 'native-?ad', 'post-?meta', 'entry-?meta',
-  'article-?meta', 'meta-?data', 'metadata', 'published', 'pub-?date', 'post-?date', 'entry-?date', 'updated', 'author', 'contributor', 'lede-?art', 'hero',
-  'image', 'img', 'photo', 'media', 'figure', 'thumbnail', 'icon', 'logo', 'button', 'btn',
-];
-const SHORT = ['ad', 'ads', 'edit', 'bio', 'tag', 'tags', 'meta', 'date', 'time', 'hide', 'nav', 'top', 'topics', 'rel', 'aside', 'extra', 'more', 'links', 'utility', 'tools', 'actions'];
-const BOILERPLATE_RE = new RegExp(`${WORD_START}(?:(?:${LONG.join('|')})|(?:${SHORT.join('|')})(?=$|[\\s_\\-:.]))`);
+const BOILERPLATE_RE = new RegExp(`${WORD_START}(?:(?:${LONG_WORDS.join('|')})|(?:${SHORT_WORDS.join('|')})(?=$|[\\s_\\-:.]))`);
 const STORY_RE =
   /(?:^|[\s_\-:.])(?:hentry|h-entry|(?:article|story|post|entry|blog|news|main|page)-?(?:body|content|text|entry)|(?:body|rich)-?text|articlebody|storytext)(?=$|[\s_\-:.])/;
 const DISCUSSION_RE = /(?:^|[\s_\-:.])(?:comment|disqus|discussion|repl(?:y|ies)|respond)/;
@@ -46,7 +32,7 @@ describe('expandWordPattern', () => {
 describe('boilerplateKind agrees with the regular expressions it replaced', () => {
   it('on class names made of furniture words, story words, separators and noise', () => {
     const pieces = [
-      ...LONG.flatMap(expandWordPattern), ...SHORT, 'hentry', 'h-entry', 'story', 'body', 'post-content', 'articleBody', 'richText', 'entry-text',
+      ...LONG_WORDS.flatMap(expandWordPattern), ...SHORT_WORDS, 'hentry', 'h-entry', 'story', 'body', 'post-content', 'articleBody', 'richText', 'entry-text',
       'comment', 'replies', 'xad', 'adx', 'admin', 'tagline', 'Share', 'relatedLinks', 'ShareBar', 'main', 'Ad', 'İ', 'ſ', 'K',
       ' ', '-', '_', ':', '.', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff', '\u1680', '\u202f', '\v', '\t', 'a', 'x', 'Z', '1',
     ];

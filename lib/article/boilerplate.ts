@@ -19,7 +19,7 @@ export const BOILERPLATE_ROLES = /^(?:navigation|complementary|banner|contentinf
  * literal words once: matching them is a scan of the class string, not a regular expression of
  * 150 alternatives, whose first use cost ~10 ms of compilation on every page Sift opens.
  */
-const LONG_WORDS = [
+export const LONG_WORDS = [
   'share', 'sharing', 'sharethis', 'social', 'related', 'recommend', 'recirc', 'more-?(?:stories|from|articles|news|on)',
   'read-?more', 'readnext', 'read-?next', 'newsletter', 'subscri', 'signup', 'sign-?up', 'promo', 'advert', 'sponsor',
   'comment', 'disqus', 'discussion', 'repl(?:y|ies)', 'respond', 'cookie', 'consent', 'gdpr', 'breadcrumb', 'author-?(?:bio|info|box|card|about|details)',
@@ -33,7 +33,7 @@ const LONG_WORDS = [
   'article-?meta', 'meta-?data', 'metadata', 'published', 'pub-?date', 'post-?date', 'entry-?date', 'updated', 'author', 'contributor', 'lede-?art', 'hero',
   'image', 'img', 'photo', 'media', 'figure', 'thumbnail', 'icon', 'logo', 'button', 'btn',
 ];
-const SHORT_WORDS = ['ad', 'ads', 'edit', 'bio', 'tag', 'tags', 'meta', 'date', 'time', 'hide', 'nav', 'top', 'topics', 'rel', 'aside', 'extra', 'more', 'links', 'utility', 'tools', 'actions'];
+export const SHORT_WORDS = ['ad', 'ads', 'edit', 'bio', 'tag', 'tags', 'meta', 'date', 'time', 'hide', 'nav', 'top', 'topics', 'rel', 'aside', 'extra', 'more', 'links', 'utility', 'tools', 'actions'];
 
 /** The separators of class words: white space, `_`, `-`, `:` and `.`. */
 function isWordSeparator(c: number): boolean {

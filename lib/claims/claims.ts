@@ -3,7 +3,7 @@ import { drain, type Steps } from '../steps';
 import { sentenceIndexAt, type Sentence } from '../text/sentences';
 import { recognizeQuantities, type Quantity } from './numbers';
 import { attributionFor, attributionsOf, type Attribution } from './sources';
-import { expandWordPattern } from '../text/word-patterns';
+import { expandWordPattern, isAscii } from '../text/word-patterns';
 
 /**
  * Numeric claims: every quantity the text asserts, with what it counts, its hedge, the source it
@@ -40,7 +40,7 @@ const LABEL_BEFORE =
 const AGE_BEFORE = /\b(?:aged|age|ages|aged between|ages of|age of|aged from)\s*$/i;
 
 /** Hedges written before the number (longest first within each alternative). */
-const HEDGES_BEFORE = [
+export const HEDGES_BEFORE = [
   'an estimated', 'estimated at', 'estimated', 'an approximate', 'at least', 'at most', 'no more than', 'no fewer than', 'no less than',
   'not more than', 'more than', 'less than', 'fewer than', 'greater than', 'higher than', 'lower than', 'upwards of', 'in excess of',
   'as many as', 'as much as', 'as high as', 'as few as', 'as little as', 'as low as', 'close to', 'nearly', 'almost', 'around',
@@ -60,6 +60,8 @@ const HEDGE_TAIL_RE = new RegExp(
   'iuy',
 );
 const LETTER = /\p{L}/u;
+const isHighSurrogate = (x: number) => x >= 0xd800 && x <= 0xdbff;
+const isLowSurrogate = (x: number) => x >= 0xdc00 && x <= 0xdfff;
 
 /**
  * The hedge that ends `s` ("… at least ", "… an estimated "), and where it starts: the first
@@ -71,11 +73,9 @@ export function hedgeBefore(s: string): { hedge: string; at: number } | null {
   for (let p = 0; p < s.length; p++) {
     if (p > 0) {
       const c = s.charCodeAt(p - 1);
-      const high = (x: number) => x >= 0xd800 && x <= 0xdbff;
-      const low = (x: number) => x >= 0xdc00 && x <= 0xdfff;
       // Never inside a surrogate pair.
-      if (high(c) && low(s.charCodeAt(p))) continue;
-      const before = low(c) && p >= 2 && high(s.charCodeAt(p - 2)) ? s.slice(p - 2, p) : s[p - 1];
+      if (isHighSurrogate(c) && isLowSurrogate(s.charCodeAt(p))) continue;
+      const before = isLowSurrogate(c) && p >= 2 && isHighSurrogate(s.charCodeAt(p - 2)) ? s.slice(p - 2, p) : s[p - 1];
       if (before === '\u0345' || LETTER.test(before)) continue;
     }
     HEDGE_TAIL_RE.lastIndex = p;
@@ -111,14 +111,10 @@ const PEOPLE_WORDS = new Set(
 );
 /** Is the word one of the people nouns (as `/^(?:people|persons?|…)$/i` would say)? */
 export function isPeopleWord(w: string): boolean {
-  return isAsciiWord(w) && PEOPLE_WORDS.has(w.toLowerCase());
+  // A case-insensitive expression of ASCII words matches nothing that is not ASCII.
+  return isAscii(w) && PEOPLE_WORDS.has(w.toLowerCase());
 }
 
-/** Nothing but ASCII (a case-insensitive expression of ASCII words matches nothing else). */
-function isAsciiWord(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
-}
 const DEATH_NOUN = /^(?:deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|bodies|corpses|dead|killed|lives|toll)$/i;
 const HARM =
   /\b(?:kill(?:ed|ing|s)?|dead|die[ds]?|dying|deaths?|wound(?:ed|ing|s)?|injur(?:ed|ies|y|ing)|hurt|casualt(?:y|ies)|massacre[ds]?|slain|slaughter(?:ed)?|executed|execution|beheaded|murder(?:ed|s)?|lost their lives|perished|fatalit(?:y|ies)|buried|bodies|toll|shot|gunned down|lynched|drowned|martyred)\b/i;

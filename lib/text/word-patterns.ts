@@ -41,3 +41,9 @@ export function expandWordPattern(pattern: string): string[] {
   if (at !== pattern.length) throw new Error(`unexpected ${pattern[at]} in ${pattern}`);
   return out;
 }
+
+/** Nothing but ASCII: such a word needs no Unicode case folding or normalisation. */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
