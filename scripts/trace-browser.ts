@@ -1,0 +1,87 @@
+/**
+ * `npm run trace:browser -- [page]`: the page's main-thread tasks while it loads in real Chromium
+ * with the built extension (run `npm run build` first), from a performance trace (CDP Tracing):
+ * every task over 8 ms, when it started (ms after DOMContentLoaded), how long it took and what took
+ * the time in it (evaluating Sift's scripts, compiling them, microtasks of its work, layout…).
+ * `page` is a fixture path as the e2e server serves it (default `palmyra/`; `news-front/` is a
+ * page that is not an article, `generated/megabyte.html` the 1 MB page). The page is loaded once
+ * before the traced load, so that the browser and the extension are warm. Numbers only.
+ */
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startFixtureServer } from '../tests/e2e/harness/server';
+import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
+import { generatedPages } from '../tests/fixtures/generated';
+import { REPO, printTable } from './lib/common';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+const rel = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'palmyra/';
+const extension = path.join(REPO, '.output/chrome-mv3');
+const isArticle = !rel.startsWith('news-front');
+
+async function main() {
+  const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'), generatedPages());
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'sift-trace-')), {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-first-run', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+  });
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const settle = async (page: import('playwright-core').Page) => {
+    if (isArticle) await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20_000 });
+    await page.waitForTimeout(isArticle ? 500 : 1500);
+  };
+  const warm = await context.newPage();
+  await warm.goto(server.url(rel));
+  await settle(warm);
+  await warm.close();
+
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'loading'] } });
+  await page.goto(server.url(rel));
+  await settle(page);
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  await server.close();
+
+  const threadKey = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadKey));
+  const onMain = events.filter((e) => mainThreads.has(threadKey(e)));
+  const dcl = Math.min(...onMain.filter((e) => e.name === 'MarkDOMContent').map((e) => e.ts));
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 8000).sort((a, b) => a.ts - b.ts);
+  const rows: (string | number)[][] = [['starts (ms after DCL)', 'task ms', 'what took the time (ms)']];
+  for (const t of tasks) {
+    const end = t.ts + (t.dur ?? 0);
+    const inside = new Map<string, number>();
+    for (const e of onMain) {
+      if (e === t || e.ph !== 'X' || e.ts < t.ts || e.ts >= end || (e.dur ?? 0) < 2000) continue;
+      const url = e.args?.data?.url;
+      const label = url ? `${e.name} ${url.split('/').pop()}` : e.name;
+      inside.set(label, (inside.get(label) ?? 0) + (e.dur ?? 0));
+    }
+    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    rows.push([(t.ts - dcl) / 1000, (t.dur ?? 0) / 1000, top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ') || '—']);
+  }
+  console.log(`\nChromium, ${rel} with Sift: main-thread tasks over 8 ms (one traced load after a warm-up)\n`);
+  printTable(rows);
+}
+
+await main();
