@@ -1,5 +1,5 @@
 import { detectArticle } from './article/detect';
-import { pipelineSteps, runPipeline, type AnalysisResult, type AnalyzeOptions, type Stage } from './pipeline';
+import { pipelineSteps, runPipeline, type AnalysisResult, type AnalyzeOptions, type Step } from './pipeline';
 import type { Analysis } from './schema';
 
 export * from './pipeline';
@@ -7,11 +7,11 @@ export * from './pipeline';
 /**
  * The one pipeline (lib/pipeline.ts) with the article detector: Document → Analysis.
  *
- *   detectArticle → TextMap → footnote markers → sentences → actors → claims → summary
+ *   detectArticle → TextMap → footnote markers → sentences → claims → actors → summary
  */
 
 /** The pipeline as steps (see `pipelineSteps`), detecting the article unless told otherwise. */
-export function analysisSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Stage, AnalysisResult> {
+export function analysisSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Step, AnalysisResult> {
   return pipelineSteps(doc, { detect: detectArticle, ...options });
 }
 

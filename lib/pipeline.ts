@@ -18,7 +18,9 @@ export type { Analysis } from './schema';
  * it the article detector; the analyser calls `pipelineSteps` with the content script's detection,
  * so that the detector is not bundled a second time.
  *
- *   detectArticle → TextMap → footnote markers → sentences → actors → claims → summary
+ *   detectArticle → TextMap → footnote markers → sentences → claims → actors → summary
+ *
+ * Only the actors need the knowledge base; the stages before them run while it loads.
  */
 
 export interface AnalyzeOptions {
@@ -26,7 +28,13 @@ export interface AnalyzeOptions {
   source?: string;
   /** The page's address (relative links, listing-like addresses); defaults to `doc.URL`. */
   url?: string;
-  kb?: KnowledgeBase;
+  /**
+   * The knowledge base for the actors stage, or a function that returns it once it has loaded (null
+   * until then): the stages before the actors run first, and before them the pipeline yields 'kb'
+   * for as long as the function returns null, for the caller to wait there (the analyzer does, while
+   * the index travels and parses).
+   */
+  kb?: KnowledgeBase | (() => KnowledgeBase | null);
   /** Analyse the best candidate even when the page is not an article ("Analyse anyway"). */
   force?: boolean;
   /** Use this element as the article root and skip detection (plain-text input). */
@@ -60,6 +68,8 @@ export interface AnalysisResult {
 }
 
 export type Stage = 'detect' | 'textmap' | 'footnotes' | 'sentences' | 'actors' | 'claims' | 'summary';
+/** What `pipelineSteps` yields: the stage it is in, or 'kb' while it waits for the knowledge base. */
+export type Step = Stage | 'kb';
 
 const defaultClock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -92,9 +102,8 @@ function countWords(text: string): number {
  * stage the name of that stage whenever `sliceMs` of work have passed, so a caller can give the
  * main thread back (the analyzer does; `analyze` does not). Timings count work, not pauses.
  */
-export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Stage, AnalysisResult> {
+export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Step, AnalysisResult> {
   const clock = options.clock ?? defaultClock;
-  const kb = options.kb ?? EMPTY_KB;
   const sliceMs = options.sliceMs ?? 8;
   const t0 = clock();
   let last = t0;
@@ -114,15 +123,15 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
     timings.total = round(clock() - t0 - pausedTotal);
     return { analysis, ...result };
   };
-  function* pause(stage: Stage): Generator<Stage, void> {
+  function* pause(step: Step): Generator<Step, void> {
     const before = clock();
-    yield stage;
+    yield step;
     sliceStart = clock();
     paused += sliceStart - before;
     pausedTotal += sliceStart - before;
   }
   /** Runs a stage's steps, pausing once a slice of work is spent. */
-  function* paced<T>(stage: Stage, steps: Steps<T>): Generator<Stage, T> {
+  function* paced<T>(stage: Stage, steps: Steps<T>): Generator<Step, T> {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
@@ -180,13 +189,18 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   lap('sentences');
   yield* pause('sentences');
 
-  analysis.actors = yield* paced('actors', findActorsSteps({ text, sentences, ignore: markers, kb }));
-  lap('actors');
-  yield* pause('actors');
-
   analysis.claims = yield* paced('claims', findClaimsSteps({ text, sentences, markers }));
   lap('claims');
   yield* pause('claims');
+
+  let kb = typeof options.kb === 'function' ? options.kb() : (options.kb ?? EMPTY_KB);
+  while (!kb && typeof options.kb === 'function') {
+    yield* pause('kb');
+    kb = options.kb();
+  }
+  analysis.actors = yield* paced('actors', findActorsSteps({ text, sentences, ignore: markers, kb: kb ?? EMPTY_KB }));
+  lap('actors');
+  yield* pause('actors');
 
   if (options.summary !== false) {
     analysis.summary = summarize({

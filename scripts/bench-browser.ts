@@ -16,6 +16,7 @@
  * Numbers only: nothing here is a pass/fail test.
  *
  *   npm run bench:browser -- --runs 5
+ *   npm run bench:browser -- --runs 9 --page news-front    (only the pages whose path holds that)
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
@@ -29,12 +30,14 @@ import { REPO, median, printTable } from './lib/common';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
 const extension = path.join(REPO, '.output/chrome-mv3');
 
-const PAGES: [string, string][] = [
+const pageFilter = process.argv.includes('--page') ? process.argv[process.argv.indexOf('--page') + 1] : '';
+const ALL_PAGES: [string, string][] = [
   ['founding article (palmyra)', 'palmyra/'],
   ['10,000-word article', 'generated/long-10000.html'],
   ['1 MB news page', 'generated/megabyte.html'],
   ['not an article (news front)', 'news-front/'],
 ];
+const PAGES = ALL_PAGES.filter(([, rel]) => rel.includes(pageFilter));
 
 // Runs in the page world before any page script.
 const PROBE = `(() => {

@@ -9,6 +9,7 @@ import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painte
 import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
 import type { Analysis } from '@/lib/schema';
+import type { KnowledgeBase } from '@/lib/kb/knowledge-base';
 import type { Settings } from '@/lib/settings';
 import { CardController } from './cards';
 import type { Analyzer, AnalyzerOutcome, PaintOutcome } from './api';
@@ -45,14 +46,20 @@ export function createAnalyzer(): Analyzer {
           busyMs += performance.now() - t0;
         }
       };
-      // The content script started fetching the index while this script was being injected.
-      const kb = await loadKnowledgeBase((path) => (path === 'kb/index.json' ? kbIndex : fetchPackaged(path)));
-      const kbAt = performance.now();
-      if (!stillWanted()) return null;
-      const steps = pipelineSteps(document, { kb, force, detection, lang, url: location.href, source: location.href });
+      // The content script started fetching the index while this script was being injected; the
+      // pipeline maps the text and finds footnotes, sentences and claims while it arrives.
+      let kb: KnowledgeBase | null = null;
+      let kbAt = 0;
+      const kbLoaded = loadKnowledgeBase((path) => (path === 'kb/index.json' ? kbIndex : fetchPackaged(path))).then((loaded) => {
+        kb = loaded;
+        kbAt = performance.now();
+      });
+      // Awaited at the 'kb' step; a run abandoned before it must not leave a failure unhandled.
+      kbLoaded.catch(() => {});
+      const steps = pipelineSteps(document, { kb: () => kb, force, detection, lang, url: location.href, source: location.href });
       let r = timed(() => steps.next());
       while (!r.done) {
-        await yieldToPage();
+        await (r.value === 'kb' ? kbLoaded : yieldToPage());
         if (!stillWanted()) return null;
         r = timed(() => steps.next());
       }

@@ -27,6 +27,30 @@ describe('expandWordPattern', () => {
     expect(expandWordPattern('gpt-')).toEqual(['gpt-']);
     expect(() => expandWordPattern('a(?:b|c')).toThrow();
   });
+
+  it('stands for exactly the strings its regular expression matches', () => {
+    // Small patterns over "ab-": literal runs, optional characters, choices (optional, nested).
+    const pattern: fc.Arbitrary<string> = fc.letrec<{ seq: string; atom: string }>((tie) => ({
+      seq: fc.array(tie('atom'), { minLength: 1, maxLength: 3 }).map((a) => a.join('')),
+      atom: fc.oneof(
+        { maxDepth: 2, withCrossShrink: true },
+        fc.constantFrom('a', 'b', '-', 'ab', 'a?', '-?', 'ba-?'),
+        fc.tuple(fc.array(tie('seq'), { minLength: 1, maxLength: 3 }), fc.boolean()).map(([alts, opt]) => `(?:${alts.join('|')})${opt ? '?' : ''}`),
+      ),
+    })).seq;
+    // Every string over the alphabet up to 5 characters long.
+    const strings = [''];
+    for (let i = 0; strings[i].length < 5; i++) for (const c of 'ab-') strings.push(strings[i] + c);
+    fc.assert(
+      fc.property(pattern, (p) => {
+        const words = new Set(expandWordPattern(p));
+        const re = new RegExp(`^(?:${p})$`);
+        for (const w of words) if (!re.test(w)) return false;
+        return strings.every((s) => re.test(s) === words.has(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('boilerplateKind agrees with the regular expressions it replaced', () => {

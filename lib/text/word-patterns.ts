@@ -5,12 +5,16 @@
  * first use, on every page).
  */
 
+const SYNTAX = /[(|)?]/;
+
 /**
  * Every string a small pattern stands for: literal characters, `x?` (the character before is
  * optional), `(?:a|b)` (a choice, optional when followed by `?`), nested. "read-?more" →
  * ["read-more", "readmore"].
  */
 export function expandWordPattern(pattern: string): string[] {
+  // Most patterns are plain words, and this runs cold on every page that builds a list: no parsing.
+  if (!SYNTAX.test(pattern)) return [pattern];
   let at = 0;
   // A sequence of atoms, up to `|`, `)` or the end.
   const sequence = (): string[] => {
@@ -28,7 +32,14 @@ export function expandWordPattern(pattern: string): string[] {
             break;
           } else throw new Error(`unclosed group in ${pattern}`);
         }
-      } else atom = [pattern[at++]];
+      } else {
+        // A run of literal characters is one atom (the last stays apart if a `?` follows it).
+        let end = at + 1;
+        while (end < pattern.length && !'(|)?'.includes(pattern[end])) end++;
+        if (pattern[end] === '?' && end - at > 1) end--;
+        atom = [pattern.slice(at, end)];
+        at = end;
+      }
       if (pattern[at] === '?') {
         at++;
         atom = [...atom, ''];

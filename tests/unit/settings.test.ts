@@ -42,6 +42,10 @@ describe('settings', () => {
     expect('bogus' in s.categories).toBe(false);
     expect(s.disabledSites).toEqual(['a.com']);
     expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    // Only the object's own fields count; an endless off list is cut, not rejected.
+    expect(normalizeSettings({ categories: Object.create({ person: false }) }).categories.person).toBe(true);
+    const many = Array.from({ length: 6000 }, (_, i) => `site${i}.example`);
+    expect(normalizeSettings({ disabledSites: many }).disabledSites).toHaveLength(5000);
   });
 
   it('turns Sift off for a site and its subdomains', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysisSteps, analyze, type Stage } from '@/lib/analysis';
+import { analysisSteps, analyze, type Step } from '@/lib/analysis';
 import { bundledKb, fixtureDocument } from './dom';
 
 // The content script runs the pipeline in short steps (analysisSteps with pauses inside long
@@ -11,7 +11,7 @@ describe('the pipeline in short steps', () => {
     // A clock that moves 1 ms per reading: every step is "long", so the pipeline pauses at each one.
     let now = 0;
     const steps = analysisSteps(fixtureDocument('palmyra'), { kb, url: 'https://example.org/palmyra', clock: () => now++, sliceMs: 1 });
-    const pauses = new Map<Stage, number>();
+    const pauses = new Map<Step, number>();
     let r = steps.next();
     while (!r.done) {
       pauses.set(r.value, (pauses.get(r.value) ?? 0) + 1);
@@ -24,6 +24,28 @@ describe('the pipeline in short steps', () => {
     expect({ ...stepped, timingsMs: {} }).toEqual({ ...whole, timingsMs: {} });
     // Timings count work only: far below the 1,000 ms of every pause.
     expect(stepped.timingsMs.total).toBeLessThan(1000);
+  });
+
+  // The analyzer starts before the knowledge-base index has arrived: the stages that do not need it
+  // run, then the pipeline waits ('kb') until the index is there, and the actors are the same.
+  it('runs the stages before the actors while the knowledge base loads, then waits for it', () => {
+    const kb = bundledKb();
+    const whole = analyze(fixtureDocument('palmyra'), { kb, url: 'https://example.org/palmyra' });
+    let loaded: typeof kb | null = null;
+    const steps = analysisSteps(fixtureDocument('palmyra'), { kb: () => loaded, url: 'https://example.org/palmyra' });
+    const seen: Step[] = [];
+    let r = steps.next();
+    while (!r.done) {
+      seen.push(r.value);
+      if (seen.filter((s) => s === 'kb').length === 3) loaded = kb;
+      r = steps.next();
+    }
+    expect(seen.filter((s) => s === 'kb')).toHaveLength(3);
+    const waitedAt = seen.indexOf('kb');
+    expect(seen.slice(0, waitedAt)).toEqual(expect.arrayContaining(['textmap', 'footnotes', 'sentences', 'claims']));
+    expect(seen.slice(0, waitedAt)).not.toContain('actors');
+    expect(r.value.analysis.actors.length).toBeGreaterThan(5);
+    expect({ ...r.value.analysis, timingsMs: {} }).toEqual({ ...whole, timingsMs: {} });
   });
 });
 
