@@ -1,4 +1,5 @@
 import { expandWordPattern } from '../text/word-patterns';
+import { once } from '../once';
 
 /**
  * What marks a box as not being the story: its tag, its ARIA role, or the words in its class and
@@ -42,15 +43,6 @@ function isWordSeparator(c: number): boolean {
 
 /** Words by their first character, each marked whole (must end at a separator) or not. */
 type WordIndex = Map<number, { word: string; whole: boolean }[]>;
-
-/**
- * A value made on first use, then kept (immutable): the word lists are expanded when a page is
- * first read, in the detection's task, not when the content script loads.
- */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
 
 function wordIndex(prefixes: readonly string[], wholes: readonly string[]): WordIndex {
   const index: WordIndex = new Map();

@@ -1,3 +1,5 @@
+import { once } from '../once';
+
 /**
  * Which language an article is written in, from its text: small, fast and explainable.
  *
@@ -63,8 +65,8 @@ const FUNCTION_WORDS: Record<string, string> = {
   ca: 'el la i de que a les els per amb un una és va del dels al com més però seva seu també aquest aquesta han',
 };
 
-/** word → the languages it is a function word of. Built once (immutable). */
-const WORD_LANGS: ReadonlyMap<string, readonly string[]> = (() => {
+/** word → the languages it is a function word of. Built on first use (immutable). */
+const wordLangs = once((): ReadonlyMap<string, readonly string[]> => {
   const m = new Map<string, string[]>();
   for (const [lang, words] of Object.entries(FUNCTION_WORDS))
     for (const w of words.split(' ')) {
@@ -74,7 +76,7 @@ const WORD_LANGS: ReadonlyMap<string, readonly string[]> = (() => {
       } else m.set(w, [lang]);
     }
   return m;
-})();
+});
 
 /** Languages the Latin-script detector can name. */
 export const LATIN_LANGUAGES: readonly string[] = Object.keys(FUNCTION_WORDS);
@@ -253,10 +255,11 @@ export function detectLanguage(input: string, sampleChars = SAMPLE_CHARS): Langu
 /** Function-word votes among Latin-script words. */
 function latinLanguage(text: string): { lang: string | null; confidence: number } {
   const hits = new Map<string, number>();
+  const langsOf = wordLangs();
   let words = 0;
   for (const m of text.matchAll(WORD)) {
     words++;
-    const langs = WORD_LANGS.get(m[0].toLowerCase());
+    const langs = langsOf.get(m[0].toLowerCase());
     if (!langs) continue;
     // A word several languages share counts for each, a little less.
     const w = langs.length === 1 ? 1 : 1 / Math.sqrt(langs.length);
