@@ -51,8 +51,8 @@ export interface PageState {
   error?: string;
 }
 
-// The payload schemas are built when the first message arrives, not when a page loads: building
-// zod schemas costs a cold page milliseconds, and most pages never get a message.
+// The payload schemas are built when a message of their type first arrives, not when a page loads:
+// building zod schemas costs a cold page milliseconds, and most pages never get a message.
 const jumpTargetSchema = () =>
   z.object({
     kind: z.enum(['actor', 'claim', 'footnote', 'summary']),
@@ -84,21 +84,24 @@ export interface ProtocolMap {
   injectAnalyzer(): boolean;
 }
 
-type PayloadSchemas = { [K in keyof ProtocolMap]: z.ZodMiniType };
-let payloads: PayloadSchemas | null = null;
-/** Each message's payload schema (built once, on first use; immutable). */
-export function payloadSchemas(): PayloadSchemas {
-  payloads ??= {
-    getPageState: z.undefined(),
-    analyzeAnyway: z.undefined(),
-    setTabHighlights: z.boolean(),
-    jumpTo: jumpTargetSchema(),
-    toggleHighlights: z.undefined(),
-    stepHighlight: stepDirectionSchema(),
-    highlightCount: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
-    injectAnalyzer: z.undefined(),
-  };
-  return payloads;
+/** How to build each message's payload schema: a message type's schema is built when its first message arrives. */
+const PAYLOAD_SCHEMAS: { [K in keyof ProtocolMap]: () => z.ZodMiniType } = {
+  getPageState: () => z.undefined(),
+  analyzeAnyway: () => z.undefined(),
+  setTabHighlights: () => z.boolean(),
+  jumpTo: jumpTargetSchema,
+  toggleHighlights: () => z.undefined(),
+  stepHighlight: stepDirectionSchema,
+  highlightCount: () => z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
+  injectAnalyzer: () => z.undefined(),
+};
+const built = new Map<keyof ProtocolMap, z.ZodMiniType>();
+/** A message type's payload schema (built once, on first use; immutable), or undefined for an unknown type. */
+export function payloadSchema(type: keyof ProtocolMap): z.ZodMiniType | undefined {
+  if (!Object.hasOwn(PAYLOAD_SCHEMAS, type)) return undefined;
+  let schema = built.get(type);
+  if (!schema) built.set(type, (schema = PAYLOAD_SCHEMAS[type]()));
+  return schema;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
@@ -114,7 +117,7 @@ export interface SenderInfo {
 /** Why a message is refused, or null when it may be handled. */
 export function rejectReason(type: keyof ProtocolMap, data: unknown, sender: SenderInfo, extensionId: string): string | null {
   if (!sender || sender.id !== extensionId) return 'sender is not this extension';
-  const schema = payloadSchemas()[type];
+  const schema = payloadSchema(type);
   if (!schema) return `unknown message ${String(type)}`;
   const ok = schema.safeParse(data);
   return ok.success ? null : `malformed ${String(type)} payload`;

@@ -90,7 +90,7 @@ interface Sample {
   scriptMs: number;
 }
 
-const STAGES = ['textmap', 'footnotes', 'sentences', 'actors', 'claims', 'summary', 'total'] as const;
+const STAGES = ['textmap', 'footnotes', 'sentences', 'claims', 'actors', 'summary', 'total'] as const;
 
 const MILESTONES = ['start', 'settings', 'detected', 'analyzer', 'kb', 'analysed', 'painted'] as const;
 

@@ -4,7 +4,7 @@ import { pipelineSteps, runPipeline } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
 import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
-import { yieldToPage } from '@/lib/steps';
+import { yieldToPage, yieldToTasks } from '@/lib/steps';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
@@ -59,7 +59,8 @@ export function createAnalyzer(): Analyzer {
       const steps = pipelineSteps(document, { kb: () => kb, force, detection, lang, url: location.href, source: location.href });
       let r = timed(() => steps.next());
       while (!r.done) {
-        await (r.value === 'kb' ? kbLoaded : yieldToPage());
+        // While the index is on its way, pause behind the tasks that read it.
+        await (r.value === 'kb' ? kbLoaded : kb ? yieldToPage() : yieldToTasks());
         if (!stillWanted()) return null;
         r = timed(() => steps.next());
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysisSteps, analyze, type Step } from '@/lib/analysis';
 import { bundledKb, fixtureDocument } from './dom';
+import { yieldToTasks } from '@/lib/steps';
 
 // The content script runs the pipeline in short steps (analysisSteps with pauses inside long
 // stages); the CLI runs it straight through. Both must give the same Analysis.
@@ -58,5 +59,15 @@ describe('the article language handed to the pipeline', () => {
     const given = analyze(fixtureDocument('palmyra'), { url: 'https://example.org/palmyra', lang: 'xx' });
     expect(given.article?.lang).toBe('xx');
     expect({ ...given, article: { ...given.article, lang: 'en' }, timingsMs: {} }).toEqual({ ...decided, timingsMs: {} });
+  });
+});
+
+describe('yieldToTasks', () => {
+  it('resumes in a later task, once every microtask (however long the chain) has run', async () => {
+    let chained = 0;
+    const chain = (n: number): Promise<void> => (n === 0 ? Promise.resolve() : Promise.resolve().then(() => (chained++, chain(n - 1))));
+    const resumed = yieldToTasks().then(() => chained);
+    void chain(1000);
+    expect(await resumed).toBe(1000);
   });
 });
