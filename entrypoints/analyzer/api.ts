@@ -11,9 +11,13 @@ import type { Settings } from '@/lib/settings';
  * - the analyzer (this folder), loaded only on article pages (or "Analyse anyway") — the
  *   background injects it on request — runs the pipeline with the knowledge base, paints, and
  *   shows the cards.
- * The analyzer registers `create` under ANALYZER_GLOBAL on the isolated world's global object.
+ * The analyzer registers `create` under ANALYZER_GLOBAL on the isolated world's global object,
+ * then calls the function the content script left under ANALYZER_READY, if any: the content script
+ * goes on as soon as the analyzer is there, without waiting for the background's answer to travel
+ * back.
  */
 export const ANALYZER_GLOBAL = '__siftAnalyzer';
+export const ANALYZER_READY = '__siftAnalyzerReady';
 
 export interface AnalyzerOutcome {
   analysis: Analysis;

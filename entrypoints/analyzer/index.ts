@@ -1,10 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ANALYZER_GLOBAL, type CreateAnalyzer } from './api';
+import { ANALYZER_GLOBAL, ANALYZER_READY, type CreateAnalyzer } from './api';
 import { createAnalyzer } from './analyzer';
 
 // Injected by the background into a page's isolated world when the content script finds an
 // article (see ./api.ts): registers the analyzer for the content script to create.
 export default defineUnlistedScript(() => {
-  const global = globalThis as unknown as Record<string, CreateAnalyzer | undefined>;
-  global[ANALYZER_GLOBAL] ??= createAnalyzer;
+  const global = globalThis as unknown as Record<string, unknown>;
+  global[ANALYZER_GLOBAL] ??= createAnalyzer satisfies CreateAnalyzer;
+  (global[ANALYZER_READY] as (() => void) | undefined)?.();
 });

@@ -5,7 +5,7 @@ import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, 
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchPackaged } from '@/lib/kb/packaged';
 import { yieldToPage } from '@/lib/steps';
-import { ANALYZER_GLOBAL, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
+import { ANALYZER_GLOBAL, ANALYZER_READY, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
 
 /**
  * One page's life, as the content script sees it: it reads the settings, decides whether the page
@@ -80,12 +80,24 @@ export class PageSession {
   /** The analyzer, injected by the background the first time an article needs it. */
   private async loadAnalyzer(): Promise<Analyzer> {
     if (this.analyzer) return this.analyzer;
-    const global = globalThis as unknown as Record<string, CreateAnalyzer | undefined>;
+    const global = globalThis as unknown as Record<string, unknown>;
     if (!global[ANALYZER_GLOBAL]) {
-      const injected = await sendMessage('injectAnalyzer', undefined);
-      if (!injected || !global[ANALYZER_GLOBAL]) throw new Error('the analyzer could not be loaded into this page');
+      // Go on when the analyzer says it is there, or when the background answers (the answer is
+      // later, and the only word when the injection failed).
+      const ready = new Promise<void>((resolve) => (global[ANALYZER_READY] = resolve));
+      const injected = sendMessage('injectAnalyzer', undefined).then((ok) => {
+        if (!ok || !global[ANALYZER_GLOBAL]) throw new Error('the analyzer could not be loaded into this page');
+      });
+      try {
+        await Promise.race([ready, injected]);
+      } finally {
+        delete global[ANALYZER_READY];
+      }
+      injected.catch(() => {
+        // Settled by the race above; the analyzer is there.
+      });
     }
-    this.analyzer = global[ANALYZER_GLOBAL]!();
+    this.analyzer = (global[ANALYZER_GLOBAL] as CreateAnalyzer)();
     return this.analyzer;
   }
 
