@@ -25,7 +25,8 @@ export interface PageLanguage {
   siteName: string | null;
 }
 
-export type TimelineStep = 'start' | 'settings' | 'detected' | 'analyzer' | 'kb' | 'analysed' | 'painted';
+/** `early`: the claims and footnote markers painted, ahead of the actors; `painted`: everything. */
+export type TimelineStep = 'start' | 'settings' | 'detected' | 'analyzer' | 'early' | 'kb' | 'analysed' | 'painted';
 
 export interface PageState {
   status: PageStatus;
@@ -43,7 +44,7 @@ export interface PageState {
   kbLoaded?: boolean;
   /**
    * When each step of this page's last run ended, in `performance.now()` milliseconds of the page
-   * (start, settings, detected, analyzer, kb, analysed, painted): `npm run bench:browser` reads it.
+   * (start, settings, detected, analyzer, early, kb, analysed, painted): `npm run bench:browser` reads it.
    */
   timeline?: Partial<Record<TimelineStep, number>>;
   /** For 'other-language': an article in a language the analysis is not built for. */

@@ -56,6 +56,11 @@ export interface AnalyzeOptions {
    * passed since the last one (default 8), so that no task of the page's main thread runs long.
    */
   sliceMs?: number;
+  /**
+   * Called once the footnotes and the claims are found, before the actors stage (the analysis so far
+   * has no actors and no summary): the analyzer paints them while the knowledge base loads.
+   */
+  beforeActors?: (partial: AnalysisResult) => void;
 }
 
 /** What the content script needs besides the Analysis: the way back to the live DOM. */
@@ -192,6 +197,8 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   analysis.claims = yield* paced('claims', findClaimsSteps({ text, sentences, markers }));
   lap('claims');
   yield* pause('claims');
+
+  options.beforeActors?.({ analysis, map, detection, markers, sentences });
 
   let kb = typeof options.kb === 'function' ? options.kb() : (options.kb ?? EMPTY_KB);
   while (!kb && typeof options.kb === 'function') {

@@ -24,21 +24,3 @@ export function yieldToPage(): Promise<void> {
   if (s?.yield) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
-
-/**
- * Gives the main thread back with an ordinary task, queued behind the tasks already waiting (a
- * message to itself: no timer clamping). For work that runs while a load it will need is in flight:
- * `scheduler.yield` resumes ahead of other tasks, which holds back the tasks that read the load's
- * response (the analyzer's knowledge base arrived about 60 ms later that way, measured in Chromium).
- */
-export function yieldToTasks(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}

@@ -1,10 +1,10 @@
 // The pipeline without the detector: the content script has already detected (and its detector
 // stays out of this bundle).
-import { pipelineSteps, runPipeline } from '@/lib/pipeline';
+import { pipelineSteps, runPipeline, type AnalysisResult } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
 import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
-import { yieldToPage, yieldToTasks } from '@/lib/steps';
+import { yieldToPage } from '@/lib/steps';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
@@ -35,7 +35,7 @@ export function createAnalyzer(): Analyzer {
   };
 
   return {
-    async analyze({ force, detection, stillWanted, kbIndex, lang }): Promise<AnalyzerOutcome | null> {
+    async analyze({ force, detection, stillWanted, kbIndex, lang, paintEarly }): Promise<AnalyzerOutcome | null> {
       clear();
       let busyMs = 0;
       const timed = <T>(work: () => T): T => {
@@ -56,22 +56,34 @@ export function createAnalyzer(): Analyzer {
       });
       // Awaited at the 'kb' step; a run abandoned before it must not leave a failure unhandled.
       kbLoaded.catch(() => {});
-      const steps = pipelineSteps(document, { kb: () => kb, force, detection, lang, url: location.href, source: location.href });
+      /** The painter of this analysis's text map, made once (the early paint and the full one share it). */
+      const painterFor = (result: AnalysisResult): HighlightPainter | null => {
+        if (painter || !result.map) return painter;
+        root = result.detection?.root ?? null;
+        // Once per analysis: a dark article background gets the dark-page palette.
+        scheme = root ? detectPageScheme(root) : 'light';
+        return (painter = new HighlightPainter(document, result.map, { scheme }));
+      };
+      // The claims and footnote markers are on the page before the actors are found: the reader sees
+      // the first highlights while the knowledge base loads and the tagger runs.
+      let earlyAt: number | undefined;
+      const beforeActors = paintEarly
+        ? (partial: AnalysisResult) => {
+            if (painterFor(partial)?.paint(paintSpans(partial.analysis), paintEarly.categories)) earlyAt = performance.now();
+          }
+        : undefined;
+      const steps = pipelineSteps(document, { kb: () => kb, force, detection, lang, url: location.href, source: location.href, beforeActors });
       let r = timed(() => steps.next());
       while (!r.done) {
-        // While the index is on its way, pause behind the tasks that read it.
-        await (r.value === 'kb' ? kbLoaded : kb ? yieldToPage() : yieldToTasks());
+        await (r.value === 'kb' ? kbLoaded : yieldToPage());
         if (!stillWanted()) return null;
         r = timed(() => steps.next());
       }
       const result = r.value;
       analysis = result.analysis;
       spans = paintSpans(analysis);
-      root = result.detection?.root ?? null;
-      // Once per analysis: a dark article background gets the dark-page palette.
-      scheme = root ? timed(() => detectPageScheme(root!)) : 'light';
-      painter = result.map ? new HighlightPainter(document, result.map, { scheme }) : null;
-      return { analysis, busyMs, kbAt };
+      timed(() => painterFor(result));
+      return { analysis, busyMs, kbAt, earlyAt };
     },
 
     describe(detection: ArticleDetection): Analysis {

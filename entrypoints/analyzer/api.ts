@@ -25,6 +25,8 @@ export interface AnalyzerOutcome {
   busyMs: number;
   /** When the knowledge base was ready (`performance.now()`). */
   kbAt: number;
+  /** When the claims and footnote markers were painted, ahead of the actors (if they were). */
+  earlyAt?: number;
 }
 
 export interface PaintOutcome {
@@ -47,6 +49,11 @@ export interface Analyzer {
     kbIndex: Promise<unknown>;
     /** The article's language, when the content script decided it (undefined: the pipeline decides). */
     lang?: string | null;
+    /**
+     * Paint the claims and footnote markers with these settings as soon as they are found, ahead of
+     * the actors (null: paint nothing until `paint`). The full analysis is painted by `paint`.
+     */
+    paintEarly: Settings | null;
   }): Promise<AnalyzerOutcome | null>;
   /** What a page that is not an article holds (its best candidate, nothing acted on), for the popup. */
   describe(detection: ArticleDetection): Analysis;

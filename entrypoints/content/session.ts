@@ -149,10 +149,12 @@ export class PageSession {
       const analyzer = await this.loadAnalyzer();
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
-      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided });
+      const paintEarly = this.state.highlightsOn ? this.settings : null;
+      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided, paintEarly });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
       this.timeline.kb = outcome.kbAt;
+      if (outcome.earlyAt !== undefined) this.timeline.early = outcome.earlyAt;
       this.timeline.analysed = performance.now();
       this.set({ status: 'ready', analysis: outcome.analysis, highlightsOn: this.state.highlightsOn, painted: 0 });
       this.repaint();

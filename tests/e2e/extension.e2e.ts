@@ -21,6 +21,20 @@ test('highlights the founding article inside the article only', async ({ harness
   await page.close();
 });
 
+// The claims and footnote markers do not need the knowledge base: they are painted as soon as they
+// are found, and the actors follow once the tagger has run.
+test('the claims and footnote markers show first, then the actors', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('generated/palmyra-frames.html'));
+  await waitForHighlights(page, 'sift-actor-person');
+  const seen = await page.evaluate(() => (window as unknown as { __siftFrames: string[][] }).__siftFrames);
+  const first = seen.find((names) => names.length > 0);
+  expect(first).toEqual(['sift-claim', 'sift-footnote']);
+  expect(seen.at(-1)).toEqual(expect.arrayContaining(['sift-claim', 'sift-footnote', 'sift-actor-person', 'sift-actor-armed-group']));
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test('popup shows the analysis and its switches toggle the highlights', async ({ harness }) => {
   const page = await harness.driver.newPage();
   await page.goto(harness.server.url('palmyra'));

@@ -30,10 +30,13 @@ export function highlightsInside(page: PageHandle, selector: string): Promise<st
   }, selector);
 }
 
+/** Waits until Sift has painted the whole analysis with highlight `name` in it; returns name → texts. */
 export async function waitForHighlights(page: PageHandle, name = 'sift-claim'): Promise<Record<string, string[]>> {
-  return waitFor(`highlight ${name}`, async () => {
+  // The claims and footnote markers are painted first, the actors with everything else once the
+  // whole analysis is done (and the cards are ready): wait for both.
+  return waitFor(`highlight ${name} in the whole analysis`, async () => {
     const h = await readHighlights(page);
-    return (h[name]?.length ?? 0) > 0 ? h : null;
+    return (h[name]?.length ?? 0) > 0 && Object.keys(h).some((k) => k.startsWith('sift-actor-')) ? h : null;
   });
 }
 

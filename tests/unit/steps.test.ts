@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisSteps, analyze, type Step } from '@/lib/analysis';
 import { bundledKb, fixtureDocument } from './dom';
-import { yieldToTasks } from '@/lib/steps';
 
 // The content script runs the pipeline in short steps (analysisSteps with pauses inside long
 // stages); the CLI runs it straight through. Both must give the same Analysis.
@@ -62,12 +61,19 @@ describe('the article language handed to the pipeline', () => {
   });
 });
 
-describe('yieldToTasks', () => {
-  it('resumes in a later task, once every microtask (however long the chain) has run', async () => {
-    let chained = 0;
-    const chain = (n: number): Promise<void> => (n === 0 ? Promise.resolve() : Promise.resolve().then(() => (chained++, chain(n - 1))));
-    const resumed = yieldToTasks().then(() => chained);
-    void chain(1000);
-    expect(await resumed).toBe(1000);
+// The analyzer paints the claims and footnote markers before the actors are found.
+describe('the partial analysis before the actors stage', () => {
+  it('holds the claims and footnotes, no actors yet, and is offered once', () => {
+    const kb = bundledKb();
+    const seen: { claims: number; footnotes: number; actors: number; summary: number; map: boolean }[] = [];
+    const whole = analyze(fixtureDocument('palmyra'), {
+      kb,
+      url: 'https://example.org/palmyra',
+      beforeActors: ({ analysis, map }) =>
+        seen.push({ claims: analysis.claims.length, footnotes: analysis.footnotes.length, actors: analysis.actors.length, summary: analysis.summary.length, map: map !== null }),
+    });
+    expect(seen).toEqual([{ claims: whole.claims.length, footnotes: whole.footnotes.length, actors: 0, summary: 0, map: true }]);
+    expect(whole.claims.length).toBeGreaterThan(5);
+    expect(whole.actors.length).toBeGreaterThan(5);
   });
 });
