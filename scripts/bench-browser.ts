@@ -45,7 +45,9 @@ const PAGES = ALL_PAGES.filter(([, rel]) => rel.includes(pageFilter));
 const PROBE = `(() => {
   const probe = { dcl: 0, painted: 0, longtasks: [] };
   window.__siftProbe = probe;
-  document.addEventListener('DOMContentLoaded', () => { probe.dcl = performance.now(); });
+  // Polled from DOMContentLoaded on (no highlight comes earlier; frames asked for during parsing
+  // would lay out a half-loaded page in long tasks of their own).
+  document.addEventListener('DOMContentLoaded', () => { probe.dcl = performance.now(); poll(); });
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) probe.longtasks.push(e.duration); })
       .observe({ type: 'longtask', buffered: true });
@@ -56,7 +58,6 @@ const PROBE = `(() => {
     if (CSS.highlights && CSS.highlights.size > 0) { probe.painted = performance.now(); return; }
     if (performance.now() < 15000) requestAnimationFrame(poll);
   };
-  poll();
 })();`;
 
 async function launch(withExtension: boolean): Promise<BrowserContext> {
