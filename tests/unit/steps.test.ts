@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analysisSteps, analyze, type Step } from '@/lib/analysis';
 import { bundledKb, fixtureDocument } from './dom';
+import { yieldToPage } from '@/lib/steps';
 
 // The content script runs the pipeline in short steps (analysisSteps with pauses inside long
 // stages); the CLI runs it straight through. Both must give the same Analysis.
@@ -75,5 +76,19 @@ describe('the partial analysis before the actors stage', () => {
     expect(seen).toEqual([{ claims: whole.claims.length, footnotes: whole.footnotes.length, actors: 0, summary: 0, map: true }]);
     expect(whole.claims.length).toBeGreaterThan(5);
     expect(whole.actors.length).toBeGreaterThan(5);
+  });
+});
+
+// scheduler.yield resumes ahead of the page's timers; every fourth pause lets them run.
+describe('yieldToPage', () => {
+  it('uses scheduler.yield, and a zero timeout every fourth pause', async () => {
+    const scheduler = { yield: vi.fn(() => Promise.resolve()) };
+    vi.stubGlobal('scheduler', scheduler);
+    try {
+      for (let i = 0; i < 8; i++) await yieldToPage();
+      expect(scheduler.yield).toHaveBeenCalledTimes(6);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
