@@ -200,12 +200,14 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
 
   options.beforeActors?.({ analysis, map, detection, markers, sentences });
 
-  let kb = typeof options.kb === 'function' ? options.kb() : (options.kb ?? EMPTY_KB);
-  while (!kb && typeof options.kb === 'function') {
+  const given = options.kb;
+  const currentKb = typeof given === 'function' ? given : () => given ?? EMPTY_KB;
+  let kb = currentKb();
+  while (!kb) {
     yield* pause('kb');
-    kb = options.kb();
+    kb = currentKb();
   }
-  analysis.actors = yield* paced('actors', findActorsSteps({ text, sentences, ignore: markers, kb: kb ?? EMPTY_KB }));
+  analysis.actors = yield* paced('actors', findActorsSteps({ text, sentences, ignore: markers, kb }));
   lap('actors');
   yield* pause('actors');
 

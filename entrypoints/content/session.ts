@@ -89,13 +89,11 @@ export class PageSession {
         if (!ok || !global[ANALYZER_GLOBAL]) throw new Error('the analyzer could not be loaded into this page');
       });
       try {
+        // (The race handles a later failure of `injected` too: nothing is left unhandled.)
         await Promise.race([ready, injected]);
       } finally {
         delete global[ANALYZER_READY];
       }
-      injected.catch(() => {
-        // Settled by the race above; the analyzer is there.
-      });
     }
     this.analyzer = (global[ANALYZER_GLOBAL] as CreateAnalyzer)();
     return this.analyzer;
