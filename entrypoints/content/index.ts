@@ -12,11 +12,18 @@ function extensionAlive(): boolean {
   }
 }
 
-// Thin: wait for the page to be idle, analyse, paint; answer the popup; re-run on SPA navigation;
+// Thin: analyse once the document is parsed, paint; answer the popup; re-run on SPA navigation;
 // tear everything down when the extension is reloaded or updated (ctx invalidated).
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // As soon as the document is parsed, not at document_idle, which the browser picks between then
+  // and the load event: a news page's images and ads push that late. The analysis gives way to the
+  // page between steps; a page that its scripts build later is looked at again (session.ts).
+  runAt: 'document_end',
+  // WXT also announces a new copy of the script with window.postMessage, for copies built by older
+  // WXT versions. Every page's own "message" listeners would see it (and learn that Sift is there),
+  // and posting it cost milliseconds on every page (CPU profile of the content script's first task).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // WXT ends a context when the page sees its "content script started" event, meant for a newer
     // copy of this script. The event's name is the extension id and the entrypoint, which any page

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticle, type ArticleDetection } from '@/lib/article/detect';
-import { decideLanguage, isAnalysedLanguage, sampleText } from '@/lib/text/language';
+import { decideLanguage, isAnalysedLanguage, primaryLanguage, sampleText } from '@/lib/text/language';
 import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchPackaged } from '@/lib/kb/packaged';
@@ -23,6 +23,7 @@ export class PageSession {
   /** Main-thread time spent on this page (detection here, analysis and painting in the analyzer). */
   private busyMs = 0;
   private analyzer: Analyzer | null = null;
+  private analyzerLoad: Promise<Analyzer> | null = null;
   /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
   private kbLoaded = false;
   /** The knowledge-base index, fetched once per page, the first time an analysis needs it. */
@@ -42,7 +43,7 @@ export class PageSession {
       listen('stepHighlight', ({ direction }) => this.step(direction === 'next' ? 1 : -1)),
       watchSettings((s) => this.applySettings(s)),
     );
-    void this.analyze(false);
+    void this.analyze(false, true);
   }
 
   /**
@@ -77,9 +78,19 @@ export class PageSession {
     return this.state;
   }
 
-  /** The analyzer, injected by the background the first time an article needs it. */
-  private async loadAnalyzer(): Promise<Analyzer> {
-    if (this.analyzer) return this.analyzer;
+  /**
+   * The analyzer, injected by the background the first time an article needs it (once: callers
+   * share the injection under way; after a failure the next call tries again).
+   */
+  private loadAnalyzer(): Promise<Analyzer> {
+    this.analyzerLoad ??= this.injectAnalyzer().catch((e: unknown) => {
+      this.analyzerLoad = null;
+      throw e;
+    });
+    return this.analyzerLoad;
+  }
+
+  private async injectAnalyzer(): Promise<Analyzer> {
     const global = globalThis as unknown as Record<string, unknown>;
     if (!global[ANALYZER_GLOBAL]) {
       // Go on when the analyzer says it is there, or when the background answers (the answer is
@@ -99,7 +110,17 @@ export class PageSession {
     return this.analyzer;
   }
 
-  private async analyze(force: boolean): Promise<PageState> {
+  /** Detection of the page as it is now, its time counted. */
+  private detect(): ArticleDetection {
+    const t0 = performance.now();
+    const detection = detectArticle(document, { url: location.href });
+    this.busyMs += performance.now() - t0;
+    this.timeline.detected = performance.now();
+    return detection;
+  }
+
+  /** `firstLook`: the run that starts with the content script, while the page may still be loading. */
+  private async analyze(force: boolean, firstLook = false): Promise<PageState> {
     const run = ++this.run;
     const stillWanted = () => run === this.run && !this.ctx.isInvalid;
     this.timeline = { start: performance.now() };
@@ -111,10 +132,16 @@ export class PageSession {
     if (!stillWanted()) return this.state;
     let detection: ArticleDetection;
     try {
-      const t0 = performance.now();
-      detection = detectArticle(document, { url: location.href });
-      this.busyMs += performance.now() - t0;
-      this.timeline.detected = performance.now();
+      detection = this.detect();
+      // The content script runs as soon as the document is parsed (document_end), so that an
+      // article's highlights come early. A page that its scripts build after that is looked at again
+      // when it has loaded (at most LOAD_WAIT_MS later), if it has grown meanwhile.
+      if (firstLook && !force && !detection.isArticle && document.readyState !== 'complete') {
+        const before = elementCount();
+        await loadedOrAfter(LOAD_WAIT_MS, this.ctx.signal);
+        if (!stillWanted()) return this.state;
+        if (elementCount() > before * GROWN) detection = this.detect();
+      }
     } catch (e) {
       return this.set({ status: 'error', analysis: null, highlightsOn: false, painted: 0, error: (e as Error).message });
     }
@@ -128,6 +155,12 @@ export class PageSession {
         this.notArticle = detection;
         return this.withCost(this.set({ status: 'not-article', analysis: null, highlightsOn: false, painted: 0 }));
       }
+      // An article the page declares in a language Sift analyses, or in none: the analyzer travels
+      // while the text's language is checked (the check decides what the analyzer does, so it is
+      // not sent for pages that declare another language).
+      const analyzer = force || isAnalysedLanguage(primaryLanguage(detection.meta.lang)) ? this.loadAnalyzer() : null;
+      // Awaited below, or not needed after all: a failure is reported there, or nowhere.
+      analyzer?.catch(() => {});
       // An article in a language the analysis is not built for: paint nothing (its names and numbers
       // would be mostly nonsense) and let the popup say so, with "Analyse anyway". A bounded sample.
       let decided: string | null | undefined;
@@ -144,11 +177,11 @@ export class PageSession {
       // The knowledge-base index travels while the background injects the analyzer.
       this.kbIndex ??= fetchPackaged('kb/index.json');
       this.kbLoaded = true;
-      const analyzer = await this.loadAnalyzer();
+      const loaded = await (analyzer ?? this.loadAnalyzer());
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
       const paintEarly = this.state.highlightsOn ? this.settings : null;
-      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided, paintEarly });
+      const outcome = await loaded.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided, paintEarly });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
       this.timeline.kb = outcome.kbAt;
@@ -220,6 +253,30 @@ export class PageSession {
   private jumpTo(target: JumpTarget): boolean {
     return this.state.status === 'ready' ? (this.analyzer?.jumpTo(target) ?? false) : false;
   }
+}
+
+/** How long a page that is not an article yet may take to load before it is looked at again. */
+const LOAD_WAIT_MS = 200;
+/** A page looked at again is detected again only if it has this many times the elements it had. */
+const GROWN = 1.25;
+
+function elementCount(): number {
+  return document.getElementsByTagName('*').length;
+}
+
+/** Resolves at the window's load event, after `ms`, or when `signal` aborts, whichever comes first. */
+function loadedOrAfter(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      window.removeEventListener('load', done);
+      window.clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    window.addEventListener('load', done);
+    const timer = window.setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
 }
 
 /**

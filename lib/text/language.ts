@@ -298,6 +298,12 @@ export interface LanguageDecision {
   fromText: boolean;
 }
 
+/** The primary subtag of a declared language tag ("en" for "en-GB"), lower-cased; null if there is none. */
+export function primaryLanguage(tag: string | null | undefined): string | null {
+  const m = tag ? /^([a-z]{2,3})(?:$|[-_])/i.exec(tag.trim()) : null;
+  return m ? m[1].toLowerCase() : null;
+}
+
 /** A detection this sure overrides what the page declares. */
 const OVERRIDE_CONFIDENCE = 0.5;
 
@@ -306,8 +312,7 @@ const OVERRIDE_CONFIDENCE = 0.5;
  * (a French story under a site-wide `lang="en"`), or the text's when the page says nothing.
  */
 export function decideLanguage(declaredTag: string | null | undefined, text: string): LanguageDecision {
-  const m = declaredTag ? /^([a-z]{2,3})(?:$|[-_])/i.exec(declaredTag.trim()) : null;
-  const declared = m ? m[1].toLowerCase() : null;
+  const declared = primaryLanguage(declaredTag);
   const detected = detectLanguage(text);
   if (!detected.lang) return { lang: declared, declared, detected, fromText: false };
   if (!declared) return { lang: detected.lang, declared, detected, fromText: true };

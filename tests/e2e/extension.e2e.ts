@@ -35,6 +35,33 @@ test('the claims and footnote markers show first, then the actors', async ({ har
   await page.close();
 });
 
+// The content script runs once the document is parsed: a page whose embedded frame (an ad, a
+// player) is still arriving is highlighted before its load event (the frame here takes 2.5 s).
+test('highlights do not wait for the page to finish loading', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('generated/palmyra-slow-frame.html'));
+  const atLoad = await page.evaluate(() => (window as unknown as { __siftAtLoad?: string[] }).__siftAtLoad);
+  expect(atLoad).toEqual(expect.arrayContaining(['sift-claim', 'sift-footnote']));
+  await waitForHighlights(page, 'sift-actor-person');
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
+// A page that its script builds at the load event is an empty shell when the content script first
+// looks: it is looked at again once it has loaded.
+test('an article that the page builds at its load event is analysed', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.goto(harness.server.url('generated/palmyra-built-at-load.html'));
+  const seen = await waitForHighlights(page, 'sift-actor-person');
+  expect(seen['sift-claim']).toEqual(expect.arrayContaining(['400 of their fighters']));
+  const popup = await harness.driver.openPopup(page);
+  await waitForSelector(popup, '#actors');
+  expect(await text(popup, '#title')).toBe('The Assad regime retakes Palmyra from ISIL');
+  await popup.close();
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test('popup shows the analysis and its switches toggle the highlights', async ({ harness }) => {
   const page = await harness.driver.newPage();
   await page.goto(harness.server.url('palmyra'));
