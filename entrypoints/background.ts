@@ -25,9 +25,9 @@ export default defineBackground(() => {
   listen('injectAnalyzer', async (_, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
-    // At once: the page is past document_idle already (the content script runs there), and without
-    // injectImmediately the injection waits for the frame's idle signal again (about 25 ms later on
-    // the founding article, in traced loads).
+    // At once: the content script asks once the document is parsed and holds an article. Without
+    // injectImmediately the injection would wait for the frame's document_idle (the load event, on a
+    // page still loading its images and frames).
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/analyzer.js'], injectImmediately: true });
     return true;
   });
