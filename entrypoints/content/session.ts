@@ -158,9 +158,9 @@ export class PageSession {
       // An article the page declares in a language Sift analyses, or in none: the analyzer travels
       // while the text's language is checked (the check decides what the analyzer does, so it is
       // not sent for pages that declare another language).
-      const analyzer = force || isAnalysedLanguage(primaryLanguage(detection.meta.lang)) ? this.loadAnalyzer() : null;
+      const injection = force || isAnalysedLanguage(primaryLanguage(detection.meta.lang)) ? this.loadAnalyzer() : null;
       // Awaited below, or not needed after all: a failure is reported there, or nowhere.
-      analyzer?.catch(() => {});
+      injection?.catch(() => {});
       // An article in a language the analysis is not built for: paint nothing (its names and numbers
       // would be mostly nonsense) and let the popup say so, with "Analyse anyway". A bounded sample.
       let decided: string | null | undefined;
@@ -177,11 +177,11 @@ export class PageSession {
       // The knowledge-base index travels while the background injects the analyzer.
       this.kbIndex ??= fetchPackaged('kb/index.json');
       this.kbLoaded = true;
-      const loaded = await (analyzer ?? this.loadAnalyzer());
+      const analyzer = await (injection ?? this.loadAnalyzer());
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
       const paintEarly = this.state.highlightsOn ? this.settings : null;
-      const outcome = await loaded.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided, paintEarly });
+      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided, paintEarly });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
       this.timeline.kb = outcome.kbAt;
