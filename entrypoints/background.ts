@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen, sendMessage } from '@/lib/messaging';
+import { warmFormatting } from '@/lib/i18n';
 
 /** Keyboard commands (see `commands` in wxt.config.ts) and what each asks the page for. */
 const COMMANDS = {
@@ -11,6 +12,9 @@ const COMMANDS = {
 
 // The keyboard commands, the toolbar badge and injecting the analyzer: analysis happens in the page.
 export default defineBackground(() => {
+  // The locale data the popup formats with is loaded once per extension process: load it here,
+  // after a page's analysis (off that page's thread), before the reader opens the popup on it.
+  let formattingWarm = false;
   browser.commands.onCommand.addListener(async (command) => {
     if (!Object.hasOwn(COMMANDS, command)) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -35,6 +39,10 @@ export default defineBackground(() => {
   listen('highlightCount', async (count, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
+    if (!formattingWarm) {
+      formattingWarm = true;
+      setTimeout(warmFormatting, 0);
+    }
     await browser.action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
   });

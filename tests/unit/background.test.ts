@@ -16,6 +16,9 @@ vi.mock('@/lib/messaging', () => ({
   },
 }));
 
+const i18n = vi.hoisted(() => ({ warmFormatting: vi.fn() }));
+vi.mock('@/lib/i18n', () => i18n);
+
 // fakeBrowser does not implement `commands`: a minimal event stands in for it.
 const commandListeners: ((command: string) => unknown)[] = [];
 const triggerCommand = async (command: string) => {
@@ -32,6 +35,9 @@ describe('background', () => {
     });
     messaging.sendMessage.mockClear();
     messaging.listeners.clear();
+    // A previous test's warm-up timer fires first: it must not count for the next test.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    i18n.warmFormatting.mockClear();
     vi.resetModules();
     const { default: background } = await import('@/entrypoints/background');
     background.main();
@@ -80,5 +86,18 @@ describe('background', () => {
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '27' });
     await handler(0, { id: 'sift', tab: { id: 7 } });
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
+  });
+
+  it("loads the popup's locale data once, after the first page is painted, not while handling the message", async () => {
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    const handler = messaging.listeners.get('highlightCount')!;
+    await handler(3, { id: 'sift', tab: { id: 7 } });
+    expect(i18n.warmFormatting).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(i18n.warmFormatting).toHaveBeenCalledTimes(1);
+    await handler(5, { id: 'sift', tab: { id: 8 } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(i18n.warmFormatting).toHaveBeenCalledTimes(1);
   });
 });
