@@ -193,12 +193,13 @@ export function* unpackModelSteps(m: PackedModel): Steps<Weights> {
   const bytes = decodeBase64(m.features);
   const w = new Int8Array(decodeBase64(m.weights).buffer);
   const count = w.length / N_TAGS;
-  // Open addressing: feature hash → row, in a table at most half full.
+  // Open addressing: feature hash → row, in a table at most half full. A slot is two numbers side
+  // by side, the feature and the offset of its weights, so that a lookup reads one place in memory
+  // (most features of a text are not in the model: one read tells).
   let size = 16;
   while (size < count * 2) size *= 2;
   const mask = size - 1;
-  const keys = new Int32Array(size).fill(-1);
-  const slots = new Int32Array(size);
+  const table = new Int32Array(2 * size).fill(-1);
   let value = 0;
   let shift = 0;
   let acc = 0;
@@ -211,9 +212,9 @@ export function* unpackModelSteps(m: PackedModel): Steps<Weights> {
     else {
       value += acc;
       let h = Math.imul(value, 0x9e3779b1) >>> 0;
-      while (keys[h & mask] !== -1) h++;
-      keys[h & mask] = value;
-      slots[h & mask] = n++;
+      while (table[2 * (h & mask)] !== -1) h++;
+      table[2 * (h & mask)] = value;
+      table[2 * (h & mask) + 1] = N_TAGS * n++;
       acc = 0;
       shift = 0;
     }
@@ -224,12 +225,12 @@ export function* unpackModelSteps(m: PackedModel): Steps<Weights> {
     add(f: number, emit: Float64Array, base: number) {
       let h = Math.imul(f, 0x9e3779b1) >>> 0;
       for (;;) {
-        const k = keys[h & mask];
+        const k = table[2 * (h & mask)];
         if (k === f) break;
         if (k === -1) return;
         h++;
       }
-      const r = slots[h & mask] * N_TAGS;
+      const r = table[2 * (h & mask) + 1];
       for (let k = 0; k < N_TAGS; k++) emit[base + k] += w[r + k] * scale;
     },
     trans: m.trans,
