@@ -43,7 +43,7 @@ export default defineConfig({
     // UUID does the same there.
     web_accessible_resources: [
       {
-        resources: ['kb/index.json', 'kb/details.json'],
+        resources: ['kb/index.txt', 'kb/details.json'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser !== 'firefox' && { use_dynamic_url: true }),
       },

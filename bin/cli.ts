@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { analyze, fillDocumentWithText } from '../lib/analysis';
 import type { Analysis } from '../lib/schema';
-import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from '../lib/kb/knowledge-base';
+import { createKnowledgeBase, type KbDetailsData, type KnowledgeBase } from '../lib/kb/knowledge-base';
+import { parseKbIndex } from '../lib/kb/index-file';
 import { formatReport } from './report';
 import { parsePage } from './parse';
 
@@ -19,7 +20,7 @@ export interface CliIo {
   readStdin: () => Buffer;
   readFile: (file: string) => Buffer;
   isTTY: boolean;
-  /** Folder with index.json and details.json. */
+  /** Folder with index.txt and details.json. */
   kbDir: string;
 }
 
@@ -73,7 +74,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 export function loadKnowledgeBase(kbDir: string): KnowledgeBase {
-  const index = JSON.parse(readFileSync(path.join(kbDir, 'index.json'), 'utf8')) as KbIndexData;
+  const index = parseKbIndex(readFileSync(path.join(kbDir, 'index.txt'), 'utf8'));
   const details = JSON.parse(readFileSync(path.join(kbDir, 'details.json'), 'utf8')) as KbDetailsData;
   return createKnowledgeBase(index, details);
 }

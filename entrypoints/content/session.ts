@@ -175,7 +175,7 @@ export class PageSession {
         }
       }
       // The knowledge-base index travels while the background injects the analyzer.
-      this.kbIndex ??= fetchPackaged('kb/index.json');
+      this.kbIndex ??= fetchPackaged('kb/index.txt');
       this.kbLoaded = true;
       const analyzer = await (injection ?? this.loadAnalyzer());
       this.timeline.analyzer = performance.now();

@@ -1,10 +1,11 @@
 import type { ActorBackground, ActorType } from '../schema';
 import { ACTOR_TYPES } from '../schema';
+import type { KbIndexDataV4 } from './index-file';
 
 /**
  * The bundled knowledge base, split in two files so that the content script loads only what it
  * needs to recognise names:
- * - the alias index (`kb/index.json`): every entity's id, type, name and country, and every
+ * - the alias index (`kb/index.txt`): every entity's id, type, name and country, and every
  *   alias key → entity;
  * - the details (`kb/details.json`): descriptions, alias lists, Wikidata ids, dates and sources,
  *   loaded only when the popup or a hover card asks (see `lib/kb/enrich.ts`).
@@ -19,44 +20,13 @@ export interface KbEntity {
   country: string | null;
 }
 
-/** `kb/index.json`, version 1 (the first hand-made index; still accepted). */
+/** An index given as an object, version 1 (the first hand-made index's form; `EMPTY_KB` and tests use it). */
 export interface KbIndexDataV1 {
   version: 1;
   /** [id, type, name, country] */
   entities: [string, ActorType, string, string | null][];
   /** alias key (see `aliasKey`) → entity index. */
   aliases: Record<string, number>;
-}
-
-/**
- * `kb/index.json`, version 3: an open-addressing hash table made at build time, so that loading
- * it in a page costs a JSON parse and one native string split — no table is built, no key hashed
- * or copied at load.
- * - `build`: a digest of the index, repeated in the details file built with it.
- * - `slots`: `1 << bits` lines, one per slot of the table; an empty line is a free slot. A key
- *   lives in the first free slot from `keyHash(key) & ((1 << bits) - 1)` on (linear probing). A
- *   slot holds the key and the entity it leads to: `key|type|country|id|name`, where `key` is left
- *   empty when it is the name in lower case, `type` is an index into `types`, `country` an ISO code
- *   or empty, and `id` either a Wikidata QID ("Q858" → `wd:Q858`), a kb id without its prefix, `~`
- *   for `kb:` + `slug(name)` + `-` + the country in lower case (places: `kb:brussels-be`), or empty
- *   for `kb:` + `slug(name)`. A key several entities share with no clear winner holds `key|-`.
- * - `weak`: keys that are weak evidence on their own (a place name that is also a common word or
- *   given name, a name several entities share), sorted: trust them only with context.
- * - `others`: the entities a shared key may refer to, `key` then one `\t`-separated
- *   `type|country|id|name` per entity, lines sorted by key: a place name several places carry
- *   ("Victoria"), a surname several people share ("Bush"). `candidates` lists them.
- * - `maxWords`: the longest key, in words; `size`: the number of entities.
- */
-export interface KbIndexDataV3 {
-  version: 3;
-  build: string;
-  types: ActorType[];
-  bits: number;
-  maxWords: number;
-  size: number;
-  slots: string;
-  weak: string;
-  others: string;
 }
 
 /** FNV-1a over UTF-16 code units: the index's bucket hash (the build and the page share it). */
@@ -66,7 +36,7 @@ export function keyHash(key: string): number {
   return h >>> 0;
 }
 
-export type KbIndexData = KbIndexDataV1 | KbIndexDataV3;
+export type KbIndexData = KbIndexDataV1 | KbIndexDataV4;
 
 /** Background of one entity, as the details file stores it: the Analysis' `background`. */
 export type KbDetail = ActorBackground;
@@ -275,7 +245,7 @@ function binarySearch(sorted: readonly string[], key: string, keyOf?: (item: str
   return -1;
 }
 
-/** `type|country|id|name` (see KbIndexDataV3) as an entity. */
+/** `type|country|id|name` (see KbIndexDataV4) as an entity. */
 function parseEntity(text: string, types: readonly ActorType[]): KbEntity {
   const a = text.indexOf('|');
   const b = text.indexOf('|', a + 1);
@@ -297,15 +267,12 @@ export function entityRef(e: KbEntity): string {
   return e.id.slice(3);
 }
 
-function tableV3(index: KbIndexDataV3): Table {
-  // The whole of loading: one native split. Slots are parsed only when a lookup lands on them.
-  const slots = index.slots.split('\n');
+function tableV4(index: KbIndexDataV4): Table {
+  // Nothing to do at load: the lines were split as the file arrived. Slots are parsed only when a
+  // lookup lands on them.
+  const { slots, weak, others, types } = index;
   const mask = slots.length - 1;
-  if (slots.length !== 1 << index.bits) throw new Error('kb/index.json: the slot table is damaged');
-  const types = index.types;
   const parsed = new Map<number, KbEntity | null>();
-  let weak: string[] | null = null;
-  let others: string[] | null = null;
   /** Does slot `line` hold `key`? Explicit keys are compared as written, implied ones to the name. */
   const holds = (line: string, key: string): boolean => {
     if (line.charCodeAt(0) !== 124 /* | */) return line.length > key.length && line.charCodeAt(key.length) === 124 && line.startsWith(key);
@@ -330,11 +297,9 @@ function tableV3(index: KbIndexDataV3): Table {
       }
     },
     isWeakKey(key) {
-      weak ??= index.weak ? index.weak.split('\n') : [];
       return binarySearch(weak, key) >= 0;
     },
     sharedOf(key) {
-      others ??= index.others ? index.others.split('\n') : [];
       const k = binarySearch(others, key, (line) => line.slice(0, line.indexOf('\t')));
       return k < 0 ? undefined : others[k].split('\t').slice(1).map((e) => parseEntity(e, types));
     },
@@ -363,7 +328,7 @@ function detailsLookup(details: KbDetailsData | undefined, build: string | null)
     return (id) => v1[id];
   }
   const v3 = details as KbDetailsDataV3;
-  if (build !== null && v3.build !== build) throw new Error(`kb/details.json (build ${v3.build}) does not belong to kb/index.json (build ${build})`);
+  if (build !== null && v3.build !== build) throw new Error(`kb/details.json (build ${v3.build}) does not belong to kb/index.txt (build ${build})`);
   let ids: string[] | null = null;
   let rows: string[] | null = null;
   return (id) => {
@@ -376,7 +341,7 @@ function detailsLookup(details: KbDetailsData | undefined, build: string | null)
 }
 
 export function createKnowledgeBase(index: KbIndexData, details?: KbDetailsData): KnowledgeBase {
-  return knowledgeBaseOf(index.version === 3 ? tableV3(index) : tableV1(index), details);
+  return knowledgeBaseOf(index.version === 4 ? tableV4(index) : tableV1(index), details);
 }
 
 function knowledgeBaseOf(t: Table, details?: KbDetailsData): KnowledgeBase {

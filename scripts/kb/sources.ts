@@ -127,6 +127,7 @@ export const BUILD_FILES = [
   'scripts/kb/sources.ts',
   'scripts/kb/words.ts',
   'lib/kb/knowledge-base.ts',
+  'lib/kb/index-file.ts',
   'lib/schema.ts',
 ];
 

@@ -2,11 +2,11 @@
  * Shared by the evaluation and benchmark scripts: where the development data lives, how to parse
  * a page like the CLI does, and how to print a table.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePage } from '../../bin/parse';
-import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from '../../lib/kb/knowledge-base';
+import type { KnowledgeBase } from '../../lib/kb/knowledge-base';
+import { loadKnowledgeBase } from '../../bin/cli';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** ../shared beside the clone, or SIFT_SHARED. Evaluation data never enters the repository. */
@@ -23,10 +23,7 @@ export function parseDocument(html: string): Document {
 
 let kb: KnowledgeBase | null = null;
 export function bundledKnowledgeBase(): KnowledgeBase {
-  kb ??= createKnowledgeBase(
-    JSON.parse(readFileSync(path.join(REPO, 'public/kb/index.json'), 'utf8')) as KbIndexData,
-    JSON.parse(readFileSync(path.join(REPO, 'public/kb/details.json'), 'utf8')) as KbDetailsData,
-  );
+  kb ??= loadKnowledgeBase(path.join(REPO, 'public/kb'));
   return kb;
 }
 

@@ -122,7 +122,7 @@ test('the page cannot command Sift: no runtime, forged window messages, WXT even
     window.postMessage({ type: started, contentScriptName: 'content', messageId: 'page' }, '*');
     // The package's files are not at a guessable address.
     if (location.protocol === 'http:' && id.length === 32) {
-      out.probe = await fetch(`chrome-extension://${id}/kb/index.json`).then(
+      out.probe = await fetch(`chrome-extension://${id}/kb/index.txt`).then(
         (r) => `status ${r.status}`,
         () => 'blocked',
       );
@@ -143,7 +143,7 @@ test('the page cannot command Sift: no runtime, forged window messages, WXT even
   expect(await m.send('setTabHighlights', false)).toMatchObject({ highlightsOn: false });
   await waitFor('highlights off by Sift itself', async () => Object.keys(await readHighlights(page)).length === 0);
   // Only the browser's refusal of the page's own probe.
-  expect(page.errors.filter((e) => !/kb\/index\.json|net::ERR_FAILED/.test(e))).toEqual([]);
+  expect(page.errors.filter((e) => !/kb\/index\.txt|net::ERR_FAILED/.test(e))).toEqual([]);
   await m.close();
   await page.close();
 });

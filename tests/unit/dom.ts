@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from '@/lib/kb/knowledge-base';
+import type { KnowledgeBase } from '@/lib/kb/knowledge-base';
+import { loadKnowledgeBase } from '@/bin/cli';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** ../shared (evaluation data, seed); SIFT_SHARED points elsewhere. */
@@ -30,9 +31,6 @@ export function fixtureDocument(name: string): Document {
 let kb: KnowledgeBase | null = null;
 /** The bundled knowledge base, as the CLI loads it. */
 export function bundledKb(): KnowledgeBase {
-  kb ??= createKnowledgeBase(
-    JSON.parse(readFileSync(path.join(REPO, 'public/kb/index.json'), 'utf8')) as KbIndexData,
-    JSON.parse(readFileSync(path.join(REPO, 'public/kb/details.json'), 'utf8')) as KbDetailsData,
-  );
+  kb ??= loadKnowledgeBase(path.join(REPO, 'public/kb'));
   return kb;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createKnowledgeBase, type KbIndexData } from '@/lib/kb/knowledge-base';
+import { createKnowledgeBase } from '@/lib/kb/knowledge-base';
+import { parseKbIndex } from '@/lib/kb/index-file';
 import { enrichActors } from '@/lib/kb/enrich';
 import { scoreConll, scoreLabels, type Labels } from '@/scripts/kb/evaluate';
 import { bundledKb, REPO, SHARED } from '../dom';
@@ -11,7 +12,7 @@ import { bundledKb, REPO, SHARED } from '../dom';
 // budgets, the labelled actors of the founding article and the fixtures (development set), and
 // held-out agreement with CoNLL-2003 dev.
 
-const indexText = readFileSync(path.join(REPO, 'public/kb/index.json'), 'utf8');
+const indexText = readFileSync(path.join(REPO, 'public/kb/index.txt'), 'utf8');
 const detailsText = readFileSync(path.join(REPO, 'public/kb/details.json'), 'utf8');
 
 describe('knowledge base floors', () => {
@@ -45,7 +46,7 @@ describe('knowledge base floors', () => {
       return (u.user + u.system) / 1000;
     };
     const t0 = cpu();
-    const fresh = createKnowledgeBase(JSON.parse(indexText) as KbIndexData);
+    const fresh = createKnowledgeBase(parseKbIndex(indexText));
     const loadMs = cpu() - t0;
     const names = ['Brussels', 'Bashar al-Assad', 'Reportedly', 'Syrian Observatory for Human Rights', 'The', 'Deir al-Zor', 'Palmyra'];
     const t1 = cpu();
@@ -96,7 +97,7 @@ describe('the knowledge base lookup', () => {
   });
 
   it('fills actors’ backgrounds from the details, leaving unknown actors alone', () => {
-    const index = createKnowledgeBase(JSON.parse(indexText) as KbIndexData);
+    const index = createKnowledgeBase(parseKbIndex(indexText));
     const isil = index.lookup('ISIL')!;
     const actors = [
       { id: isil.id, name: isil.name, type: isil.type, mentions: [], background: index.background(isil.id) },
