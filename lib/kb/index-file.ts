@@ -16,12 +16,13 @@ import type { ActorType } from '../schema';
  *   lines and the others lines, each line ended by a newline.
  * - `build`: a digest of the index, repeated in the details file built with it.
  * - `slots`: one line per slot of the table; an empty line is a free slot. A key lives in the first
- *   free slot from `keyHash(key) & ((1 << bits) - 1)` on (linear probing; knowledge-base.ts). A slot holds the key and
- *   the entity it leads to: `key|type|country|id|name`, where `key` is left empty when it is the
- *   name in lower case, `type` is an index into `types`, `country` an ISO code or empty, and `id`
- *   either a Wikidata QID ("Q858" → `wd:Q858`), a kb id without its prefix, `~` for `kb:` +
- *   `slug(name)` + `-` + the country in lower case (places: `kb:brussels-be`), or empty for `kb:` +
- *   `slug(name)`. A key several entities share with no clear winner holds `key|-`.
+ *   free slot from `keyHash(key) & ((1 << bits) - 1)` on (linear probing; `keyHash` is in
+ *   knowledge-base.ts). A slot holds the key and the entity it leads to: `key|type|country|id|name`,
+ *   where `key` is left empty when it is the name in lower case, `type` is an index into `types`,
+ *   `country` an ISO code or empty, and `id` either a Wikidata QID ("Q858" → `wd:Q858`), a kb id
+ *   without its prefix, `~` for `kb:` + `slug(name)` + `-` + the country in lower case (places:
+ *   `kb:brussels-be`), or empty for `kb:` + `slug(name)`. A key several entities share with no clear
+ *   winner holds `key|-`.
  * - `weak`: keys that are weak evidence on their own (a place name that is also a common word or
  *   given name, a name several entities share), sorted: trust them only with context.
  * - `others`: the entities a shared key may refer to, `key` then one `\t`-separated
@@ -77,8 +78,9 @@ const SLICE_BYTES = 64 * 1024;
 
 /**
  * `kb/index.txt` from its response body, a slice of bytes at a time, pausing (`pause`) after each:
- * the file (1.4 MB) arrives in one or two chunks, and reading it whole — as `Response.json()` read
- * the JSON index before — is one long task of the page's main thread.
+ * the file (1.4 MB) arrives in one or two chunks, and decoding and splitting it whole would be one
+ * long task of the page's main thread (reading the earlier JSON index with `Response.json()` was one
+ * of 32–44 ms in traced loads of the founding article).
  */
 export async function readKbIndex(body: ReadableStream<Uint8Array>, pause: () => Promise<void>): Promise<KbIndexDataV4> {
   const reader = body.getReader();
