@@ -70,11 +70,11 @@ describe('kb/index.txt', () => {
     await expect(readKbIndex(bodyOf([bytes.subarray(0, bytes.length - 1)]), async () => {})).rejects.toThrow(/cut short/);
   });
 
-  it('reads the bundled index in slices of at most 64 KB, pausing after each, into the knowledge base the CLI loads', async () => {
+  it('reads the bundled index in slices of at most 256 KB, pausing after each, into the knowledge base the CLI loads', async () => {
     const text = readFileSync(path.join(REPO, 'public/kb/index.txt'));
     let pauses = 0;
     const index = await readKbIndex(bodyOf([new Uint8Array(text)]), async () => void pauses++);
-    expect(pauses).toBe(Math.ceil(text.length / 65536));
+    expect(pauses).toBe(Math.ceil(text.length / 262144));
     expect(index).toEqual(parseKbIndex(text.toString('utf8')));
     expect(createKnowledgeBase(index).lookup('Syrian Observatory for Human Rights')?.type).toBe('organization');
   });

@@ -73,8 +73,11 @@ function kbIndexFromLines(lines: string[]): KbIndexDataV4 {
   return { ...rest, slots: lines.slice(1, slotsEnd), weak: lines.slice(slotsEnd, weakEnd), others: lines.slice(weakEnd) };
 }
 
-/** Bytes decoded and split between two pauses: about a millisecond of work on a cold page. */
-const SLICE_BYTES = 64 * 1024;
+/**
+ * Bytes decoded and split between two pauses: a few milliseconds of work on a cold page, in 6
+ * slices for the bundled index (each pause can cost 4 ms where timers are clamped).
+ */
+const SLICE_BYTES = 256 * 1024;
 
 /**
  * `kb/index.txt` from its response body, a slice of bytes at a time, pausing (`pause`) after each:
