@@ -3,13 +3,13 @@ import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type Knowled
 /**
  * Loading the bundled knowledge base in a browser context: `fetchKb` is given by the caller
  * (extension pages and content scripts fetch their own packaged files), so this module stays free
- * of extension APIs. The index is read as it arrives (`readKbIndex`, index-file.ts) and looked up in place, once
- * per page; the details are fetched only when a view asks (a hover card, the popup) and share it.
+ * of extension APIs. The index is read as it arrives (`readKbIndex`, index-file.ts) and looked up
+ * in place, once per page; the details are fetched only when a view asks (a hover card, the popup)
+ * and share it.
  */
-export type KbFile = 'kb/index.txt' | 'kb/details.json';
 
 /** The index (`kb/index.txt`, read with `readKbIndex`) or the details (`kb/details.json`, parsed). */
-export type FetchKb = (path: KbFile) => Promise<unknown>;
+export type FetchKb = (path: 'kb/index.txt' | 'kb/details.json') => Promise<unknown>;
 
 let indexOnly: Promise<KnowledgeBase> | null = null;
 let withDetails: Promise<KnowledgeBase> | null = null;
