@@ -19,6 +19,7 @@
  *
  *   npm run bench:browser -- --runs 5
  *   npm run bench:browser -- --runs 9 --page news-front    (only the pages whose path holds that)
+ *   SIFT_EXTENSION=/tmp/before npm run bench:browser          (another build of .output/chrome-mv3, for A/B)
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
@@ -30,7 +31,7 @@ import { generatedPages } from '../tests/fixtures/generated';
 import { REPO, median, printTable } from './lib/common';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
-const extension = path.join(REPO, '.output/chrome-mv3');
+const extension = process.env.SIFT_EXTENSION ?? path.join(REPO, '.output/chrome-mv3');
 
 const pageFilter = process.argv.includes('--page') ? process.argv[process.argv.indexOf('--page') + 1] : '';
 const ALL_PAGES: [string, string][] = [

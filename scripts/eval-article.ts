@@ -22,7 +22,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectArticle } from '../lib/article/detect';
-import type { ArticleMeta } from '../lib/article/metadata';
+import { declaredKind, type ArticleMeta } from '../lib/article/metadata';
 import { TextMap } from '../lib/text/textmap';
 import { REPO, median, parseDocument, percentile, printTable, sharedPath } from './lib/common';
 
@@ -118,6 +118,25 @@ export function siftArticle(doc: Document, url: string): { text: string; isArtic
   const detection = detectArticle(doc, { url });
   const text = detection.root ? TextMap.build(detection.root, { skip: detection.skip }).text : '';
   return { text, isArticle: detection.isArticle, confidence: detection.confidence, signals: detection.signals, meta: detection.meta };
+}
+
+/**
+ * The content script's guess ahead of detection (`declaredKind`: the page says og:type article),
+ * against the detector and the labels: a guess on a page that is no article loads the analyzer
+ * for nothing.
+ */
+class DeclaredTally {
+  declared = 0;
+  detected = 0;
+  labelledArticle = 0;
+  labelledOther: string[] = [];
+  add(doc: Document, name: string, isArticle: boolean, label: boolean): void {
+    if (!declaredKind(doc).article) return;
+    this.declared++;
+    if (isArticle) this.detected++;
+    if (label) this.labelledArticle++;
+    else this.labelledOther.push(name);
+  }
 }
 
 /** Whether Sift's metadata field agrees with Readability's expected value (null when none is expected). */
@@ -283,11 +302,13 @@ async function main() {
     siftMs?: number; readMs?: number; siftCpu?: number; readCpu?: number; siftLinkedomMs: number; isArticle: boolean;
   };
   const rows: Row[] = [];
+  const declared = new DeclaredTally();
   for (const page of aeb) {
     const ldoc = parseDocument(page.html);
     const t0 = now();
     const s = siftArticle(ldoc, page.url);
     const siftLinkedomMs = now() - t0;
+    declared.add(ldoc, `aeb ${page.id.slice(0, 10)}`, s.isArticle, true);
     const row: Row = { page, sift: scorePage(s.text, page.truth), siftLinkedomMs, isArticle: s.isArticle };
     if (!quick) {
       const jdoc = jsdom(page.html, 'https://fake-url.com');
@@ -353,7 +374,9 @@ async function main() {
   const metaAgree = Object.fromEntries(fields.map((f) => [f, { agree: 0, n: 0, wrong: [] as string[] }]));
   for (const p of rpages) {
     const url = 'http://fakehost/test/page.html';
-    const s = siftArticle(parseDocument(p.html), url);
+    const ldoc = parseDocument(p.html);
+    const s = siftArticle(ldoc, url);
+    declared.add(ldoc, p.name, s.isArticle, p.readerable);
     for (const f of fields) {
       const a = metadataAgrees(f, p.meta[f], s.meta[f]);
       if (a === null) continue;
@@ -400,7 +423,9 @@ async function main() {
       let tp = 0, tn = 0, fp = 0;
       let rtp = 0, rtn = 0;
       for (const p of sel) {
-        const s = siftArticle(parseDocument(p.html), LABELLED_URL);
+        const ldoc = parseDocument(p.html);
+        const s = siftArticle(ldoc, LABELLED_URL);
+        if (split === 'all') declared.add(ldoc, p.name, s.isArticle, p.isArticle);
         if (s.isArticle && p.isArticle) tp++;
         else if (!s.isArticle && !p.isArticle) tn++;
         else {
@@ -421,6 +446,13 @@ async function main() {
     printTable(t3);
     if (wrong.length) console.log(`  wrong: ${wrong.join('\n         ')}`);
   }
+
+  console.log(`\n(d) Pages that say they are articles (og:type), for which the content script asks for the analyzer ahead of detection\n`);
+  printTable([
+    ['pages that say so', 'detected as articles', 'labelled articles', 'labelled not articles'],
+    [declared.declared, declared.detected, declared.labelledArticle, declared.labelledOther.length],
+  ]);
+  if (declared.labelledOther.length) console.log(`  not articles: ${declared.labelledOther.join(', ')}`);
 
   // Time
   console.log(`\nTime per page on the AEB dev pages (building the DOM excluded)\n`);

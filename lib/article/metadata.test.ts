@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlDocument } from '@/tests/unit/dom';
-import { cleanByline, readMetadata, stripSiteSuffix } from './metadata';
+import { cleanByline, declaredKind, readMetadata, stripSiteSuffix } from './metadata';
 
 describe('stripSiteSuffix', () => {
   it('cuts the site name off either end, and keeps titles that merely contain a separator', () => {
@@ -68,5 +68,14 @@ describe('readMetadata', () => {
     expect(m.byline).toBe('Jo Marsh');
     expect(m.publishedTime).toBe('2026-01-14T00:00:00.000Z');
     expect(m.lang).toBeNull();
+  });
+});
+
+describe('declaredKind', () => {
+  it('reads og:type as the detector does, and the root element\'s language', () => {
+    expect(declaredKind(htmlDocument('<html lang="en-GB"><head><meta property="og:type" content="article"></head><body></body></html>'))).toEqual({ article: true, lang: 'en' });
+    expect(declaredKind(htmlDocument('<html><head><meta name="OG:TYPE" content="NewsArticle"></head><body></body></html>'))).toEqual({ article: true, lang: null });
+    expect(declaredKind(htmlDocument('<html lang="fr"><head><meta property="og:type" content="website"></head><body></body></html>'))).toEqual({ article: false, lang: 'fr' });
+    expect(declaredKind(htmlDocument('<html><head></head><body><article><p>Text</p></article></body></html>')).article).toBe(false);
   });
 });

@@ -300,6 +300,18 @@ export interface PageDeclarations {
   ogType: string | null;
 }
 
+/**
+ * What the page says before anyone reads it: whether its Open Graph type is an article (the
+ * detector's own reading of og:type) and the primary language of its root element. One selector
+ * and two attribute reads, for a guess made ahead of detection (the content script asks for the
+ * analyzer while it detects).
+ */
+export function declaredKind(doc: Document): { article: boolean; lang: string | null } {
+  const og = doc.querySelector('meta[property="og:type" i], meta[name="og:type" i]')?.getAttribute('content');
+  const root = doc.documentElement;
+  return { article: !!og && /article/i.test(og), lang: langOf(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang') ?? null) };
+}
+
 export function readDeclarations(doc: Document): PageDeclarations {
   const tags = readMetaTags(doc);
   const ld = readJsonLd(doc);
