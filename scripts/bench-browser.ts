@@ -122,6 +122,13 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
   }
   await page.waitForTimeout(article ? 300 : 1500);
   const probe = await page.evaluate(() => (window as unknown as { __siftProbe: { dcl: number; load: number; painted: number; longtasks: number[] } }).__siftProbe);
+  // Read before Sift is asked for its state below: on a page that is not an article, answering the
+  // popup loads the analyzer to describe the page's best candidate, which is the popup's cost, not
+  // the page load's.
+  const { metrics: m } = (await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const metric = (name: string) => (m.find((x) => x.name === name)?.value ?? 0) * 1000;
+  await metrics.detach();
+  const heap = await heapAfterGc(page);
   let costMs: number | null = null;
   let kbLoaded: boolean | null = null;
   let timeline: Record<string, number> = {};
@@ -144,10 +151,6 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
     kbLoaded = state?.kbLoaded ?? null;
     await ext.close();
   }
-  const { metrics: m } = (await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const metric = (name: string) => (m.find((x) => x.name === name)?.value ?? 0) * 1000;
-  await metrics.detach();
-  const heap = await heapAfterGc(page);
   await page.close();
   return {
     dclToPaint: probe.painted > 0 && probe.dcl > 0 ? probe.painted - probe.dcl : null,
