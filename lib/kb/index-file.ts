@@ -2,18 +2,20 @@ import type { ActorType } from '../schema';
 
 /**
  * The knowledge-base index file, `kb/index.txt`: written by the build (`formatKbIndex`), read whole
- * in Node (`parseKbIndex`) and read in slices as it arrives in a page (`readKbIndex`). It imports
+ * in Node (`parseKbIndex`) and from its response body in a page (`readKbIndex`). It imports
  * nothing but types: the content script, which reads the index, bundles it without the rest of the
  * knowledge base (knowledge-base.ts builds a value when loaded, which a bundle cannot leave out).
  */
 
 /**
- * `kb/index.txt`, version 4: an open-addressing hash table made at build time, as lines of text, so
- * that a page reads it as it arrives, a slice at a time (`readKbIndex`): no JSON parse,
- * no table built, no key hashed or copied at load.
+ * `kb/index.txt`, version 5: an open-addressing hash table made at build time, as lines of text
+ * that a page looks up in place: no JSON parse, no table built, no line split, no key hashed or
+ * copied at load.
  * - The first line is the header, JSON: `version`, `build`, `types`, `bits`, `maxWords`, `size`,
- *   and the number of `weak` and `others` lines. Then come the `1 << bits` slot lines, the weak
- *   lines and the others lines, each line ended by a newline.
+ *   and the number of `weak` and `others` lines. The second line gives the length of every line
+ *   after it, one character each (`LENGTH_BASE` + the line's length in UTF-16 code units), so
+ *   that a reader finds the lines without splitting the text. Then come the `1 << bits` slot lines,
+ *   the weak lines and the others lines, each line ended by a newline.
  * - `build`: a digest of the index, repeated in the details file built with it.
  * - `slots`: one line per slot of the table; an empty line is a free slot. A key lives in the first
  *   free slot from `keyHash(key) & ((1 << bits) - 1)` on (linear probing; `keyHash` is in
@@ -30,81 +32,141 @@ import type { ActorType } from '../schema';
  *   ("Victoria"), a surname several people share ("Bush"). `candidates` lists them.
  * - `maxWords`: the longest key, in words; `size`: the number of entities.
  */
-export interface KbIndexDataV4 {
-  version: 4;
+interface KbIndexFields {
+  version: 5;
   build: string;
   types: ActorType[];
   bits: number;
   maxWords: number;
   size: number;
+}
+
+/** The index as the build makes it, line by line (`formatKbIndex`). */
+export interface KbIndexSource extends KbIndexFields {
   slots: readonly string[];
   weak: readonly string[];
   others: readonly string[];
 }
 
+/** The index as read (`parseKbIndex`, `readKbIndex`): its lines, in place in the file's text. */
+export interface KbIndexDataV5 extends KbIndexFields {
+  slots: KbLines;
+  weak: KbLines;
+  others: KbLines;
+}
+
 /** The header line of `kb/index.txt`: the index without its lines, and how many weak and others lines follow the slots. */
-interface KbIndexHeader extends Omit<KbIndexDataV4, 'slots' | 'weak' | 'others'> {
+interface KbIndexHeader extends KbIndexFields {
   weak: number;
   others: number;
 }
 
+/** A line's length is written as the character of this code plus the length (a space for an empty line). */
+const LENGTH_BASE = 32;
+/** Longer lines would need a surrogate code unit, which UTF-8 cannot carry alone. */
+const MAX_LINE = 0xd800 - LENGTH_BASE - 1;
+
+/**
+ * Consecutive lines of the index's text, read where they are: line `i` runs from `starts[from + i]`
+ * to the newline before `starts[from + i + 1]`.
+ */
+export class KbLines {
+  constructor(
+    private readonly text: string,
+    private readonly starts: Uint32Array,
+    private readonly from: number,
+    readonly length: number,
+  ) {}
+
+  /** Line `i`, without its newline. */
+  at(i: number): string {
+    const k = this.from + i;
+    const end = this.starts[k + 1] - 1;
+    // Checked here rather than for every line at load (4–6 ms of a cold page): lengths that do not
+    // meet the newlines mean a damaged file.
+    if (this.text.charCodeAt(end) !== 10) throw new Error('kb/index.txt: the file is damaged');
+    return this.text.slice(this.starts[k], end);
+  }
+
+  /** Whether line `i` is empty (a free slot), without reading it. */
+  isEmpty(i: number): boolean {
+    const k = this.from + i;
+    return this.starts[k + 1] - this.starts[k] === 1;
+  }
+
+  /** Every line (the CLI's counts and the tests). */
+  all(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
+
 /** `kb/index.txt` as written by the build. */
-export function formatKbIndex(index: KbIndexDataV4): string {
+export function formatKbIndex(index: KbIndexSource): string {
   const { slots, weak, others, ...rest } = index;
   const header: KbIndexHeader = { ...rest, weak: weak.length, others: others.length };
-  return `${[JSON.stringify(header), ...slots, ...weak, ...others].join('\n')}\n`;
+  const lines = [...slots, ...weak, ...others];
+  let lengths = '';
+  for (const line of lines) {
+    if (line.length > MAX_LINE || line.includes('\n')) throw new Error(`kb/index.txt: a line cannot be written: ${line.slice(0, 40)}`);
+    lengths += String.fromCharCode(LENGTH_BASE + line.length);
+  }
+  return `${[JSON.stringify(header), lengths, ...lines].join('\n')}\n`;
 }
 
-/** `kb/index.txt` read whole (Node: the CLI, scripts and tests). */
-export function parseKbIndex(text: string): KbIndexDataV4 {
-  const lines = text.split('\n');
-  if (lines.pop() !== '') throw new Error('kb/index.txt: the file is cut short');
-  return kbIndexFromLines(lines);
-}
-
-/** The index from the lines of `kb/index.txt` (without their newlines), checked against its header. */
-function kbIndexFromLines(lines: string[]): KbIndexDataV4 {
-  const header = JSON.parse(lines[0] ?? 'null') as KbIndexHeader | null;
-  if (header?.version !== 4) throw new Error(`kb/index.txt: version ${header?.version} is not read here`);
-  const slotsEnd = 1 + (1 << header.bits);
-  const weakEnd = slotsEnd + header.weak;
-  if (lines.length !== weakEnd + header.others) throw new Error('kb/index.txt: the file is damaged');
-  const { weak: _w, others: _o, ...rest } = header;
-  return { ...rest, slots: lines.slice(1, slotsEnd), weak: lines.slice(slotsEnd, weakEnd), others: lines.slice(weakEnd) };
-}
-
-/**
- * Bytes decoded and split between two pauses: a few milliseconds of work on a cold page, in 6
- * slices for the bundled index (each pause can cost 4 ms where timers are clamped).
- */
-const SLICE_BYTES = 256 * 1024;
-
-/**
- * `kb/index.txt` from its response body, a slice of bytes at a time, pausing (`pause`) after each:
- * the file (1.4 MB) arrives in one or two chunks, and decoding and splitting it whole would be one
- * long task of the page's main thread (reading the earlier JSON index with `Response.json()` was one
- * of 32–44 ms in traced loads of the founding article).
- */
-export async function readKbIndex(body: ReadableStream<Uint8Array>, pause: () => Promise<void>): Promise<KbIndexDataV4> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const lines: string[] = [];
-  // The start of a line whose end is in a later slice.
-  let partial = '';
-  const take = (text: string) => {
-    const parts = (partial + text).split('\n');
-    partial = parts.pop()!;
-    for (const line of parts) lines.push(line);
+/** `kb/index.txt` read whole, in Node (the CLI, scripts and tests) and in a page (`readKbIndex`). */
+export function parseKbIndex(text: string): KbIndexDataV5 {
+  const headerEnd = text.indexOf('\n');
+  const header = JSON.parse(headerEnd < 0 ? 'null' : text.slice(0, headerEnd)) as KbIndexHeader | null;
+  if (header?.version !== 5) throw new Error(`kb/index.txt: version ${header?.version} is not read here`);
+  const lengthsEnd = text.indexOf('\n', headerEnd + 1);
+  const slotCount = 1 << header.bits;
+  const count = slotCount + header.weak + header.others;
+  if (lengthsEnd - headerEnd - 1 !== count) throw new Error('kb/index.txt: the file is damaged');
+  const starts = new Uint32Array(count + 1);
+  let at = lengthsEnd + 1;
+  for (let i = 0; i < count; i++) {
+    starts[i] = at;
+    at += text.charCodeAt(headerEnd + 1 + i) - LENGTH_BASE + 1;
+  }
+  starts[count] = at;
+  if (at > text.length) throw new Error('kb/index.txt: the file is cut short');
+  if (at < text.length || text.charCodeAt(at - 1) !== 10) throw new Error('kb/index.txt: the file is damaged');
+  const { weak, others, ...rest } = header;
+  return {
+    ...rest,
+    slots: new KbLines(text, starts, 0, slotCount),
+    weak: new KbLines(text, starts, slotCount, weak),
+    others: new KbLines(text, starts, slotCount + weak, others),
   };
+}
+
+/**
+ * `kb/index.txt` from its response body: the bytes as they arrive, then a pause, the text decoded
+ * whole, another pause, and the lines found from the lengths line. On the founding article in
+ * Chromium that was 7–11 ms of the page's main thread for the decoding and 6–14 ms for the lines;
+ * version 4, which had no lengths line, was decoded in slices and split into lines: 28–49 ms.
+ */
+export async function readKbIndex(body: ReadableStream<Uint8Array>, pause: () => Promise<void>): Promise<KbIndexDataV5> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    for (let at = 0; at < value.length; at += SLICE_BYTES) {
-      take(decoder.decode(value.subarray(at, at + SLICE_BYTES), { stream: true }));
-      await pause();
+    chunks.push(value);
+    size += value.length;
+  }
+  let bytes = chunks[0] ?? new Uint8Array(0);
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
     }
   }
-  take(decoder.decode());
-  if (partial !== '') throw new Error('kb/index.txt: the file is cut short');
-  return kbIndexFromLines(lines);
+  await pause();
+  const text = new TextDecoder().decode(bytes);
+  await pause();
+  return parseKbIndex(text);
 }

@@ -1,6 +1,6 @@
 import type { ActorBackground, ActorType } from '../schema';
 import { ACTOR_TYPES } from '../schema';
-import type { KbIndexDataV4 } from './index-file';
+import type { KbIndexDataV5 } from './index-file';
 
 /**
  * The bundled knowledge base, split in two files so that the content script loads only what it
@@ -36,7 +36,7 @@ export function keyHash(key: string): number {
   return h >>> 0;
 }
 
-export type KbIndexData = KbIndexDataV1 | KbIndexDataV4;
+export type KbIndexData = KbIndexDataV1 | KbIndexDataV5;
 
 /** Background of one entity, as the details file stores it: the Analysis' `background`. */
 export type KbDetail = ActorBackground;
@@ -231,13 +231,14 @@ function maxWords(keys: Iterable<string>): number {
   return max;
 }
 
-/** Position of `key` in a sorted array, or -1 (`keyOf` reads the comparable part of an item). */
-function binarySearch(sorted: readonly string[], key: string, keyOf?: (item: string) => string): number {
+/** Position of `key` in sorted lines, or -1 (`keyOf` reads the comparable part of a line). */
+function binarySearch(sorted: { readonly length: number; at(i: number): string | undefined }, key: string, keyOf?: (item: string) => string): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const v = keyOf ? keyOf(sorted[mid]) : sorted[mid];
+    const item = sorted.at(mid)!;
+    const v = keyOf ? keyOf(item) : item;
     if (v < key) lo = mid + 1;
     else if (v > key) hi = mid - 1;
     else return mid;
@@ -245,7 +246,7 @@ function binarySearch(sorted: readonly string[], key: string, keyOf?: (item: str
   return -1;
 }
 
-/** `type|country|id|name` (see KbIndexDataV4) as an entity. */
+/** `type|country|id|name` (see KbIndexDataV5) as an entity. */
 function parseEntity(text: string, types: readonly ActorType[]): KbEntity {
   const a = text.indexOf('|');
   const b = text.indexOf('|', a + 1);
@@ -267,9 +268,9 @@ export function entityRef(e: KbEntity): string {
   return e.id.slice(3);
 }
 
-function tableV4(index: KbIndexDataV4): Table {
-  // Nothing to do at load: the lines were split as the file arrived. Slots are parsed only when a
-  // lookup lands on them.
+function tableV5(index: KbIndexDataV5): Table {
+  // Nothing to do at load: the lines are read where they are in the file's text. A slot is parsed
+  // only when a lookup lands on it.
   const { slots, weak, others, types } = index;
   const mask = slots.length - 1;
   const parsed = new Map<number, KbEntity | null>();
@@ -284,8 +285,8 @@ function tableV4(index: KbIndexDataV4): Table {
     build: index.build,
     get(key) {
       for (let h = keyHash(key) & mask; ; h = (h + 1) & mask) {
-        const line = slots[h];
-        if (line === '') return undefined;
+        if (slots.isEmpty(h)) return undefined;
+        const line = slots.at(h);
         if (!holds(line, key)) continue;
         let e = parsed.get(h);
         if (e === undefined) {
@@ -301,7 +302,7 @@ function tableV4(index: KbIndexDataV4): Table {
     },
     sharedOf(key) {
       const k = binarySearch(others, key, (line) => line.slice(0, line.indexOf('\t')));
-      return k < 0 ? undefined : others[k].split('\t').slice(1).map((e) => parseEntity(e, types));
+      return k < 0 ? undefined : others.at(k).split('\t').slice(1).map((e) => parseEntity(e, types));
     },
     maxWords: index.maxWords,
   };
@@ -341,7 +342,7 @@ function detailsLookup(details: KbDetailsData | undefined, build: string | null)
 }
 
 export function createKnowledgeBase(index: KbIndexData, details?: KbDetailsData): KnowledgeBase {
-  return knowledgeBaseOf(index.version === 4 ? tableV4(index) : tableV1(index), details);
+  return knowledgeBaseOf(index.version === 5 ? tableV5(index) : tableV1(index), details);
 }
 
 function knowledgeBaseOf(t: Table, details?: KbDetailsData): KnowledgeBase {
