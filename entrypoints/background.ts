@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen, sendMessage } from '@/lib/messaging';
 import { warmFormatting } from '@/lib/i18n';
+import { getSettings, isSiteDisabled, watchSettings, type Settings } from '@/lib/settings';
 
 /** Keyboard commands (see `commands` in wxt.config.ts) and what each asks the page for. */
 const COMMANDS = {
@@ -24,11 +25,17 @@ export default defineBackground(() => {
     });
   });
 
-  // The content script found an article: inject the analyzer into the same isolated world (the
-  // content script stays small on every other page).
-  listen('injectAnalyzer', async (_, sender) => {
+  // The settings as they are now, for the injections asked ahead of the page's own reading of them.
+  let settings: Promise<Settings> = getSettings();
+  watchSettings((s) => (settings = Promise.resolve(s)));
+
+  // The content script found an article, or a page says it is one: inject the analyzer into the same
+  // isolated world (the content script stays small on every other page).
+  listen('injectAnalyzer', async (ahead, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
+    // Asked before the page knew the settings: not on a site the reader switched off.
+    if (ahead && isSiteDisabled(await settings, hostOf(sender.url))) return false;
     // At once: the content script asks once the document is parsed and holds an article. Without
     // injectImmediately the injection would wait for the frame's document_idle (the load event, on a
     // page still loading its images and frames).
@@ -47,3 +54,12 @@ export default defineBackground(() => {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
   });
 });
+
+/** The host name of a sender's address ('' when it has none). */
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}

@@ -82,7 +82,11 @@ export interface ProtocolMap {
   /** Bring the next/previous highlight into view and show its card (null: nothing to step through). */
   stepHighlight(step: StepDirection): StepResult | null;
   highlightCount(count: number): void;
-  injectAnalyzer(): boolean;
+  /**
+   * Inject the analyzer into the sender's frame. `ahead`: asked before the content script has read
+   * the settings (the page says it is an article); declined on a site the reader switched off.
+   */
+  injectAnalyzer(ahead: boolean): boolean;
 }
 
 /** How to build each message's payload schema: a message type's schema is built when its first message arrives. */
@@ -94,7 +98,7 @@ const PAYLOAD_SCHEMAS: { [K in keyof ProtocolMap]: () => z.ZodMiniType } = {
   toggleHighlights: () => z.undefined(),
   stepHighlight: stepDirectionSchema,
   highlightCount: () => z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
-  injectAnalyzer: () => z.undefined(),
+  injectAnalyzer: () => z.boolean(),
 };
 const built = new Map<keyof ProtocolMap, z.ZodMiniType>();
 /** A message type's payload schema (built once, on first use; immutable), or undefined for an unknown type. */

@@ -83,21 +83,22 @@ export class PageSession {
    * The analyzer, injected by the background the first time an article needs it (once: callers
    * share the injection under way; after a failure the next call tries again).
    */
-  private loadAnalyzer(): Promise<Analyzer> {
-    this.analyzerLoad ??= this.injectAnalyzer().catch((e: unknown) => {
+  private loadAnalyzer(ahead = false): Promise<Analyzer> {
+    this.analyzerLoad ??= this.injectAnalyzer(ahead).catch((e: unknown) => {
       this.analyzerLoad = null;
       throw e;
     });
     return this.analyzerLoad;
   }
 
-  private async injectAnalyzer(): Promise<Analyzer> {
+  /** `ahead`: asked before the settings are read (the background declines it on a site switched off). */
+  private async injectAnalyzer(ahead: boolean): Promise<Analyzer> {
     const global = globalThis as unknown as Record<string, unknown>;
     if (!global[ANALYZER_GLOBAL]) {
       // Go on when the analyzer says it is there, or when the background answers (the answer is
       // later, and the only word when the injection failed).
       const ready = new Promise<void>((resolve) => (global[ANALYZER_READY] = resolve));
-      const injected = sendMessage('injectAnalyzer', undefined).then((ok) => {
+      const injected = sendMessage('injectAnalyzer', ahead).then((ok) => {
         if (!ok || !global[ANALYZER_GLOBAL]) throw new Error('the analyzer could not be loaded into this page');
       });
       try {
@@ -130,12 +131,13 @@ export class PageSession {
     const settings = getSettings().catch(() => DEFAULT_SETTINGS);
     this.busyMs = 0;
     // A page that says it is an article (og:type), in a language Sift analyses or in none: the
-    // analyzer is asked for now and travels while the page is detected. Of the 142 corpus and
-    // fixture pages that say so, all are articles (`npm run eval:article`, "og:type article"); a
-    // page that says so wrongly pays for the analyzer's loading, never for an analysis.
+    // analyzer is asked for now and travels while the page is detected (the background, which
+    // knows the settings already, declines it on a site switched off). Of the 142 corpus and
+    // fixture pages that say so, all are articles (`npm run eval:article`, table (d)); a page that
+    // says so wrongly pays for the analyzer's loading, never for an analysis.
     if (!force) {
       const declared = declaredKind(document);
-      if (declared.article && isAnalysedLanguage(declared.lang)) this.loadAnalyzer().catch(() => {});
+      if (declared.article && isAnalysedLanguage(declared.lang)) this.loadAnalyzer(true).catch(() => {});
     }
     await yieldToPage();
     if (!stillWanted()) return this.state;

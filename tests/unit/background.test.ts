@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { updateSettings } from '@/lib/settings';
 
 // The background's two jobs: the keyboard command and the badge. fakeBrowser stands in for the
 // extension APIs; the e2e tests cover the same paths in real browsers (except the global shortcut,
@@ -86,6 +87,23 @@ describe('background', () => {
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '27' });
     await handler(0, { id: 'sift', tab: { id: 7 } });
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
+  });
+
+  it('injects the analyzer into the asking frame; one asked ahead of the settings not on a site switched off', async () => {
+    const executeScript = vi.fn(async () => []);
+    Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript } });
+    const handler = messaging.listeners.get('injectAnalyzer')!;
+    const sender = (url: string) => ({ id: 'sift', tab: { id: 4 }, frameId: 0, url });
+    expect(await handler(true, sender('https://news.example/story'))).toBe(true);
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 4, frameIds: [0] }, files: ['/analyzer.js'], injectImmediately: true });
+    await updateSettings((s) => ({ ...s, disabledSites: ['example'] }));
+    await vi.waitFor(async () => expect(await handler(true, sender('https://www.example/story'))).toBe(false));
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    // Asked after the page read the settings ("Analyse anyway" on that site), or on another site.
+    expect(await handler(false, sender('https://www.example/story'))).toBe(true);
+    expect(await handler(true, sender('https://news.test/story'))).toBe(true);
+    expect(executeScript).toHaveBeenCalledTimes(3);
+    expect(await handler(true, { id: 'sift' })).toBe(false);
   });
 
   it("loads the popup's locale data once, after the first page is painted, not while handling the message", async () => {
