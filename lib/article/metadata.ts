@@ -308,8 +308,13 @@ export interface PageDeclarations {
  */
 export function declaredKind(doc: Document): { article: boolean; lang: string | null } {
   const og = doc.querySelector('meta[property="og:type" i], meta[name="og:type" i]')?.getAttribute('content');
+  return { article: !!og && /article/i.test(og), lang: rootLang(doc) };
+}
+
+/** The primary language the root element declares (`lang`, else `xml:lang`), or null. */
+function rootLang(doc: Document): string | null {
   const root = doc.documentElement;
-  return { article: !!og && /article/i.test(og), lang: langOf(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang') ?? null) };
+  return langOf(root?.getAttribute('lang') ?? root?.getAttribute('xml:lang') ?? null);
 }
 
 export function readDeclarations(doc: Document): PageDeclarations {
@@ -364,7 +369,7 @@ export function readMetadata(doc: Document, options: MetadataOptions = {}, decla
   publishedTime ??= isoDate(timeFromPage(doc, options.root ?? null));
 
   const lang =
-    langOf(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? null) ??
+    rootLang(doc) ??
     langOf(firstOf(tags, 'content-language', 'og:locale', 'language', 'dc.language')) ??
     langOf(typeof articleLd?.inLanguage === 'string' ? articleLd.inLanguage : null);
 

@@ -94,7 +94,7 @@ export class KbLines {
     return this.starts[k + 1] - this.starts[k] === 1;
   }
 
-  /** Every line (the CLI's counts and the tests). */
+  /** Every line (the knowledge-base evaluation's counts and the tests). */
   all(): string[] {
     return Array.from({ length: this.length }, (_, i) => this.at(i));
   }
@@ -141,30 +141,13 @@ export function parseKbIndex(text: string): KbIndexDataV5 {
 }
 
 /**
- * `kb/index.txt` from its response body: the bytes as they arrive, then a pause, the text decoded
- * whole, another pause, and the lines found from the lengths line. On the founding article in
- * Chromium that was 7–11 ms of the page's main thread for the decoding and 6–14 ms for the lines;
- * version 4, which had no lengths line, was decoded in slices and split into lines: 28–49 ms.
+ * `kb/index.txt` from its response body: the bytes once all have arrived, then a pause, the text
+ * decoded whole, another pause, and the lines found from the lengths line. On the founding article
+ * in Chromium that was 7–11 ms of the page's main thread for the decoding and 6–14 ms for the
+ * lines; version 4, which had no lengths line, was decoded in slices and split into lines: 28–49 ms.
  */
 export async function readKbIndex(body: ReadableStream<Uint8Array>, pause: () => Promise<void>): Promise<KbIndexDataV5> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  let bytes = chunks[0] ?? new Uint8Array(0);
-  if (chunks.length > 1) {
-    bytes = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-  }
+  const bytes = await new Response(body).arrayBuffer();
   await pause();
   const text = new TextDecoder().decode(bytes);
   await pause();

@@ -3,8 +3,8 @@ import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type Knowled
 /**
  * Loading the bundled knowledge base in a browser context: `fetchKb` is given by the caller
  * (extension pages and content scripts fetch their own packaged files), so this module stays free
- * of extension APIs. The index is read as it arrives (`readKbIndex`, index-file.ts) and looked up
- * in place, once per page; the details are fetched only when a view asks (a hover card, the popup)
+ * of extension APIs. The index is read once it has arrived (`readKbIndex`, index-file.ts) and looked
+ * up in place, once per page; the details are fetched only when a view asks (a hover card, the popup)
  * and share it.
  */
 

@@ -6,8 +6,8 @@ import { yieldToPage } from '../steps';
 /**
  * The knowledge-base files packaged with the extension, as the popup, the content script and the
  * analyzer fetch them (they are web-accessible resources, see wxt.config.ts). Kept apart from
- * `load.ts`, which stays free of extension APIs. The index is read in slices, the page getting its
- * main thread back between them.
+ * `load.ts`, which stays free of extension APIs. The index is decoded and read with pauses, the
+ * page getting its main thread back between them (`readKbIndex`).
  */
 export const fetchPackaged: FetchKb = async (path) => {
   const res = await fetch(browser.runtime.getURL(`/${path}`));
