@@ -57,11 +57,12 @@ const enum Cap {
   Other = 4,
 }
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
 function capClass(t: string): Cap {
   if (!/[^ -~]/.test(t)) {
     // ASCII fast path (most tokens of English news), the same rule as below.
-    const isUpper = (c: number) => c >= 65 && c <= 90;
-    const isLower = (c: number) => c >= 97 && c <= 122;
     const f = t.charCodeAt(0);
     if (!isUpper(f) && !isLower(f)) return Cap.Other;
     let hasLower = false;

@@ -132,20 +132,29 @@ export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOption
   return { tokens, names };
 }
 
+/** A title that stays outside a person's name ("Mr.", "CEO"). */
+const isTitle = (t: Token) => PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
+
 function makeSpan(text: string, tokens: readonly Token[], first: number, last: number, coarse: Coarse, kb: KnowledgeBase, fromKb = false): NameSpan {
   // A name never ends on punctuation ("Corp." keeps its dot: it is part of the token), and never
   // starts with a word that is no name ("Either Assad", "Catholic Priest").
   // Titles stay outside a person's name ("Mr. Reeves", "Facebook CEO"), as do days and months.
-  const title = (t: Token) => PERSON_TITLES.has(t.lower.replace(/\.$/, ''));
   // A name the knowledge base knows as written is kept whole ("Islamic State").
   if (!fromKb && first < last && kb.size && lookupName(kb, text.slice(tokens[first].start, tokens[last].end))) fromKb = true;
   // "Mr. Reeves" is a person whatever the tagger thought.
   if (first < last && HONORIFICS.test(tokens[first].lower)) coarse = 'PER';
-  const before = (t: Token) => !t.word || (!fromKb && NOT_NAMES.has(t.lower)) || (coarse === 'PER' && title(t));
+  const person = coarse === 'PER';
   // "Theresa May" keeps her surname; "London Thursday" loses the day; "Palmyra is" loses "is".
-  const after = (t: Token) => !t.word || (coarse === 'PER' ? title(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text));
-  while (last > first && after(tokens[last])) last--;
-  while (first < last && before(tokens[first])) first++;
+  while (last > first) {
+    const t = tokens[last];
+    if (!(!t.word || (person ? isTitle(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text)))) break;
+    last--;
+  }
+  while (first < last) {
+    const t = tokens[first];
+    if (!(!t.word || (!fromKb && NOT_NAMES.has(t.lower)) || (person && isTitle(t)))) break;
+    first++;
+  }
   const start = tokens[first].start;
   const end = tokens[last].end;
   return { first, last, start, end, coarse, entity: kb.size ? lookupName(kb, text.slice(start, end)) : null };
