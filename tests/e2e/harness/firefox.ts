@@ -86,7 +86,7 @@ function wrap(page: Page): PageHandle {
     screenshot: async (file, options) => {
       await page.screenshot({ path: file as `${string}.png`, fullPage: options?.fullPage ?? false });
     },
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    setViewport: (width, height) => setViewport(page, width, height),
     evaluateScript: (source) => page.evaluate(source),
     // WebDriver BiDi in Firefox ESR cannot emulate `prefers-color-scheme` (puppeteer needs CDP for
     // it): apply the page's own `(prefers-color-scheme: dark)` rules unconditionally instead.
@@ -111,6 +111,16 @@ function wrap(page: Page): PageHandle {
       }, scheme === 'dark'),
     close: () => page.close(),
   };
+}
+
+/**
+ * The page's viewport. puppeteer-core also overrides the screen orientation, a command that Firefox
+ * ESR 140.12 does not know; the viewport command itself goes through.
+ */
+async function setViewport(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewport({ width, height }).catch((e: unknown) => {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(e))) throw e;
+  });
 }
 
 /** Firefox's proxy preferences: everything but the loopback through `proxy` (host:port). */
@@ -140,6 +150,9 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      // Captive-portal and connectivity checks (detectportal.firefox.com): the browser's, not Sift's.
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
       // The add-on is installed as a temporary add-on on every start: keep its storage and UUID when
       // the browser closes, as a permanent install does (a browser restarted on the same profile).
       'extensions.webextensions.keepStorageOnUninstall': true,
@@ -158,7 +171,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
 
   const newPage = async (options?: { window?: boolean }) => {
     const page = await browser.newPage(options?.window ? { type: 'window' } : undefined);
-    await page.setViewport({ width: 1200, height: 900 });
+    await setViewport(page, 1200, 900);
     watch(page);
     return page;
   };
@@ -182,7 +195,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
         }),
       );
       await page.bringToFront();
-      await page.setViewport({ width: 420, height: 720 });
+      await setViewport(page, 420, 720);
       await probe.goto(`${extensionOrigin}/popup.html?tabId=${tabId}`);
       return probe;
     },

@@ -59,11 +59,20 @@ export const test = base.extend<{ harness: Harness }, { workerHarness: Harness }
 const LOCAL = /^https?:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\//;
 /**
  * The browsers' own services, which they contact with or without any extension (seen in runs of
- * both browsers with no extension loaded): Chromium's component updater and sign-in, Firefox's
- * remote settings. Exact host names, so that nothing Sift could plausibly call (a font service, a
- * CDN, Wikidata, an analytics host) is among them.
+ * both browsers with no extension loaded): Chromium's component updater, sign-in and device
+ * check-in, Firefox's remote settings and captive-portal check. Exact host names, so that nothing
+ * Sift could plausibly call (a font service, a CDN, Wikidata, an analytics host) is among them.
  */
-const BROWSER_SERVICES = new Set(['update.googleapis.com', 'accounts.google.com', 'clients2.google.com', 'firefox.settings.services.mozilla.com']);
+const BROWSER_SERVICES = new Set([
+  'update.googleapis.com',
+  'accounts.google.com',
+  'clients2.google.com',
+  // Chromium 150's device check-in (a Google host: Sift calls none), first seen this session.
+  'android.clients.google.com',
+  'firefox.settings.services.mozilla.com',
+  // Firefox ESR 140.12's captive-portal check, in case its preference (harness/firefox.ts) is not honoured.
+  'detectportal.firefox.com',
+]);
 
 /** The host of a recorded proxy request ("CONNECT host:443" or "GET http://host/path"). */
 export function proxiedHost(entry: string): string {
