@@ -43,6 +43,14 @@ export default defineBackground(() => {
     return true;
   });
 
+  // The analyzer painted the claims: its later stages (actors, summary), evaluated in a task of their own.
+  listen('injectLaterStages', async (_, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return false;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/later.js'], injectImmediately: true });
+    return true;
+  });
+
   listen('highlightCount', async (count, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;

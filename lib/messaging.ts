@@ -7,7 +7,8 @@ import type { Analysis } from './schema';
  * The one message protocol between Sift's contexts. Directions:
  *   popup → content      getPageState, analyzeAnyway, setTabHighlights, jumpTo
  *   background → content toggleHighlights, stepHighlight (keyboard commands)
- *   content → background highlightCount (toolbar badge), injectAnalyzer (on article pages)
+ *   content → background highlightCount (toolbar badge), injectAnalyzer and injectLaterStages (on
+ *                        article pages)
  * Every listener goes through `listen`, which accepts messages only from this extension and
  * checks the payload against a schema: a page cannot command Sift.
  */
@@ -25,8 +26,11 @@ export interface PageLanguage {
   siteName: string | null;
 }
 
-/** `early`: the claims and footnote markers painted, ahead of the actors; `painted`: everything. */
-export type TimelineStep = 'start' | 'settings' | 'detected' | 'analyzer' | 'early' | 'kb' | 'analysed' | 'painted';
+/**
+ * `early`: the claims and footnote markers painted, ahead of the actors; `later`: the actors' and
+ * summary's code injected; `painted`: everything.
+ */
+export type TimelineStep = 'start' | 'settings' | 'detected' | 'analyzer' | 'early' | 'later' | 'kb' | 'analysed' | 'painted';
 
 export interface PageState {
   status: PageStatus;
@@ -87,6 +91,8 @@ export interface ProtocolMap {
    * the settings (the page says it is an article); declined on a site the reader switched off.
    */
   injectAnalyzer(ahead: boolean): boolean;
+  /** Inject the analyzer's later stages (actors and summary) into the sender's frame. */
+  injectLaterStages(): boolean;
 }
 
 /** How to build each message's payload schema: a message type's schema is built when its first message arrives. */
@@ -99,6 +105,7 @@ const PAYLOAD_SCHEMAS: { [K in keyof ProtocolMap]: () => z.ZodMiniType } = {
   stepHighlight: stepDirectionSchema,
   highlightCount: () => z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
   injectAnalyzer: () => z.boolean(),
+  injectLaterStages: () => z.undefined(),
 };
 const built = new Map<keyof ProtocolMap, z.ZodMiniType>();
 /** A message type's payload schema (built once, on first use; immutable), or undefined for an unknown type. */

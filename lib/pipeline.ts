@@ -4,9 +4,9 @@ import { TextMap } from './text/textmap';
 import { splitSentences, type Sentence } from './text/sentences';
 import { decideLanguage, sampleText } from './text/language';
 import { attachCitingSentences, findFootnotes, skipInlineNotes } from './footnotes/footnotes';
-import { findActorsSteps } from './actors/recognize';
+import type { findActorsSteps } from './actors/recognize';
 import { findClaimsSteps, type FootnoteMarker } from './claims/claims';
-import { summarize } from './summary/summarize';
+import type { summarize } from './summary/summarize';
 import { EMPTY_KB, type KnowledgeBase } from './kb/knowledge-base';
 import type { Steps } from './steps';
 
@@ -20,8 +20,16 @@ export type { Analysis } from './schema';
  *
  *   detectArticle → TextMap → footnote markers → sentences → claims → actors → summary
  *
- * Only the actors need the knowledge base; the stages before them run while it loads.
+ * Only the actors need the knowledge base; the stages before them run while it loads. The stages
+ * after the claims (actors and summary) are given by the caller (`later`): lib/analysis.ts gives
+ * them at once; in a page they are half of the analyser's code, and arrive apart (entrypoints/later).
  */
+
+/** The actors and summary stages: given to the pipeline, which does not import them. */
+export interface LaterStages {
+  findActorsSteps: typeof findActorsSteps;
+  summarize: typeof summarize;
+}
 
 export interface AnalyzeOptions {
   /** Shown as `source` in the Analysis (file name or URL). */
@@ -35,6 +43,12 @@ export interface AnalyzeOptions {
    * the index travels and parses).
    */
   kb?: KnowledgeBase | (() => KnowledgeBase | null);
+  /**
+   * The actors and summary stages, or a function that returns them once their code is loaded (null
+   * until then; the pipeline waits at the 'kb' step, as for the knowledge base). Needed by any
+   * analysis that gets past the claims.
+   */
+  later?: LaterStages | (() => LaterStages | null);
   /** Analyse the best candidate even when the page is not an article ("Analyse anyway"). */
   force?: boolean;
   /** Use this element as the article root and skip detection (plain-text input). */
@@ -73,7 +87,10 @@ export interface AnalysisResult {
 }
 
 export type Stage = 'detect' | 'textmap' | 'footnotes' | 'sentences' | 'actors' | 'claims' | 'summary';
-/** What `pipelineSteps` yields: the stage it is in, or 'kb' while it waits for the knowledge base. */
+/**
+ * What `pipelineSteps` yields: the stage it is in, or 'kb' while it waits for the knowledge base or
+ * the later stages' code.
+ */
 export type Step = Stage | 'kb';
 
 const defaultClock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -202,17 +219,22 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
 
   const given = options.kb;
   const currentKb = typeof given === 'function' ? given : () => given ?? EMPTY_KB;
+  const stages = options.later;
+  if (!stages) throw new Error('pipelineSteps needs the later stages (lib/analysis.ts gives them)');
+  const currentStages = typeof stages === 'function' ? stages : () => stages;
   let kb = currentKb();
-  while (!kb) {
+  let later = currentStages();
+  while (!kb || !later) {
     yield* pause('kb');
     kb = currentKb();
+    later = currentStages();
   }
-  analysis.actors = yield* paced('actors', findActorsSteps({ text, sentences, ignore: markers, kb }));
+  analysis.actors = yield* paced('actors', later.findActorsSteps({ text, sentences, ignore: markers, kb }));
   lap('actors');
   yield* pause('actors');
 
   if (options.summary !== false) {
-    analysis.summary = summarize({
+    analysis.summary = later.summarize({
       text,
       title: meta.title || null,
       sentences,

@@ -100,7 +100,7 @@ interface Sample {
 const STAGES = ['textmap', 'footnotes', 'sentences', 'claims', 'actors', 'summary', 'total'] as const;
 
 /** The page's own load event, then Sift's steps. */
-const MILESTONES = ['load', 'start', 'settings', 'detected', 'analyzer', 'early', 'kb', 'analysed', 'painted'] as const;
+const MILESTONES = ['load', 'start', 'settings', 'detected', 'analyzer', 'early', 'later', 'kb', 'analysed', 'painted'] as const;
 
 async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean): Promise<Sample> {
   const page = await context.newPage();

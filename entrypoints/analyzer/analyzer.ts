@@ -1,6 +1,6 @@
 // The pipeline without the detector: the content script has already detected (and its detector
 // stays out of this bundle).
-import { pipelineSteps, runPipeline, type AnalysisResult } from '@/lib/pipeline';
+import { pipelineSteps, runPipeline, type AnalysisResult, type LaterStages } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
 import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
@@ -35,7 +35,7 @@ export function createAnalyzer(): Analyzer {
   };
 
   return {
-    async analyze({ force, detection, stillWanted, kbIndex, lang, paintEarly }): Promise<AnalyzerOutcome | null> {
+    async analyze({ force, detection, stillWanted, kbIndex, loadLater, lang, paintEarly }): Promise<AnalyzerOutcome | null> {
       clear();
       let busyMs = 0;
       const timed = <T>(work: () => T): T => {
@@ -65,17 +65,21 @@ export function createAnalyzer(): Analyzer {
         return (painter = new HighlightPainter(document, result.map, { scheme }));
       };
       // The claims and footnote markers are on the page before the actors are found: the reader sees
-      // the first highlights while the knowledge base loads and the tagger runs.
+      // the first highlights while the knowledge base loads, the actors' code is injected and the
+      // tagger runs.
       let earlyAt: number | undefined;
-      const beforeActors = paintEarly
-        ? (partial: AnalysisResult) => {
-            if (painterFor(partial)?.paint(paintSpans(partial.analysis), paintEarly.categories)) earlyAt = performance.now();
-          }
-        : undefined;
-      const steps = pipelineSteps(document, { kb: () => kb, force, detection, lang, url: location.href, source: location.href, beforeActors });
+      let later: LaterStages | null = null;
+      let laterLoaded: Promise<unknown> = Promise.resolve();
+      const beforeActors = (partial: AnalysisResult) => {
+        if (paintEarly && painterFor(partial)?.paint(paintSpans(partial.analysis), paintEarly.categories)) earlyAt = performance.now();
+        // Asked for once the first highlights are painted, so that its evaluation never delays them.
+        laterLoaded = loadLater().then((stages) => (later = stages));
+        laterLoaded.catch(() => {});
+      };
+      const steps = pipelineSteps(document, { kb: () => kb, later: () => later, force, detection, lang, url: location.href, source: location.href, beforeActors });
       let r = timed(() => steps.next());
       while (!r.done) {
-        await (r.value === 'kb' ? kbLoaded : yieldToPage());
+        await (r.value === 'kb' ? Promise.all([kbLoaded, laterLoaded]) : yieldToPage());
         if (!stillWanted()) return null;
         r = timed(() => steps.next());
       }

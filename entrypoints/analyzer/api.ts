@@ -1,5 +1,6 @@
 import type { ArticleDetection } from '@/lib/article/detect';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
+import type { LaterStages } from '@/lib/pipeline';
 import type { Analysis } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 
@@ -15,9 +16,15 @@ import type { Settings } from '@/lib/settings';
  * then calls the function the content script left under ANALYZER_READY, if any: the content script
  * goes on as soon as the analyzer is there, without waiting for the background's answer to travel
  * back.
+ *
+ * The analyzer's own bundle stops at the claims. The actors and summary stages (entrypoints/later)
+ * are injected the same way once the claims are painted, under LATER_GLOBAL and LATER_READY: the
+ * page evaluates each half in a task of its own, and the first half sooner.
  */
 export const ANALYZER_GLOBAL = '__siftAnalyzer';
 export const ANALYZER_READY = '__siftAnalyzerReady';
+export const LATER_GLOBAL = '__siftLaterStages';
+export const LATER_READY = '__siftLaterStagesReady';
 
 export interface AnalyzerOutcome {
   analysis: Analysis;
@@ -47,6 +54,8 @@ export interface Analyzer {
     stillWanted: () => boolean;
     /** The knowledge-base index (`kb/index.txt`), already being read by the content script. */
     kbIndex: Promise<unknown>;
+    /** The actors and summary stages, injected when asked for (after the claims). */
+    loadLater: () => Promise<LaterStages>;
     /** The article's language, when the content script decided it (undefined: the pipeline decides). */
     lang?: string | null;
     /**

@@ -6,7 +6,8 @@ import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, 
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchPackaged } from '@/lib/kb/packaged';
 import { yieldToPage } from '@/lib/steps';
-import { ANALYZER_GLOBAL, ANALYZER_READY, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
+import { ANALYZER_GLOBAL, ANALYZER_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
+import type { LaterStages } from '@/lib/pipeline';
 
 /**
  * One page's life, as the content script sees it: it reads the settings, decides whether the page
@@ -25,6 +26,7 @@ export class PageSession {
   private busyMs = 0;
   private analyzer: Analyzer | null = null;
   private analyzerLoad: Promise<Analyzer> | null = null;
+  private laterLoad: Promise<LaterStages> | null = null;
   /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
   private kbLoaded = false;
   /** The knowledge-base index, fetched once per page, the first time an analysis needs it. */
@@ -93,24 +95,25 @@ export class PageSession {
 
   /** `ahead`: asked before the settings are read (the background declines it on a site switched off). */
   private async injectAnalyzer(ahead: boolean): Promise<Analyzer> {
-    const global = globalThis as unknown as Record<string, unknown>;
-    if (!global[ANALYZER_GLOBAL]) {
-      // Go on when the analyzer says it is there, or when the background answers (the answer is
-      // later, and the only word when the injection failed).
-      const ready = new Promise<void>((resolve) => (global[ANALYZER_READY] = resolve));
-      const injected = sendMessage('injectAnalyzer', ahead).then((ok) => {
-        if (!ok || !global[ANALYZER_GLOBAL]) throw new Error('the analyzer could not be loaded into this page');
-      });
-      try {
-        // (The race handles a later failure of `injected` too: nothing is left unhandled.)
-        await Promise.race([ready, injected]);
-      } finally {
-        delete global[ANALYZER_READY];
-      }
-    }
-    this.analyzer = (global[ANALYZER_GLOBAL] as CreateAnalyzer)();
+    const create = await injectScript(() => sendMessage('injectAnalyzer', ahead), ANALYZER_GLOBAL, ANALYZER_READY, 'the analyzer');
+    this.analyzer = (create as CreateAnalyzer)();
     return this.analyzer;
   }
+
+  /** The analyzer's later stages (actors and summary), injected once per page when it asks. */
+  private loadLater = (): Promise<LaterStages> => {
+    this.laterLoad ??= injectScript(() => sendMessage('injectLaterStages', undefined), LATER_GLOBAL, LATER_READY, 'the actors stage').then(
+      (stages) => {
+        this.timeline.later = performance.now();
+        return stages as LaterStages;
+      },
+      (e: unknown) => {
+        this.laterLoad = null;
+        throw e;
+      },
+    );
+    return this.laterLoad;
+  };
 
   /** Detection of the page as it is now, its time counted. */
   private detect(): ArticleDetection {
@@ -192,7 +195,7 @@ export class PageSession {
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
       const paintEarly = this.state.highlightsOn ? this.settings : null;
-      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, lang: decided, paintEarly });
+      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, loadLater: this.loadLater, lang: decided, paintEarly });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
       this.timeline.kb = outcome.kbAt;
@@ -315,4 +318,26 @@ function domSettled(doc: Document, signal: AbortSignal): Promise<void> {
     const cap = window.setTimeout(done, SETTLE_MAX_MS);
     signal.addEventListener('abort', done);
   });
+}
+
+/**
+ * One of the analyzer's scripts, injected by the background unless the isolated world already holds
+ * it under `name`: goes on when the script says it is there (`readyName`), or when the background
+ * answers (the answer is later, and the only word when the injection failed).
+ */
+async function injectScript(send: () => Promise<boolean>, name: string, readyName: string, what: string): Promise<unknown> {
+  const global = globalThis as unknown as Record<string, unknown>;
+  if (!global[name]) {
+    const ready = new Promise<void>((resolve) => (global[readyName] = resolve));
+    const injected = send().then((ok) => {
+      if (!ok || !global[name]) throw new Error(`${what} could not be loaded into this page`);
+    });
+    try {
+      // (The race handles a later failure of `injected` too: nothing is left unhandled.)
+      await Promise.race([ready, injected]);
+    } finally {
+      delete global[readyName];
+    }
+  }
+  return global[name];
 }

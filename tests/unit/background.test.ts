@@ -106,6 +106,18 @@ describe('background', () => {
     expect(await handler(true, { id: 'sift' })).toBe(false);
   });
 
+  it("injects the analyzer's later stages into the asking frame, on any site", async () => {
+    const executeScript = vi.fn(async () => []);
+    Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript } });
+    const handler = messaging.listeners.get('injectLaterStages')!;
+    await updateSettings((s) => ({ ...s, disabledSites: ['example'] }));
+    // The analyzer only asks on a page it is analysing ("Analyse anyway" included).
+    expect(await handler(undefined, { id: 'sift', tab: { id: 9 }, frameId: 2, url: 'https://www.example/story' })).toBe(true);
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 9, frameIds: [2] }, files: ['/later.js'], injectImmediately: true });
+    expect(await handler(undefined, { id: 'sift' })).toBe(false);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
   it("loads the popup's locale data once, after the first page is painted, not while handling the message", async () => {
     vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
