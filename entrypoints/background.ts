@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen, sendMessage } from '@/lib/messaging';
 import { warmFormatting } from '@/lib/i18n';
+import { hostOf } from '@/lib/article/metadata';
 import { getSettings, isSiteDisabled, watchSettings, type Settings } from '@/lib/settings';
 
 /** Keyboard commands (see `commands` in wxt.config.ts) and what each asks the page for. */
@@ -32,24 +33,14 @@ export default defineBackground(() => {
   // The content script found an article, or a page says it is one: inject the analyzer into the same
   // isolated world (the content script stays small on every other page).
   listen('injectAnalyzer', async (ahead, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return false;
+    if (sender.tab?.id === undefined) return false;
     // Asked before the page knew the settings: not on a site the reader switched off.
-    if (ahead && isSiteDisabled(await settings, hostOf(sender.url))) return false;
-    // At once: the content script asks once the document is parsed and holds an article. Without
-    // injectImmediately the injection would wait for the frame's document_idle (the load event, on a
-    // page still loading its images and frames).
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/analyzer.js'], injectImmediately: true });
-    return true;
+    if (ahead && isSiteDisabled(await settings, hostOf(sender.url) ?? '')) return false;
+    return injectInto(sender, '/analyzer.js');
   });
 
   // The analyzer painted the claims: its later stages (actors, summary), evaluated in a task of their own.
-  listen('injectLaterStages', async (_, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return false;
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/later.js'], injectImmediately: true });
-    return true;
-  });
+  listen('injectLaterStages', (_, sender) => injectInto(sender, '/later.js'));
 
   listen('highlightCount', async (count, sender) => {
     const tabId = sender.tab?.id;
@@ -63,11 +54,14 @@ export default defineBackground(() => {
   });
 });
 
-/** The host name of a sender's address ('' when it has none). */
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname : '';
-  } catch {
-    return '';
-  }
+/**
+ * One of the analyzer's scripts, into the frame that asked (false: no tab to inject into). At once:
+ * without injectImmediately the injection would wait for the frame's document_idle (the load event,
+ * on a page still loading its images and frames).
+ */
+async function injectInto(sender: { tab?: { id?: number }; frameId?: number }, file: '/analyzer.js' | '/later.js'): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file], injectImmediately: true });
+  return true;
 }

@@ -100,20 +100,23 @@ export class PageSession {
     return this.analyzer;
   }
 
-  /** The analyzer's later stages (actors and summary), injected once per page when it asks. */
+  /**
+   * The analyzer's later stages (actors and summary), injected when it first asks (shared and tried
+   * again after a failure, as `loadAnalyzer`).
+   */
   private loadLater = (): Promise<LaterStages> => {
-    this.laterLoad ??= injectScript(() => sendMessage('injectLaterStages', undefined), LATER_GLOBAL, LATER_READY, 'the actors stage').then(
-      (stages) => {
-        this.timeline.later = performance.now();
-        return stages as LaterStages;
-      },
-      (e: unknown) => {
-        this.laterLoad = null;
-        throw e;
-      },
-    );
+    this.laterLoad ??= this.injectLater().catch((e: unknown) => {
+      this.laterLoad = null;
+      throw e;
+    });
     return this.laterLoad;
   };
+
+  private async injectLater(): Promise<LaterStages> {
+    const stages = await injectScript(() => sendMessage('injectLaterStages', undefined), LATER_GLOBAL, LATER_READY, 'the actors stage');
+    this.timeline.later = performance.now();
+    return stages as LaterStages;
+  }
 
   /** Detection of the page as it is now, its time counted. */
   private detect(): ArticleDetection {

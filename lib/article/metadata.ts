@@ -152,7 +152,8 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
   return t;
 }
 
-function hostOf(url: string | null): string | null {
+/** The host name of an address, or null (none, or not an address). */
+export function hostOf(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const h = new URL(url).hostname;

@@ -58,19 +58,19 @@ export const test = base.extend<{ harness: Harness }, { workerHarness: Harness }
 
 const LOCAL = /^https?:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\//;
 /**
- * The browsers' own services, which they contact with or without any extension (seen in runs of
- * both browsers with no extension loaded): Chromium's component updater, sign-in and device
- * check-in, Firefox's remote settings and captive-portal check. Exact host names, so that nothing
- * Sift could plausibly call (a font service, a CDN, Wikidata, an analytics host) is among them.
+ * The browsers' own services: Chromium's component updater and sign-in, Firefox's remote settings
+ * (seen in runs of both browsers with no extension loaded), Chromium 150's device check-in and
+ * Firefox ESR 140.12's captive-portal check (seen since November 2026 with Sift loaded; hosts Sift
+ * never calls). Exact host names, so that nothing Sift could plausibly
+ * call (a font service, a CDN, Wikidata, an analytics host) is among them.
  */
 const BROWSER_SERVICES = new Set([
   'update.googleapis.com',
   'accounts.google.com',
   'clients2.google.com',
-  // Chromium 150's device check-in (a Google host: Sift calls none), first seen this session.
   'android.clients.google.com',
   'firefox.settings.services.mozilla.com',
-  // Firefox ESR 140.12's captive-portal check, in case its preference (harness/firefox.ts) is not honoured.
+  // Also switched off by a preference (harness/firefox.ts), in case that is not honoured.
   'detectportal.firefox.com',
 ]);
 
