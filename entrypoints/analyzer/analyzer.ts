@@ -6,7 +6,7 @@ import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
 import { yieldToPage } from '@/lib/steps';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
-import { detectPageScheme, type PageScheme } from '@/lib/paint/palette';
+import { detectPageScheme, highlightLinesPainted, type PageScheme } from '@/lib/paint/palette';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
 import type { Analysis } from '@/lib/schema';
 import type { KnowledgeBase } from '@/lib/kb/knowledge-base';
@@ -62,7 +62,7 @@ export function createAnalyzer(): Analyzer {
         root = result.detection?.root ?? null;
         // Once per analysis: a dark article background gets the dark-page palette.
         scheme = root ? detectPageScheme(root) : 'light';
-        return (painter = new HighlightPainter(document, result.map, { scheme }));
+        return (painter = new HighlightPainter(document, result.map, { scheme, lines: highlightLinesPainted(navigator.userAgent) }));
       };
       // The claims and footnote markers are on the page before the actors are found: the reader sees
       // the first highlights while the knowledge base loads, the actors' code is injected and the

@@ -63,8 +63,8 @@ describe('HighlightPainter for cards', () => {
     expect(painter.offsetAt(marks[1].firstChild!, 2)).toBe(-1);
   });
 
-  it('registers the dark-page names on dark pages and clears both sets', () => {
-    document.body.replaceChildren(el('p', { id: 'r' }, 'ISIL and 400 fighters.'));
+  it('registers the dark-page names on dark pages, the tint names where lines are not drawn, and clears them all', () => {
+    document.body.replaceChildren(el('p', { id: 'r' }, 'ISIL and 400 fighters in Syria.'));
     const registry = new Map<string, unknown>();
     // A stand-in Highlight API on the document's window (happy-dom has none).
     const win = document.defaultView!;
@@ -84,17 +84,24 @@ describe('HighlightPainter for cards', () => {
       const spans = [
         { start: 0, end: 4, category: 'armed-group' as const },
         { start: 9, end: 21, category: 'claim' as const },
+        { start: 25, end: 30, category: 'country' as const },
       ];
       const dark = new HighlightPainter(document, map, { scheme: 'dark' });
       expect(dark.mode).toBe('highlight-api');
       dark.paint(spans, DEFAULT_SETTINGS.categories);
-      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group-dark', 'sift-claim-dark']);
+      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group-dark', 'sift-actor-country-dark', 'sift-claim-dark']);
+      // Firefox before 146: the country, which has no tint of its own, is registered under its tint name.
+      const lineless = new HighlightPainter(document, map, { scheme: 'dark', lines: false });
+      lineless.paint(spans, DEFAULT_SETTINGS.categories);
+      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group-dark', 'sift-actor-country-dark-tint', 'sift-claim-dark']);
+      lineless.clear();
+      expect(registry.size).toBe(0);
       const light = new HighlightPainter(document, map);
       light.paint(spans, DEFAULT_SETTINGS.categories);
       light.clear();
       expect(registry.size).toBe(0);
       light.paint(spans, DEFAULT_SETTINGS.categories);
-      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group', 'sift-claim']);
+      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group', 'sift-actor-country', 'sift-claim']);
     } finally {
       for (const [key, d] of Object.entries(saved)) {
         if (d) Object.defineProperty(win, key, d);

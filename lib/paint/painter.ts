@@ -57,11 +57,14 @@ export interface PainterOptions {
   forceFallback?: boolean;
   /** The article's background: dark pages get the `-dark` highlight names (see palette.ts). */
   scheme?: PageScheme;
+  /** Whether the browser draws lines in `::highlight()` (`highlightLinesPainted`); default true. */
+  lines?: boolean;
 }
 
 export class HighlightPainter {
   readonly mode: 'highlight-api' | 'fallback';
   readonly scheme: PageScheme;
+  readonly lines: boolean;
   private readonly api: ReturnType<typeof highlightApi>;
   private marks: Element[] = [];
   /** Fallback only: the text node inside each mark → the text offset of its first character. */
@@ -78,6 +81,7 @@ export class HighlightPainter {
     this.api = options.forceFallback ? null : highlightApi(doc.defaultView);
     this.mode = this.api ? 'highlight-api' : 'fallback';
     this.scheme = options.scheme ?? 'light';
+    this.lines = options.lines ?? true;
   }
 
   /**
@@ -148,7 +152,7 @@ export class HighlightPainter {
       }
       let count = 0;
       for (const [category, ranges] of byCategory) {
-        this.api.registry.set(paletteHighlightName(category, this.scheme), new this.api.Highlight(...ranges));
+        this.api.registry.set(paletteHighlightName(category, this.scheme, this.lines), new this.api.Highlight(...ranges));
         count += ranges.length;
       }
       return count;

@@ -9,7 +9,10 @@ import {
   hexToRgb,
   highlightColours,
   highlightCss,
+  highlightLinesPainted,
   highlightShape,
+  LINELESS_RENAMED,
+  linelessColours,
   paletteHighlightName,
   parseCssColor,
   PAGE_SCHEMES,
@@ -53,6 +56,12 @@ describe('highlight palette', () => {
         const want = highlightCss(c, scheme);
         const rule = css.get(`::highlight(${paletteHighlightName(c, scheme)})`);
         expect(rule, `::highlight for ${c} (${scheme})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
+        const lineless = highlightCss(c, scheme, false);
+        const tinted = css.get(`::highlight(${paletteHighlightName(c, scheme, false)})`);
+        if (LINELESS_RENAMED.includes(c)) expect(tinted, `::highlight without lines for ${c} (${scheme})`).toEqual({ 'background-color': lineless.background, 'text-decoration': 'none' });
+        // Where lines are not drawn, every category still shows: its tint, or the tint its -tint name gives it.
+        expect(lineless.background, `${c} without lines (${scheme})`).not.toBe('transparent');
+        if (!LINELESS_RENAMED.includes(c)) expect(lineless.background).toBe(want.background);
         const mark = css.get(`sift-mark[data-palette='${scheme}'][data-category='${c}']`);
         expect(mark, `fallback mark for ${c} (${scheme})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
       }
@@ -66,6 +75,8 @@ describe('highlight palette', () => {
         const want = highlightCss(c, scheme);
         const rule = (scheme === 'light' ? css.light : css.dark).get(`.swatch-${c}`);
         expect(rule, `.swatch-${c} (${scheme})`).toEqual({ background: want.background, 'text-decoration': want.decoration });
+        const tintOnly = (scheme === 'light' ? css.light : css.dark).get(`.swatch-${c}.tint-only`);
+        expect(tintOnly, `.swatch-${c}.tint-only (${scheme})`).toEqual({ background: highlightCss(c, scheme, false).background, 'text-decoration': 'none' });
       }
     }
   });
@@ -93,9 +104,11 @@ describe('highlight palette', () => {
         for (const page of pages) {
           const bg = rgbOf(page);
           expect(contrastRatio(rgbOf(col.line), bg), `${c} line on ${page}`).toBeGreaterThanOrEqual(4.5);
-          const tinted = composite({ ...rgbOf(col.fill), a: col.fillAlpha }, bg);
           const floor = page === '#ffffff' || page === '#121212' ? 7 : 4.5;
-          expect(contrastRatio(text, tinted), `text over ${c} tint on ${page}`).toBeGreaterThanOrEqual(floor);
+          for (const colours of [col, linelessColours(c, scheme)]) {
+            const tinted = composite({ ...rgbOf(colours.fill), a: colours.fillAlpha }, bg);
+            expect(contrastRatio(text, tinted), `text over ${c} tint on ${page}`).toBeGreaterThanOrEqual(floor);
+          }
         }
       }
     }
@@ -105,7 +118,22 @@ describe('highlight palette', () => {
     expect(paletteHighlightName('person', 'light')).toBe('sift-actor-person');
     expect(paletteHighlightName('person', 'dark')).toBe('sift-actor-person-dark');
     expect(paletteHighlightName('claim', 'dark')).toBe('sift-claim-dark');
-    expect(new Set(ALL_HIGHLIGHT_NAMES).size).toBe(CATEGORIES.length * 2);
+    expect(paletteHighlightName('country', 'light', false)).toBe('sift-actor-country-tint');
+    expect(paletteHighlightName('place', 'dark', false)).toBe('sift-actor-place-dark-tint');
+    expect(paletteHighlightName('person', 'light', false)).toBe('sift-actor-person');
+    expect(new Set(ALL_HIGHLIGHT_NAMES).size).toBe(CATEGORIES.length * 2 + LINELESS_RENAMED.length * 2);
+    expect(ALL_HIGHLIGHT_NAMES).toEqual(expect.arrayContaining(['sift-actor-country-tint', 'sift-actor-place-dark-tint']));
+  });
+
+  it('knows which browsers draw no lines in ::highlight() (Firefox before 146)', () => {
+    const firefox = (v: number) => `Mozilla/5.0 (X11; Linux x86_64; rv:${v}.0) Gecko/20100101 Firefox/${v}.0`;
+    expect(highlightLinesPainted(firefox(140))).toBe(false);
+    expect(highlightLinesPainted(firefox(145))).toBe(false);
+    expect(highlightLinesPainted(firefox(146))).toBe(true);
+    expect(highlightLinesPainted(firefox(152))).toBe(true);
+    const chromium = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36';
+    expect(highlightLinesPainted(chromium)).toBe(true);
+    expect(highlightLinesPainted('')).toBe(true);
   });
 });
 

@@ -77,26 +77,60 @@ function rgb(hex: string, alpha?: number): string {
   return alpha === undefined ? `rgb(${r} ${g} ${b})` : `rgb(${r} ${g} ${b} / ${alpha})`;
 }
 
-/** The two CSS declarations of a category's highlight, exactly as the CSS files write them. */
-export function highlightCss(category: Category, scheme: PageScheme): { background: string; decoration: string } {
-  const shape = SHAPES[category];
+/**
+ * Whether the browser draws `text-decoration` in `::highlight()`. Firefox draws only the background
+ * there before version 146 (MDN's compatibility data, mdn/browser-compat-data#28782), and no CSS
+ * feature query can tell, so the user agent does. Chromium and Safari draw both.
+ */
+export function highlightLinesPainted(userAgent: string): boolean {
+  const firefox = /\bFirefox\/(\d+)/.exec(userAgent);
+  return !firefox || Number(firefox[1]) >= 146;
+}
+
+/**
+ * Where the lines are not drawn, a category without a tint (countries, places) would not show at
+ * all: it gets its line colour as a tint instead, at the strength of the other categories' tints.
+ */
+const LINELESS_ALPHA: Record<PageScheme, number> = { light: 0.14, dark: 0.2 };
+
+/** The colours a category is drawn with where the browser paints no lines (`highlightLinesPainted`). */
+export function linelessColours(category: Category, scheme: PageScheme): HighlightColours {
   const c = highlightColours(category, scheme);
+  return c.fillAlpha > 0 ? c : { ...c, fillAlpha: LINELESS_ALPHA[scheme] };
+}
+
+/**
+ * The two CSS declarations of a category's highlight, exactly as the CSS files write them. With
+ * `lines` false, what is drawn where the browser paints no lines: the tint alone.
+ */
+export function highlightCss(category: Category, scheme: PageScheme, lines = true): { background: string; decoration: string } {
+  const shape = SHAPES[category];
+  const c = lines ? highlightColours(category, scheme) : linelessColours(category, scheme);
   return {
     background: c.fillAlpha > 0 ? rgb(c.fill, c.fillAlpha) : 'transparent',
-    decoration: `${shape.lines} ${shape.style} ${rgb(c.line)} ${shape.thickness}px`,
+    decoration: lines ? `${shape.lines} ${shape.style} ${rgb(c.line)} ${shape.thickness}px` : 'none',
   };
 }
 
 /**
  * The name a category's ranges are registered under in `CSS.highlights`: the plain name on light
- * pages (`sift-actor-person`), the same with `-dark` on dark pages, styled by its own rules.
+ * pages (`sift-actor-person`), the same with `-dark` on dark pages, styled by its own rules. Where
+ * the browser paints no lines, the categories that have no tint are registered under a `-tint` name
+ * whose rule gives them one (`sift-actor-country-tint`); the others show their tint as they are.
  */
-export function paletteHighlightName(category: Category, scheme: PageScheme): string {
-  return scheme === 'light' ? highlightName(category) : `${highlightName(category)}-dark`;
+export function paletteHighlightName(category: Category, scheme: PageScheme, lines = true): string {
+  const name = scheme === 'light' ? highlightName(category) : `${highlightName(category)}-dark`;
+  return lines || SHAPES[category].fill ? name : `${name}-tint`;
 }
 
+/** The categories that need their own rule where lines are not painted. */
+export const LINELESS_RENAMED: readonly Category[] = CATEGORIES.filter((c) => !SHAPES[c].fill);
+
 /** Every highlight name Sift may register, for clearing. */
-export const ALL_HIGHLIGHT_NAMES: readonly string[] = PAGE_SCHEMES.flatMap((s) => CATEGORIES.map((c) => paletteHighlightName(c, s)));
+export const ALL_HIGHLIGHT_NAMES: readonly string[] = PAGE_SCHEMES.flatMap((s) => [
+  ...CATEGORIES.map((c) => paletteHighlightName(c, s)),
+  ...LINELESS_RENAMED.map((c) => paletteHighlightName(c, s, false)),
+]);
 
 // --- Colours ------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 import { test, expect } from './harness/fixtures';
 import { waitFor } from './harness/driver';
-import { count, highlightsInside, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
+import { count, highlightsInside, paintedPixels, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
 
 // The foundation, as a reader meets it: the founding article highlighted, the popup, the switches,
 // a page that is not an article. Each test runs in Chromium and in Firefox (see playwright.config).
@@ -18,6 +18,23 @@ test('highlights the founding article inside the article only', async ({ harness
   expect(await highlightsInside(page, '#comments, aside, .jp-relatedposts, nav, .site-footer')).toEqual([]);
   expect(page.errors).toEqual([]);
   await page.screenshot(harness.shot('palmyra-page'));
+  await page.close();
+});
+
+// Every category must show on the page, not only be registered: a style the browser does not paint
+// (Firefox before 146 draws no text-decoration in ::highlight()) would leave a category invisible.
+test('every highlighted category changes the pixels of its text', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.setViewport(1200, 800);
+  await page.goto(harness.server.url('palmyra'));
+  await waitForHighlights(page, 'sift-actor-armed-group');
+  const painted = await paintedPixels(page);
+  // Where lines are not drawn, the untinted categories are registered under their -tint names.
+  const categories = Object.keys(painted).map((name) => name.replace(/-tint$/, ''));
+  expect(categories).toEqual(expect.arrayContaining(['sift-actor-country', 'sift-actor-place', 'sift-actor-person', 'sift-claim', 'sift-footnote']));
+  console.log(`[${harness.driver.name}] pixels changed per highlight: ${JSON.stringify(painted)}`);
+  for (const [name, pixels] of Object.entries(painted)) expect(pixels, `${name}: pixels changed by its highlight`).toBeGreaterThanOrEqual(20);
+  expect(page.errors).toEqual([]);
   await page.close();
 });
 

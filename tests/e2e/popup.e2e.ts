@@ -270,6 +270,17 @@ test('popup on the founding article: knowledge-base backgrounds and footnotes wi
   });
   expect(isil?.type).toBe('armed-group');
   expect(isil?.background).toMatch(/\w{3,}/);
+  // The legend's samples look as the page's highlights do: where the page's countries are drawn as a
+  // tint (no lines in ::highlight(), Firefox before 146), the samples show tints without lines.
+  const tintOnPage = Object.keys(await readHighlights(page)).includes('sift-actor-country-tint');
+  const sample = await popup.evaluate(() => {
+    const el = document.querySelector('#actors .group[data-type="country"] .swatch')!;
+    const cs = getComputedStyle(el);
+    return { tintOnly: el.classList.contains('tint-only'), line: cs.textDecorationLine, background: cs.backgroundColor };
+  });
+  expect(sample.tintOnly).toBe(tintOnPage);
+  if (tintOnPage) expect(sample).toEqual({ tintOnly: true, line: 'none', background: expect.not.stringMatching(/^(transparent|rgba\(0, 0, 0, 0\))$/) });
+  else expect(sample.line).toBe('underline');
   // Every footnote is listed, in order, and says that the page has no note for it.
   expect(await count(popup, '#footnotes li.footnote')).toBe(13);
   expect(await count(popup, '#footnotes .note.missing')).toBe(13);
