@@ -1,4 +1,6 @@
 import type { Footnote } from '@/lib/schema';
+import { sentenceStart, type MarkerAt } from '@/lib/footnotes/inline';
+import { MarkedText } from './MarkedText';
 import { t, formatCount } from '@/lib/i18n';
 import { Swatch } from './Swatch';
 import { ExternalLink } from './ExternalLink';
@@ -12,7 +14,18 @@ const CITATION_LIMIT = 3;
  * scrolls the page to that citation and flashes it, then the note and its links (web addresses
  * only, opened in a new tab on click), or a plain statement that the page has no note for it.
  */
-export function FootnoteList({ footnotes, onJump }: { footnotes: Footnote[]; onJump: (index: number, occurrence: number, label: string) => void }) {
+export function FootnoteList({
+  footnotes,
+  onJump,
+  articleText = '',
+  markers = [],
+}: {
+  footnotes: Footnote[];
+  onJump: (index: number, occurrence: number, label: string) => void;
+  /** The article text the citations' offsets point into; their markers are shown as such. */
+  articleText?: string;
+  markers?: readonly MarkerAt[];
+}) {
   const missing = footnotes.filter((f) => !f.note).length;
   return (
     <section aria-labelledby="footnotes-h" id="footnotes">
@@ -39,7 +52,9 @@ export function FootnoteList({ footnotes, onJump }: { footnotes: Footnote[]; onJ
               <ShowMore limit={CITATION_LIMIT} total={f.citations.length} label={`[${f.label}]`}>
                 {(limit) => f.citations.slice(0, limit).map((c, i) => (
                 <div class="citation" key={c.start} data-occurrence={i}>
-                  <blockquote class="citing">{c.sentence}</blockquote>
+                  <blockquote class="citing">
+                    <MarkedText text={c.sentence} start={sentenceStart(articleText, c.sentence, c.start)} markers={markers} />
+                  </blockquote>
                   <button type="button" class={`jump${i === 0 ? ' fn-label' : ''}`} onClick={() => onJump(index, i, f.label)}>
                     {t('popupShowInPage')}
                     <span class="visually-hidden">

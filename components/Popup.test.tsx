@@ -71,6 +71,13 @@ describe('popup', () => {
     expect($$('#claims li.claim')).toHaveLength(a.claims.length);
     expect($$('#claims .badge-unsourced')).toHaveLength(a.claims.filter(isUnsourced).length);
     expect($$('#footnotes li.footnote').map((li) => li.dataset.label)).toEqual(a.footnotes.map((f) => f.label));
+    // Footnote markers inside the quoted sentences are superscripts read as "Footnote 1", not digits run into a word.
+    const first = $$('#summary li')[0];
+    expect(first.textContent).toMatch(/wells dry\.Footnote 1$/);
+    expect(first.querySelector('sup.marker')!.textContent).toBe('Footnote 1');
+    const citing = $('#footnotes li[data-label="2"] .citing')!;
+    expect(citing.querySelector('sup.marker')!.textContent).toBe('Footnote 2');
+    expect(citing.textContent).toMatch(/malnourished\.Footnote 2$/);
     // Backgrounds arrive after the first frame, with "More" for aliases, country and links.
     await until(() => loadBackgrounds.mock.calls.length === 1 && $(`.actor[data-id="wd:Q30"] .background`));
     const li = $('.actor[data-id="wd:Q30"]')!;

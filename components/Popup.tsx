@@ -6,6 +6,7 @@ import type { Category } from '@/lib/categories';
 import type { Analysis } from '@/lib/schema';
 import { formatCount, formatDate, languageName, t } from '@/lib/i18n';
 import { Summary } from './Summary';
+import { markersOf } from '@/lib/footnotes/inline';
 import { ActorList, type BackgroundOf } from './ActorList';
 import { ClaimList } from './ClaimList';
 import { FootnoteList } from './FootnoteList';
@@ -211,6 +212,7 @@ export function Popup({ tabId, loadBackgrounds }: PopupProps) {
       </Shell>
     );
 
+  const markers = a ? markersOf(a.footnotes) : [];
   return (
     <Shell live={live}>
       <Header analysis={a} hostname={s.hostname} />
@@ -232,10 +234,10 @@ export function Popup({ tabId, loadBackgrounds }: PopupProps) {
       />
       {a && (
         <>
-          <Summary summary={a.summary} article={a.article} onJump={(index) => void jump({ kind: 'summary', index }, t('popupSummarySentence', String(index + 1)))} />
+          <Summary summary={a.summary} article={a.article} markers={markers} onJump={(index) => void jump({ kind: 'summary', index }, t('popupSummarySentence', String(index + 1)))} />
           <ActorList actors={a.actors} backgroundOf={backgroundOf} onJump={(index, name) => void jump({ kind: 'actor', index }, name)} />
           <ClaimList claims={a.claims} footnoteIndex={(label) => a.footnotes.findIndex((f) => f.label === label)} onJump={(index, text) => void jump({ kind: 'claim', index }, text)} />
-          <FootnoteList footnotes={a.footnotes} onJump={(index, occurrence, label) => void jump({ kind: 'footnote', index, occurrence }, `[${label}]`)} />
+          <FootnoteList footnotes={a.footnotes} articleText={a.article?.text} markers={markers} onJump={(index, occurrence, label) => void jump({ kind: 'footnote', index, occurrence }, `[${label}]`)} />
         </>
       )}
     </Shell>

@@ -1,8 +1,21 @@
 import type { ArticleInfo, SummarySentence } from '@/lib/schema';
 import { t } from '@/lib/i18n';
+import type { MarkerAt } from '@/lib/footnotes/inline';
 import { AiSummary } from './AiSummary';
+import { MarkedText } from './MarkedText';
 
-export function Summary({ summary, onJump, article }: { summary: SummarySentence[]; onJump: (index: number) => void; article?: ArticleInfo | null }) {
+export function Summary({
+  summary,
+  onJump,
+  article,
+  markers = [],
+}: {
+  summary: SummarySentence[];
+  onJump: (index: number) => void;
+  article?: ArticleInfo | null;
+  /** The article's footnote markers, shown as such inside the sentences. */
+  markers?: readonly MarkerAt[];
+}) {
   return (
     <section aria-labelledby="summary-h" id="summary">
       <h2 id="summary-h">{t('popupSummary')}</h2>
@@ -13,7 +26,7 @@ export function Summary({ summary, onJump, article }: { summary: SummarySentence
           {summary.map((s, i) => (
             <li key={s.start}>
               <button type="button" class="link" onClick={() => onJump(i)} title={t('popupJump')}>
-                {s.text}
+                <MarkedText text={s.text} start={s.start} markers={markers} />
               </button>
             </li>
           ))}

@@ -72,6 +72,9 @@ test('popup on the sample article: every section, the backgrounds, the jumps and
   expect(meta).toMatch(/\d+ min read/);
   expect(await count(popup, 'nav.contents a')).toBe(4);
   expect(await count(popup, '#summary li')).toBeGreaterThanOrEqual(2);
+  // The footnote markers inside the summary's and the citations' sentences are superscripts.
+  expect(await text(popup, '#summary li:first-child sup.marker')).toBe('Footnote 1');
+  expect(await count(popup, '#footnotes .citing sup.marker')).toBe(6);
 
   // The legend shows the styles used on this page with the swatch classes of the page's styles.
   expect(await count(popup, '#legend li .swatch-claim')).toBe(1);
