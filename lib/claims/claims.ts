@@ -53,11 +53,12 @@ const HEDGE_MEANINGLESS = new Set(['a further']);
  * A hedge and what may follow it, up to the end of the text, tried at one position (sticky). The
  * left boundary — the start, or a character that is no letter — is checked by `hedgeBefore`:
  * written into the expression as `(?:^|[^\p{L}])`, it made its first use cost ~12 ms of
- * compilation (a case-insensitive Unicode class).
+ * compilation (a case-insensitive Unicode class). Its words are ASCII, so it needs no `u` either:
+ * case-insensitive matching with `u` compiles Unicode case folding into every letter.
  */
 const HEDGE_TAIL_RE = new RegExp(
   String.raw`(${HEDGES_BEFORE.map((h) => h.replace(/\./g, '\\.').replace(/ /g, String.raw`\s+`)).join('|')})\s+(?:(?:an\s+additional|a\s+further|another|a\s+total\s+of|a\s+record|a\s+mere|just|only|a)\s+)?$`,
-  'iuy',
+  'iy',
 );
 const LETTER = /\p{L}/u;
 const isHighSurrogate = (x: number) => x >= 0xd800 && x <= 0xdbff;
@@ -159,7 +160,8 @@ const COMPARATIVE_AFTER = /^\s+(?:as|higher|lower|more|less|larger|smaller|bigge
 const MARKET_VERB = /\b(?:fell|fall|falls|rose|rise|rises|lost|loses|gained|gains|added|adds|dropped|drops|slid|slipped|climbed|jumped|tumbled|shed|sheds|advanced|declined|down|up)\s+$/i;
 
 /** A change, not a range, when "X to Y" follows these ("rose 3% to $55", "fell 102 points to 27,934"). */
-const CHANGE_BEFORE = /\b(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|climbs|increased|increases|decreased|decreases|jumped|jumps|dropped|drops|slid|slides|slipped|grew|grows|declined|declines|lost|loses|gained|gains|added|adds|up|down|by|cut|cuts|raised|lowered|shed|sheds|soared|plunged|plummeted|surged|tumbled|eased|edged|advanced|retreated|strengthened|weakened)\s+(?:[\p{L}]+\s+){0,2}$/iu;
+/** Tested on lower-cased text: `i` with `u` would compile Unicode case folding into the letter class. */
+const CHANGE_BEFORE = /\b(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|climbs|increased|increases|decreased|decreases|jumped|jumps|dropped|drops|slid|slides|slipped|grew|grows|declined|declines|lost|loses|gained|gains|added|adds|up|down|by|cut|cuts|raised|lowered|shed|sheds|soared|plunged|plummeted|surged|tumbled|eased|edged|advanced|retreated|strengthened|weakened)\s+(?:[\p{L}]+\s+){0,2}$/u;
 
 /** Frequent verbs that follow a counted noun ("2 percent of corporate profits go to …"). */
 const COMMON_VERB = new Set(
@@ -482,7 +484,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
         }
       }
       const compatible = q.type === nq.type || (q.type === 'number' && (nq.type === 'percent' || nq.type === 'money')) || (q.type === 'money' && nq.type === 'number' && dash);
-      const change = to && CHANGE_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start));
+      const change = to && CHANGE_BEFORE.test(text.slice(Math.max(sentence.start, q.start - 30), q.start).toLowerCase());
       if ((dash || to || and) && compatible && !from && !change && nq.type !== 'ordinal' && q.type !== 'ordinal' && q.type !== 'vague' && nq.type !== 'vague') {
         upper = nq;
       }

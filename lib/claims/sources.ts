@@ -27,7 +27,8 @@ const AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', '
 const VERB_RE = new RegExp(String.raw`\b(?:${VERBS}|reporting|saying|estimating|expecting|predicting|projecting|forecasting|warning)\b`, 'g');
 /** A verb then its subject ("…,” said Ahmed Nour", "said White House Press Secretary Stephanie Grisham"). */
 const VERB_SUBJECT_RE = /(?:^|[,”"’]\s*|\s)(?:said|says|added|told|wrote|asked|explained|noted|warned)[\s\u00A0]+((?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Col|Lt|Sgt|Capt|Prof|Rev|Gov)\.?[\s\u00A0]+)?(?:\p{Lu}[\p{L}'’.-]*[\s\u00A0]*){1,6})/gu;
-const ACCORDING_RE = /\baccording[\s\u00A0]+to[\s\u00A0]+((?:[\p{L}\p{N}'’.&-]+[\s\u00A0]*){1,8})/iu;
+/** "according to" in any case, spelt out: with `i`, the `u` class of names would compile Unicode case folding. */
+const ACCORDING_RE = /\b[Aa][Cc][Cc][Oo][Rr][Dd][Ii][Nn][Gg][\s\u00A0]+[Tt][Oo][\s\u00A0]+((?:[\p{L}\p{N}'’.&-]+[\s\u00A0]*){1,8})/u;
 const PUT_AT_RE = /\b(?:put|puts|valued|values|priced|prices)[\s\u00A0]+(?:the|its|their)[\s\u00A0]+/;
 
 const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|last|this|on|in|at|that|it|there|the|a|an)$/i;
