@@ -76,6 +76,27 @@ describe('findActors', () => {
     expect(imf?.type).toBe('organization');
   });
 
+  it('takes no link code or identifier for a name (an embedded tweet\'s pic.twitter.com/MYwRz9euaq)', () => {
+    const text = 'Delhi chief minister Arvind Kejriwal posted a photo. pic.twitter.com/MYwRz9euaq — Arvind Kejriwal (@ArvindKejriwal) November 1, 2019. Kejriwal urged calm. fCX2Ptc7YN';
+    const found = mentions(text);
+    expect(found).toEqual(expect.arrayContaining(['Arvind Kejriwal']));
+    expect(found.filter((m) => /\d/.test(m))).toEqual([]);
+  });
+
+  it('keeps two organisations the knowledge base knows apart apart across "and"', () => {
+    const orgs = createKnowledgeBase({
+      version: 1,
+      entities: [
+        ['wd:Q1065', 'organization', 'United Nations', null],
+        ['wd:Q458', 'organization', 'European Union', null],
+      ],
+      aliases: Object.fromEntries([['United Nations', 0], ['UN', 0], ['European Union', 1], ['EU', 1]].map(([a, i]) => [aliasKey(a as string), i as number])),
+    });
+    const a = actors('The United Nations and European Union stressed that the decision changed nothing. The EU said so again.', [], orgs);
+    expect(a.map((x) => x.id).sort()).toEqual(['wd:Q1065', 'wd:Q458']);
+    expect(a.find((x) => x.id === 'wd:Q458')!.mentions.map((m) => m.text)).toEqual(['European Union', 'EU']);
+  });
+
   it('returns nothing for text without names', () => {
     expect(actors('it was a quiet day, and nothing happened at all.')).toEqual([]);
     expect(actors('')).toEqual([]);

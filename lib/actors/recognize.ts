@@ -223,9 +223,13 @@ function joinLongNames(text: string, tokens: readonly Token[], names: NameSpan[]
       j++;
       if (j < tokens.length && tokens[j].lower === 'the') j++;
       const next = names[k + 1];
-      // Across "and" only into a name that ends like an organisation ("… and Applications Centre").
+      // Across "and" only into a name that ends like an organisation ("… and Applications Centre"),
+      // and not between two names the knowledge base knows apart ("the United Nations and European
+      // Union"), unless it knows them together too.
       if (next && next.first === j && next.coarse !== 'PER' && next.coarse !== 'MISC' && (!and || ORG_SUFFIXES.has(tokens[next.last].lower))) {
-        n = makeSpan(text, tokens, n.first, next.last, 'ORG', kb);
+        const joined = makeSpan(text, tokens, n.first, next.last, 'ORG', kb);
+        if (and && n.entity && next.entity && !joined.entity) break;
+        n = joined;
         k++;
         continue;
       }
@@ -240,12 +244,18 @@ function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
   return kb.lookup(surface) ?? (/^the\s/i.test(surface) ? kb.lookup(surface.slice(4)) : null);
 }
 
+/** Six or more letters and digits with a digit after a letter and both cases: a code, not a name. */
+const IDENTIFIER = /^(?=[\p{L}\d]{6,}$)(?=.*\p{L}\d)(?=.*\p{Ll})(?=.*\p{Lu})/u;
+
 /** Not actors: holidays, lone capitalised function words, bylines. */
 function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean {
   const surface = text.slice(n.start, n.end);
   if (NOT_NAME_PHRASES.test(surface)) return false;
   // A lone letter ("(Z)", "B") is an abbreviation or a list mark, not an actor.
   if (n.first === n.last && /^\p{L}\.?$/u.test(surface)) return false;
+  // A link code or an identifier ("pic.twitter.com/MYwRz9euaq", "cLT72XQfD3"): letters of both
+  // cases with digits among them, which no name has.
+  if (!n.entity && tokens.slice(n.first, n.last + 1).some((t) => IDENTIFIER.test(t.text))) return false;
   if (n.first === n.last && (NOT_NAMES.has(tokens[n.first].lower) || isDemonym(tokens[n.first].lower)) && !n.entity) return false;
   // "President", "Priest": a title alone names nobody.
   if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
