@@ -95,6 +95,8 @@ describe('findActors', () => {
     const a = actors('The United Nations and European Union stressed that the decision changed nothing. The EU said so again.', [], orgs);
     expect(a.map((x) => x.id).sort()).toEqual(['wd:Q1065', 'wd:Q458']);
     expect(a.find((x) => x.id === 'wd:Q458')!.mentions.map((m) => m.text)).toEqual(['European Union', 'EU']);
+    // The sentence's "The" is not part of the name.
+    expect(a.find((x) => x.id === 'wd:Q1065')!.mentions.map((m) => m.text)).toEqual(['United Nations']);
   });
 
   it('returns nothing for text without names', () => {

@@ -152,7 +152,9 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
   }
   while (first < last) {
     const t = tokens[first];
-    if (!(!t.word || (!fromKb && NOT_NAMES.has(t.lower)) || (person && isTitle(t)))) break;
+    // "The EU": the article stays outside a name the knowledge base knows without it ("The Hague" keeps it).
+    const article = t.lower === 'the' && !(kb.size && kb.lookup(text.slice(t.start, tokens[last].end)));
+    if (!(!t.word || article || (!fromKb && NOT_NAMES.has(t.lower)) || (person && isTitle(t)))) break;
     first++;
   }
   const start = tokens[first].start;
