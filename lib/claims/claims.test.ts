@@ -66,6 +66,12 @@ describe('findClaims: what is a claim', () => {
     expect(only('Temperatures peaked at 43.5C in the capital.')).toMatchObject({ value: 43.5, unit: '°C', kind: 'measure' });
     expect(only('The base lies inside a 55-kilometer zone.')).toMatchObject({ value: 55, unit: 'km', kind: 'measure' });
   });
+
+  it('ends a hyphenated count at its noun, not at the verb after it', () => {
+    expect(only('A 50-kilogram sack cost more than ever.')).toMatchObject({ text: '50-kilogram sack', kind: 'measure', unit: 'kg' });
+    expect(only('A ten-part series aired on Monday.')).toMatchObject({ text: 'ten-part series', value: 10 });
+    expect(only('They extended their 11-game losing streak.')).toMatchObject({ text: '11-game losing streak', value: 11 });
+  });
 });
 
 describe('findClaims: numbers of no claim', () => {

@@ -299,15 +299,19 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
   const compound = /^[-‐]([\p{L}]+)(?=[\s\u00A0,.;:!?)”"]|$)/u.exec(seg);
   if (compound) {
     let end = from + compound[0].length;
-    // "11-game losing streak": the phrase goes on to its noun.
+    // "11-game losing streak": the phrase goes on to its noun. A second word only after a
+    // participle ("losing streak"): after a noun it is the verb ("a ten-part series aired").
     const rest = /^(?:[\s\u00A0]+[a-z][\p{L}'’-]*){0,2}/u.exec(text.slice(end, limit))?.[0] ?? '';
     let extra = 0;
     let acc = 0;
+    let first: string | null = null;
     for (const w of rest.split(/(?=[\s\u00A0]+)/u)) {
       acc += w.length;
       const lw = w.trim().toLowerCase();
       if (!lw || NP_STOP.has(lw) || lw === 'of' || /(?:ly)$/.test(lw)) break;
+      if (first !== null && !/(?:ing|ed)$/.test(first)) break;
       extra = acc;
+      first ??= lw;
     }
     end += extra;
     return { end, head: compound[1].toLowerCase(), swallowed: [] };
