@@ -26,6 +26,13 @@ editor note ancient yes oh credit credits source sources via caption courtesy fi
 breaking live watch listen subscribe follow am pm gmt utc est edt pst pdt cet bst pt et
 `);
 
+/** Words that open sentences and name nobody: sentence adverbs and interjections ("Moreover", "Yeah"). */
+export const SENTENCE_OPENERS = words(`
+moreover furthermore regardless nevertheless nonetheless besides likewise similarly indeed instead otherwise therefore thus hence
+consequently honestly frankly basically seriously sadly luckily hopefully clearly obviously apparently actually anyway anyways
+hey ok okay ah oh yeah yep nope well wow please thanks sorry alas
+`);
+
 /** Holidays, periods and events that look like names. */
 export const NOT_NAME_PHRASES =
   /^(?:Good Friday|Holy Week|Palm Sunday|Easter (?:Sunday|Monday)|Christmas (?:Day|Eve)|New Year(?:'s|’s)?(?: Day| Eve)?|Black Friday|Cyber Monday|Boxing Day|Labou?r Day|Memorial Day|Independence Day|Mother(?:'s|’s) Day|Father(?:'s|’s) Day|Valentine(?:'s|’s) Day|Middle Ages|Stone Age|Iron Age|Bronze Age|Cold War|World War (?:I|II|One|Two)|Holy Quran|Koran|Quran|Bible)$/i;

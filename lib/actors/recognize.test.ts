@@ -83,6 +83,11 @@ describe('findActors', () => {
     expect(found.filter((m) => /\d/.test(m))).toEqual([]);
   });
 
+  it('takes no sentence-opening word for a name ("Moreover", "Yeah", "Week")', () => {
+    const text = 'Moreover, the council met. “Yeah, we know,” said Tim Clark. Regardless, Clark left. Week after week nothing changed. Hey, look.';
+    expect(mentions(text).sort()).toEqual(['Clark', 'Tim Clark']);
+  });
+
   it('keeps two organisations the knowledge base knows apart apart across "and"', () => {
     const orgs = createKnowledgeBase({
       version: 1,

@@ -6,7 +6,8 @@ import { capsRegions, coarseType, kbMatchesSteps, stackValues, tokenFeaturesStep
 import { shippedWeightsSteps, tagTokensSteps, TAGS, type Weights } from './tagger';
 import { drain, type Steps } from '../steps';
 import { isAscii } from '../text/word-patterns';
-import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SUFFIX_TYPES, isDemonym } from './lexicon';
+import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SENTENCE_OPENERS, SUFFIX_TYPES, isDemonym } from './lexicon';
+import { COMMON_WORDS } from './common-words';
 
 /**
  * Named actors in four steps:
@@ -259,6 +260,9 @@ function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean 
   // cases with digits among them, which no name has.
   if (!n.entity && tokens.slice(n.first, n.last + 1).some((t) => IDENTIFIER.test(t.text))) return false;
   if (n.first === n.last && (NOT_NAMES.has(tokens[n.first].lower) || isDemonym(tokens[n.first].lower)) && !n.entity) return false;
+  // A sentence's first word alone that news writes in lower case, or that only opens sentences
+  // ("Week", "Moreover", "Yeah"): capitalised by its place, not because it is a name.
+  if (n.first === n.last && !n.entity && tokens[n.first].first && (COMMON_WORDS.has(tokens[n.first].lower) || SENTENCE_OPENERS.has(tokens[n.first].lower))) return false;
   // "President", "Priest": a title alone names nobody.
   if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
   if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
