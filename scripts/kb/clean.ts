@@ -359,6 +359,27 @@ function splitParenthetical(p: string, known: (w: string) => boolean): { name: s
   return { name, acronyms };
 }
 
+/**
+ * A bare name of two or three words filed under a government role, with no synonyms of its own and
+ * no word an institution's name has (no English word, no acronym, no role noun): the dictionaries
+ * list office holders that way ("SAEB_EREKAT [PSEGOV]", "ZORAN_MILANOVIC [HRVGOV]"), and they are
+ * people, not governments. "SHIN_BET" and "DOWNING_STREET" are English words; "GRU" is one word.
+ */
+function officeHolder(rec: PhoenixRecord, ctx: CleanContext, known: (w: string) => boolean): boolean {
+  if (rec.synonyms.length > 0 || !rec.roles.some((r) => chunks(r.code).includes('GOV'))) return false;
+  const toks = tokensOf(rec.name.replace(/_/g, ' '));
+  // Two words at least once titles and demonym-like words are off (else the person would be dropped as a bare surname).
+  if (toks.length < 2 || toks.length > 3 || tokensOf(personCore(toks.join(' '), ctx)).length < 2) return false;
+  // An acronym in the name ("ABN AMRO") makes it an institution's.
+  if (properCase(toks.join(' '), known).split(' ').some((t) => /^\p{Lu}{2,}$/u.test(t))) return false;
+  if (ctx.placeNames.has(aliasKey(toks.join(' ')))) return false;
+  return toks.every((t) => {
+    const lower = t.toLowerCase();
+    if (!/^\p{L}[\p{L}'-]+$/u.test(t) || !/[AEIOUYÀ-ÖØ-Ý]/i.test(t) || t.length < 3) return false;
+    return !ORG_WORDS.has(t) && !ctx.roleNouns.has(t) && (!ctx.words.english.has(lower) || ctx.words.givenNames.has(lower));
+  });
+}
+
 /** The head noun of a phrase: the last word before "of", "for", "in"… or the last word. */
 function headNoun(p: string): string {
   const toks = tokensOf(p);
@@ -418,6 +439,7 @@ export function cleanPhoenix(records: PhoenixRecord[], ctx: CleanContext): { dra
     const titled = rec.synonyms.some((syn) => /^(?:PRESIDENT|PRIME MINISTER|MR\.?|MRS\.?|MS\.?|DR\.?|KING|QUEEN|PRINCE|SHEIKH|GENERAL|GEN\.?|FOREIGN MINISTER|MINISTER|SECRETARY|CHANCELLOR|AMBASSADOR|SENATOR|GOVERNOR) /.test(syn) && shareNameToken(rec.name, syn));
     const person =
       /CountryInfo|IGOrulers/i.test(rec.comment) ||
+      officeHolder(rec, ctx, known) ||
       (rec.roles.some((r) => chunks(r.code).includes('ELI')) && !/\b(?:GOVERNMENT|MINISTRY|PARTY|COUNCIL)\b/.test(rec.name)) ||
       (titled && !tokensOf(rec.name).some((t) => ORG_WORDS.has(t))) ||
       looksLikePerson(rec.name, ctx, personFirst, personLast);

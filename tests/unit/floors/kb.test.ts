@@ -40,6 +40,13 @@ describe('knowledge base floors', () => {
     expect(c.falseHits / c.plainCapitalised).toBeLessThan(0.01);
   });
 
+  it('files office holders listed under a government role as people, and institutions as institutions', () => {
+    // The dictionaries list some office holders as bare names under a government code ("SAEB_EREKAT [PSEGOV]").
+    for (const name of ['Saeb Erekat', 'Bajram Rexhepi', 'Nexhat Daci']) expect(kb.lookup(name)?.type, name).toBe('person');
+    for (const name of ['Shin Bet', 'Downing Street', 'Bundestag']) expect(kb.lookup(name)?.type, name).toBe('government');
+    expect(kb.lookup('ABN Amro')?.type).toBe('organization');
+  });
+
   it('loads the index and looks names up fast (bounds generous for a shared CI machine)', () => {
     const cpu = () => {
       const u = process.cpuUsage();
