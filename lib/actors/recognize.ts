@@ -148,7 +148,7 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
   // "Theresa May" keeps her surname; "London Thursday" loses the day; "Palmyra is" loses "is".
   while (last > first) {
     const t = tokens[last];
-    if (!(!t.word || (person ? isTitle(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text)))) break;
+    if (!(!t.word || CONTRACTION.test(t.text) || (person ? isTitle(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text)))) break;
     last--;
   }
   while (first < last) {
@@ -247,6 +247,12 @@ function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
   return kb.lookup(surface) ?? (/^the\s/i.test(surface) ? kb.lookup(surface.slice(4)) : null);
 }
 
+/** A sentence adverb ("Essentially", "Obviously", "Clearly"), not a given name ("Sally", "Kelly", "Beverly"). */
+const SENTENCE_ADVERB = /^\p{L}{3,}(?:ally|ously|ently|antly|ively|fully|ately|estly|ctly|arly|ssly|ibly|ably)$/u;
+
+/** A word with its verb or negation attached ("I've", "we'll", "don't"): never part of a name. */
+const CONTRACTION = /^\p{L}+['’](?:ve|m|d|ll|re|t)$/iu;
+
 /** Six or more letters and digits with a digit after a letter and both cases: a code, not a name. */
 const IDENTIFIER = /^(?=[\p{L}\d]{6,}$)(?=.*\p{L}\d)(?=.*\p{Ll})(?=.*\p{Lu})/u;
 
@@ -261,8 +267,13 @@ function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean 
   if (!n.entity && tokens.slice(n.first, n.last + 1).some((t) => IDENTIFIER.test(t.text))) return false;
   if (n.first === n.last && (NOT_NAMES.has(tokens[n.first].lower) || isDemonym(tokens[n.first].lower)) && !n.entity) return false;
   // A sentence's first word alone that news writes in lower case, or that only opens sentences
-  // ("Week", "Moreover", "Yeah"): capitalised by its place, not because it is a name.
-  if (n.first === n.last && !n.entity && tokens[n.first].first && (COMMON_WORDS.has(tokens[n.first].lower) || SENTENCE_OPENERS.has(tokens[n.first].lower))) return false;
+  // ("Week", "Moreover", "Yeah", "Essentially, …"): capitalised by its place, not because it is a name.
+  if (n.first === n.last && !n.entity && tokens[n.first].first) {
+    const lower = tokens[n.first].lower;
+    if (COMMON_WORDS.has(lower) || SENTENCE_OPENERS.has(lower) || (SENTENCE_ADVERB.test(lower) && text[n.end] === ',')) return false;
+  }
+  // "I've", "we'll": a pronoun with its verb.
+  if (n.first === n.last && CONTRACTION.test(surface)) return false;
   // "President", "Priest": a title alone names nobody.
   if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
   if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
