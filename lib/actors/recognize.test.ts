@@ -107,6 +107,16 @@ describe('findActors', () => {
     expect(a.find((x) => x.id === 'wd:Q1065')!.mentions.map((m) => m.text)).toEqual(['United Nations']);
   });
 
+  it('counts the first words of an organisation\'s full name as that organisation, not a place\'s', () => {
+    const places = createKnowledgeBase({ version: 1, entities: [['wd:Q60', 'place', 'New York', 'US']], aliases: { [aliasKey('New York')]: 0 } });
+    const a = actors('The Kohelet Policy Forum said so. Kohelet Policy experts agreed, said Avi Bell. New York Times reporters and New York officials met.', [], places);
+    const kohelet = a.filter((x) => x.mentions.some((m) => m.text.startsWith('Kohelet')));
+    expect(kohelet).toHaveLength(1);
+    expect(kohelet[0]).toMatchObject({ name: 'Kohelet Policy Forum', type: 'organization' });
+    expect(kohelet[0].mentions.map((m) => m.text)).toEqual(['Kohelet Policy Forum', 'Kohelet Policy']);
+    expect(a.find((x) => x.name === 'New York Times')?.mentions.map((m) => m.text)).toEqual(['New York Times']);
+  });
+
   it('returns nothing for text without names', () => {
     expect(actors('it was a quiet day, and nothing happened at all.')).toEqual([]);
     expect(actors('')).toEqual([]);

@@ -489,15 +489,37 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
   const shortForms = new Map<string, string | null>();
   const acronyms = new Map<string, string>();
   const wordsOf = (n: NameSpan) => tokens.slice(n.first, n.last + 1).filter((t) => t.word);
+  const phrase = (ws: readonly Token[]) => ws.map((t) => caseKey(t.text)).join(' ');
+  // "Whole Foods" for "Whole Foods Market": the first words (two or more) of an organisation's name
+  // that the text also gives in full are that organisation, unless the knowledge base knows them.
+  const fullNames = new Map<string, NameSpan | null>();
+  for (const n of found) {
+    const words = wordsOf(n);
+    const type = actorType(text, tokens, n);
+    if (words.length < 3 || type === 'person' || type === 'country' || type === 'place') continue;
+    for (let k = 2; k < words.length; k++) {
+      const head = phrase(words.slice(0, k));
+      const had = fullNames.get(head);
+      fullNames.set(head, had === undefined || (had && text.slice(had.start, had.end) === text.slice(n.start, n.end)) ? n : null);
+    }
+  }
   for (const n of found) {
     const surface = text.slice(n.start, n.end);
     let type = actorType(text, tokens, n);
-    const entity = trustKb(n) ? n.entity : null;
-    let key = entity ? entity.id : `new:${slug(surface)}`;
+    let entity = trustKb(n) ? n.entity : null;
     const words = wordsOf(n);
+    // (Not a place: "New York" of "New York Times" is the city.)
+    const full = !entity && !n.entity && words.length >= 2 && type !== 'place' && type !== 'country' ? fullNames.get(phrase(words)) : null;
+    if (full) {
+      type = actorType(text, tokens, full);
+      entity = trustKb(full) ? full.entity : null;
+    }
+    let key = entity ? entity.id : `new:${slug(full ? text.slice(full.start, full.end) : surface)}`;
     const short = shortForms.get(words.map((t) => caseKey(t.text)).join(' '));
     const acronym = /^\p{Lu}{2,8}$/u.test(surface) ? acronyms.get(surface) : undefined;
-    if (!entity && short) {
+    if (full) {
+      // Counted with the organisation's full name.
+    } else if (!entity && short) {
       key = short;
       type = 'person';
     } else if (!entity && acronym) key = acronym;
