@@ -86,6 +86,15 @@ describe('CardView', () => {
     expect((el.querySelector('.sample') as HTMLElement).style.textDecoration).toContain('solid');
   });
 
+  it('shows a country\'s sample as a tint where the page\'s highlights have no lines (Firefox before 146)', () => {
+    const country = { id: 'wd:Q858', name: 'Syria', type: 'country' as const, mentions: [{ start: 0, end: 5, text: 'Syria' }], background: null };
+    const lined = mount(<CardView content={actorCard(country, null, false)} category="country" scheme="light" />).querySelector('.sample') as HTMLElement;
+    expect(lined.style.textDecoration).toContain('underline');
+    const tinted = mount(<CardView content={actorCard(country, null, false)} category="country" scheme="light" lines={false} />).querySelector('.sample') as HTMLElement;
+    expect(tinted.style.textDecoration).toBe('none');
+    expect(tinted.style.backgroundColor).not.toBe('transparent');
+  });
+
   it('lays out claims with hedge and source', () => {
     const el = mount(
       <CardView

@@ -24,11 +24,13 @@ export interface CardViewProps {
   scheme: PageScheme;
   /** Shown when the card was reached with the keyboard command. */
   position?: { index: number; total: number } | null;
+  /** Whether the page's highlights show their lines (not in Firefox before 146): the sample does as they do. */
+  lines?: boolean;
 }
 
 /** The legend sample of the highlight this card explains, in the page's palette. */
-function Sample({ category, scheme, label }: { category: Category; scheme: PageScheme; label: string }) {
-  const css = highlightCss(category, scheme);
+function Sample({ category, scheme, label, lines }: { category: Category; scheme: PageScheme; label: string; lines: boolean }) {
+  const css = highlightCss(category, scheme, lines);
   return (
     <span class="sample" aria-hidden="true" style={{ backgroundColor: css.background, textDecoration: css.decoration }}>
       {label}
@@ -105,12 +107,12 @@ function title(c: CardContent): { sample: string; name: string; type: string } {
   return { sample: '12', name: t('cardClaim'), type: t(KIND_KEY[c.claimKind]) };
 }
 
-export function CardView({ content, category, scheme, position }: CardViewProps) {
+export function CardView({ content, category, scheme, position, lines = true }: CardViewProps) {
   const head = title(content);
   return (
     <div class="card" data-scheme={scheme} data-kind={content.kind} aria-label={t('cardLabel', head.name)} role="group">
       <p class="head">
-        <Sample category={category} scheme={scheme} label={head.sample} />
+        <Sample category={category} scheme={scheme} label={head.sample} lines={lines} />
         <span class="name">{head.name}</span>
         {head.type && <span class="type">{head.type}</span>}
       </p>

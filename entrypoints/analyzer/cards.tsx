@@ -389,7 +389,7 @@ export class CardController {
     if (!this.mount || !this.shown || !this.page) return;
     render(
       <>
-        <CardView content={content} category={this.shown.target.category} scheme={this.page.scheme} position={this.shown.position} />
+        <CardView content={content} category={this.shown.target.category} scheme={this.page.scheme} lines={this.page.painter.lines} position={this.shown.position} />
         <LiveRegion text={this.live} />
       </>,
       this.mount,

@@ -64,6 +64,7 @@ export interface PainterOptions {
 export class HighlightPainter {
   readonly mode: 'highlight-api' | 'fallback';
   readonly scheme: PageScheme;
+  /** Whether the highlights show their lines (else their tints alone, see palette.ts). */
   readonly lines: boolean;
   private readonly api: ReturnType<typeof highlightApi>;
   private marks: Element[] = [];
@@ -81,7 +82,8 @@ export class HighlightPainter {
     this.api = options.forceFallback ? null : highlightApi(doc.defaultView);
     this.mode = this.api ? 'highlight-api' : 'fallback';
     this.scheme = options.scheme ?? 'light';
-    this.lines = options.lines ?? true;
+    // Marks are elements: their lines are drawn whatever the browser does in ::highlight().
+    this.lines = this.mode === 'fallback' || (options.lines ?? true);
   }
 
   /**
