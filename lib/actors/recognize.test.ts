@@ -87,7 +87,7 @@ describe('findActors', () => {
     const text = 'Moreover, the council met. “Yeah, we know,” said Tim Clark. Regardless, Clark left. Week after week nothing changed. Hey, look.';
     expect(mentions(text).sort()).toEqual(['Clark', 'Tim Clark']);
     // A sentence adverb before its comma, a pronoun with its verb; a given name stays.
-    const more = "Essentially, the plan failed. I've seen it. Silego I've known for years. Kelly, the analyst, disagreed with Michael Shadlen.";
+    const more = "Essentially, the plan failed. I've seen it. Silego I've known for years. Kelly, the analyst, disagreed with Michael Shadlen on Nov. 3.";
     expect(mentions(more).sort()).toEqual(['Kelly', 'Michael Shadlen', 'Silego']);
   });
 

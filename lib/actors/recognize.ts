@@ -272,8 +272,8 @@ function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean 
     const lower = tokens[n.first].lower;
     if (COMMON_WORDS.has(lower) || SENTENCE_OPENERS.has(lower) || (SENTENCE_ADVERB.test(lower) && text[n.end] === ',')) return false;
   }
-  // "I've", "we'll": a pronoun with its verb.
-  if (n.first === n.last && CONTRACTION.test(surface)) return false;
+  // "I've", "we'll": a pronoun with its verb. "Nov.", "Sept.": a month.
+  if (n.first === n.last && (CONTRACTION.test(surface) || /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i.test(surface))) return false;
   // "President", "Priest": a title alone names nobody.
   if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
   if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
