@@ -117,6 +117,22 @@ describe('findActors', () => {
     expect(a.find((x) => x.name === 'New York Times')?.mentions.map((m) => m.text)).toEqual(['New York Times']);
   });
 
+  it('takes a one-word country listed with countries for the country ("Egypt and Jordan"), not elsewhere', () => {
+    const lands = createKnowledgeBase({
+      version: 1,
+      entities: [
+        ['wd:Q79', 'country', 'Egypt', 'EG'],
+        ['wd:Q810', 'country', 'Jordan', 'JO'],
+        ['wd:Q801', 'country', 'Israel', 'IL'],
+      ],
+      aliases: Object.fromEntries([['Egypt', 0], ['Jordan', 1], ['Israel', 2]].map(([a, i]) => [aliasKey(a as string), i as number])),
+    });
+    const listed = actors('The only two Arab states to have signed peace treaties with Israel - Egypt and Jordan - also sharply criticised the move.', [], lands);
+    expect(listed.find((x) => x.mentions.some((m) => m.text === 'Jordan'))).toMatchObject({ id: 'wd:Q810', type: 'country' });
+    const player = actors('Michael Jordan scored 40 points. Jordan and Scottie Pippen left early.', [], lands);
+    expect(player.find((x) => x.mentions.some((m) => m.text === 'Jordan'))?.type).toBe('person');
+  });
+
   it('returns nothing for text without names', () => {
     expect(actors('it was a quiet day, and nothing happened at all.')).toEqual([]);
     expect(actors('')).toEqual([]);

@@ -250,6 +250,9 @@ function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
 /** A sentence adverb ("Essentially", "Obviously", "Clearly"), not a given name ("Sally", "Kelly", "Beverly"). */
 const SENTENCE_ADVERB = /^\p{L}{3,}(?:ally|ously|ently|antly|ively|fully|ately|estly|ctly|arly|ssly|ibly|ably)$/u;
 
+/** What stands between the names of a list: "Egypt and Jordan", "Iran, Iraq or Syria". */
+const LIST_GAP = /^\s*(?:,|,?\s*(?:and|or))\s*$/;
+
 /** A word with its verb or negation attached ("I've", "we'll", "don't"): never part of a name. */
 const CONTRACTION = /^\p{L}+['’](?:ve|m|d|ll|re|t)$/iu;
 
@@ -503,10 +506,21 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
       fullNames.set(head, had === undefined || (had && text.slice(had.start, had.end) === text.slice(n.start, n.end)) ? n : null);
     }
   }
-  for (const n of found) {
+  // "Egypt and Jordan": a one-word name the knowledge base knows as a country or place, listed with
+  // countries or places, is one too, whatever the tagger read ("Jordan" the player).
+  const isLand = (n: NameSpan | undefined) => !!n && (n.coarse === 'LOC' || (trustKb(n) && coarseType(n.entity!.type) === 'LOC'));
+  const listedWithLand = (i: number) => {
+    const n = found[i];
+    if (n.first !== n.last || !n.entity || coarseType(n.entity.type) !== 'LOC' || n.coarse === 'LOC') return false;
+    const before = found[i - 1];
+    const after = found[i + 1];
+    return (isLand(before) && LIST_GAP.test(text.slice(before!.end, n.start))) || (isLand(after) && LIST_GAP.test(text.slice(n.end, after!.start)));
+  };
+  for (const [i, n] of found.entries()) {
     const surface = text.slice(n.start, n.end);
-    let type = actorType(text, tokens, n);
-    let entity = trustKb(n) ? n.entity : null;
+    const listed = listedWithLand(i);
+    let type = listed ? n.entity!.type : actorType(text, tokens, n);
+    let entity = listed || trustKb(n) ? n.entity : null;
     const words = wordsOf(n);
     // (Not a place: "New York" of "New York Times" is the city.)
     const full = !entity && !n.entity && words.length >= 2 && type !== 'place' && type !== 'country' ? fullNames.get(phrase(words)) : null;
