@@ -75,7 +75,14 @@ describe('highlight palette', () => {
         const want = highlightCss(c, scheme);
         const rule = (scheme === 'light' ? css.light : css.dark).get(`.swatch-${c}`);
         expect(rule, `.swatch-${c} (${scheme})`).toEqual({ background: want.background, 'text-decoration': want.decoration });
-        const tintOnly = (scheme === 'light' ? css.light : css.dark).get(`.swatch-${c}.tint-only`);
+        // With tint-only, the cascade as the browser resolves it: the category's rule, then (more
+        // specific) `.swatch.tint-only` and the category's own tint-only rule, the dark one last.
+        const tintOnly = {
+          ...rule,
+          ...css.light.get('.swatch.tint-only'),
+          ...css.light.get(`.swatch-${c}.tint-only`),
+          ...(scheme === 'dark' ? css.dark.get(`.swatch-${c}.tint-only`) : {}),
+        };
         expect(tintOnly, `.swatch-${c}.tint-only (${scheme})`).toEqual({ background: highlightCss(c, scheme, false).background, 'text-decoration': 'none' });
       }
     }
