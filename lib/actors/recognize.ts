@@ -256,6 +256,8 @@ const LIST_GAP = /^\s*(?:,|,?\s*(?:and|or))\s*$/;
 /** A word with its verb or negation attached ("I've", "we'll", "don't"): never part of a name. */
 const CONTRACTION = /^\p{L}+['’](?:ve|m|d|ll|re|t)$/iu;
 
+const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
+
 /** Six or more letters and digits with a digit after a letter and both cases: a code, not a name. */
 const IDENTIFIER = /^(?=[\p{L}\d]{6,}$)(?=.*\p{L}\d)(?=.*\p{Ll})(?=.*\p{Lu})/u;
 
@@ -276,9 +278,9 @@ function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean 
     if (COMMON_WORDS.has(lower) || SENTENCE_OPENERS.has(lower) || (SENTENCE_ADVERB.test(lower) && text[n.end] === ',')) return false;
   }
   // "I've", "we'll": a pronoun with its verb. "Nov.", "Sept.": a month.
-  if (n.first === n.last && (CONTRACTION.test(surface) || /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i.test(surface))) return false;
+  if (n.first === n.last && (CONTRACTION.test(surface) || MONTH_ABBREVIATION.test(surface))) return false;
   // "President", "Priest": a title alone names nobody.
-  if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || PERSON_TITLES.has(t.lower.replace(/\.$/, '')))) return false;
+  if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || isTitle(t))) return false;
   if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
   return true;
 }
@@ -495,17 +497,19 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
   const phrase = (ws: readonly Token[]) => ws.map((t) => caseKey(t.text)).join(' ');
   // "Whole Foods" for "Whole Foods Market": the first words (two or more) of an organisation's name
   // that the text also gives in full are that organisation, unless the knowledge base knows them.
-  const fullNames = new Map<string, NameSpan | null>();
-  for (const n of found) {
+  const types = found.map((n) => actorType(text, tokens, n));
+  const surfaceOf = (n: NameSpan) => text.slice(n.start, n.end);
+  /** The first words of a full name → the index of that name in `found` (null: two names share them). */
+  const fullNames = new Map<string, number | null>();
+  found.forEach((n, i) => {
     const words = wordsOf(n);
-    const type = actorType(text, tokens, n);
-    if (words.length < 3 || type === 'person' || type === 'country' || type === 'place') continue;
+    if (words.length < 3 || types[i] === 'person' || types[i] === 'country' || types[i] === 'place') return;
     for (let k = 2; k < words.length; k++) {
       const head = phrase(words.slice(0, k));
       const had = fullNames.get(head);
-      fullNames.set(head, had === undefined || (had && text.slice(had.start, had.end) === text.slice(n.start, n.end)) ? n : null);
+      fullNames.set(head, had === undefined || (had !== null && surfaceOf(found[had]) === surfaceOf(n)) ? i : null);
     }
-  }
+  });
   // "Egypt and Jordan": a one-word name the knowledge base knows as a country or place, listed with
   // countries or places, is one too, whatever the tagger read ("Jordan" the player).
   const isLand = (n: NameSpan | undefined) => !!n && (n.coarse === 'LOC' || (trustKb(n) && coarseType(n.entity!.type) === 'LOC'));
@@ -517,26 +521,27 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
     return (isLand(before) && LIST_GAP.test(text.slice(before!.end, n.start))) || (isLand(after) && LIST_GAP.test(text.slice(n.end, after!.start)));
   };
   for (const [i, n] of found.entries()) {
-    const surface = text.slice(n.start, n.end);
+    const surface = surfaceOf(n);
     const listed = listedWithLand(i);
-    let type = listed ? n.entity!.type : actorType(text, tokens, n);
+    let type = listed ? n.entity!.type : types[i];
     let entity = listed || trustKb(n) ? n.entity : null;
     const words = wordsOf(n);
     // (Not a place: "New York" of "New York Times" is the city.)
-    const full = !entity && !n.entity && words.length >= 2 && type !== 'place' && type !== 'country' ? fullNames.get(phrase(words)) : null;
-    if (full) {
-      type = actorType(text, tokens, full);
-      entity = trustKb(full) ? full.entity : null;
-    }
-    let key = entity ? entity.id : `new:${slug(full ? text.slice(full.start, full.end) : surface)}`;
-    const short = shortForms.get(words.map((t) => caseKey(t.text)).join(' '));
-    const acronym = /^\p{Lu}{2,8}$/u.test(surface) ? acronyms.get(surface) : undefined;
+    const fi = !entity && !n.entity && words.length >= 2 && type !== 'place' && type !== 'country' ? fullNames.get(phrase(words)) : null;
+    const full = fi == null ? null : found[fi];
     if (full) {
       // Counted with the organisation's full name.
-    } else if (!entity && short) {
+      type = types[fi!];
+      entity = trustKb(full) ? full.entity : null;
+    }
+    let key = entity ? entity.id : `new:${slug(full ? surfaceOf(full) : surface)}`;
+    const short = shortForms.get(phrase(words));
+    const acronym = /^\p{Lu}{2,8}$/u.test(surface) ? acronyms.get(surface) : undefined;
+    const own = !entity && !full;
+    if (own && short) {
       key = short;
       type = 'person';
-    } else if (!entity && acronym) key = acronym;
+    } else if (own && acronym) key = acronym;
     else if (type === 'person' && words.length > 1) {
       // Every tail of the name ("bin Laden", "Laden") and the given name stand for this person;
       // a short form two people share stands for neither.
