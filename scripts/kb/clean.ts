@@ -367,12 +367,13 @@ function splitParenthetical(p: string, known: (w: string) => boolean): { name: s
  */
 function officeHolder(rec: PhoenixRecord, ctx: CleanContext, known: (w: string) => boolean): boolean {
   if (rec.synonyms.length > 0 || !rec.roles.some((r) => chunks(r.code).includes('GOV'))) return false;
-  const toks = tokensOf(rec.name.replace(/_/g, ' '));
+  const toks = tokensOf(rec.name);
+  const name = toks.join(' ');
   // Two words at least once titles and demonym-like words are off (else the person would be dropped as a bare surname).
-  if (toks.length < 2 || toks.length > 3 || tokensOf(personCore(toks.join(' '), ctx)).length < 2) return false;
+  if (toks.length < 2 || toks.length > 3 || tokensOf(personCore(name, ctx)).length < 2) return false;
   // An acronym in the name ("ABN AMRO") makes it an institution's.
-  if (properCase(toks.join(' '), known).split(' ').some((t) => /^\p{Lu}{2,}$/u.test(t))) return false;
-  if (ctx.placeNames.has(aliasKey(toks.join(' ')))) return false;
+  if (properCase(name, known).split(' ').some((t) => /^\p{Lu}{2,}$/u.test(t))) return false;
+  if (ctx.placeNames.has(aliasKey(name))) return false;
   return toks.every((t) => {
     const lower = t.toLowerCase();
     if (!/^\p{L}[\p{L}'-]+$/u.test(t) || !/[AEIOUYÀ-ÖØ-Ý]/i.test(t) || t.length < 3) return false;
