@@ -89,6 +89,8 @@ describe('findActors', () => {
     // A sentence adverb before its comma, a pronoun with its verb; a given name stays.
     const more = "Essentially, the plan failed. I've seen it. Silego I've known for years. Kelly, the analyst, disagreed with Michael Shadlen on Nov. 3.";
     expect(mentions(more).sort()).toEqual(['Kelly', 'Michael Shadlen', 'Silego']);
+    // A month's abbreviation in brackets, where the tagger took it for an organisation.
+    expect(actors('The findings were published today (Nov. 18) in the journal BMJ Case Reports.', [], EMPTY_KB).flatMap((a) => a.mentions.map((m) => m.text))).not.toContain('Nov.');
   });
 
   it('keeps two organisations the knowledge base knows apart apart across "and"', () => {

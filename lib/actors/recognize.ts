@@ -153,8 +153,10 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
   }
   while (first < last) {
     const t = tokens[first];
-    // "The EU": the article stays outside a name the knowledge base knows without it ("The Hague" keeps it).
-    const article = t.lower === 'the' && !(kb.size && kb.lookup(text.slice(t.start, tokens[last].end)));
+    // "The EU": the article stays outside a name unless the knowledge base's name has it ("The Hague",
+    // "The Guardian"; its lookup reads "The EU" as the European Union).
+    const known = t.lower === 'the' && kb.size ? kb.lookup(text.slice(t.start, tokens[last].end)) : null;
+    const article = t.lower === 'the' && !(known && /^the\s/i.test(known.name));
     if (!(!t.word || article || (!fromKb && NOT_NAMES.has(t.lower)) || (person && isTitle(t)))) break;
     first++;
   }
