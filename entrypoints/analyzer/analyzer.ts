@@ -4,6 +4,7 @@ import { pipelineSteps, runPipeline, type AnalysisResult, type LaterStages } fro
 import type { ArticleDetection } from '@/lib/article/detect';
 import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
+import { readKbIndex } from '@/lib/kb/index-file';
 import { yieldToPage } from '@/lib/steps';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, highlightLinesPainted, type PageScheme } from '@/lib/paint/palette';
@@ -46,16 +47,20 @@ export function createAnalyzer(): Analyzer {
           busyMs += performance.now() - t0;
         }
       };
-      // The content script started fetching the index while this script was being injected; the
-      // pipeline maps the text and finds footnotes, sentences and claims while it arrives.
+      // The content script started fetching the index's bytes while this script was being injected;
+      // they are decoded and read once the claims are painted (`beforeActors`), while the actors'
+      // code is injected: the first highlights do not wait for them.
       let kb: KnowledgeBase | null = null;
       let kbAt = 0;
-      const kbLoaded = loadKnowledgeBase((path) => (path === 'kb/index.txt' ? kbIndex : fetchPackaged(path))).then((loaded) => {
-        kb = loaded;
-        kbAt = performance.now();
-      });
-      // Awaited at the 'kb' step; a run abandoned before it must not leave a failure unhandled.
-      kbLoaded.catch(() => {});
+      let kbLoaded: Promise<void> = Promise.resolve();
+      const loadKb = () => {
+        kbLoaded = loadKnowledgeBase((path) => (path === 'kb/index.txt' ? readKbIndex(kbIndex, yieldToPage) : fetchPackaged(path))).then((loaded) => {
+          kb = loaded;
+          kbAt = performance.now();
+        });
+        // Awaited at the 'kb' step; a run abandoned before it must not leave a failure unhandled.
+        kbLoaded.catch(() => {});
+      };
       /** The painter of this analysis's text map, made once (the early paint and the full one share it). */
       const painterFor = (result: AnalysisResult): HighlightPainter | null => {
         if (painter || !result.map) return painter;
@@ -72,7 +77,8 @@ export function createAnalyzer(): Analyzer {
       let laterLoaded: Promise<unknown> = Promise.resolve();
       const beforeActors = (partial: AnalysisResult) => {
         if (paintEarly && painterFor(partial)?.paint(paintSpans(partial.analysis), paintEarly.categories)) earlyAt = performance.now();
-        // Asked for once the first highlights are painted, so that its evaluation never delays them.
+        // Asked for once the first highlights are painted, so that their evaluation never delays them.
+        loadKb();
         laterLoaded = loadLater().then((stages) => (later = stages));
         laterLoaded.catch(() => {});
       };

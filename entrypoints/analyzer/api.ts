@@ -52,8 +52,11 @@ export interface Analyzer {
     force: boolean;
     detection: ArticleDetection;
     stillWanted: () => boolean;
-    /** The knowledge-base index (`kb/index.txt`), already being read by the content script. */
-    kbIndex: Promise<unknown>;
+    /**
+     * The knowledge-base index's bytes (`kb/index.txt`), already being fetched by the content script;
+     * the analyzer decodes and reads them once the claims are painted.
+     */
+    kbIndex: Promise<ArrayBuffer>;
     /** The actors and summary stages, injected when asked for (after the claims). */
     loadLater: () => Promise<LaterStages>;
     /** The article's language, when the content script decided it (undefined: the pipeline decides). */

@@ -2,7 +2,7 @@ import type { ActorType } from '../schema';
 
 /**
  * The knowledge-base index file, `kb/index.txt`: written by the build (`formatKbIndex`), read whole
- * in Node (`parseKbIndex`) and from its response body in a page (`readKbIndex`). It imports
+ * in Node (`parseKbIndex`) and from its bytes in a page (`readKbIndex`). It imports
  * nothing but types: the content script, which reads the index, bundles it without the rest of the
  * knowledge base (knowledge-base.ts builds a value when loaded, which a bundle cannot leave out).
  */
@@ -141,15 +141,16 @@ export function parseKbIndex(text: string): KbIndexDataV5 {
 }
 
 /**
- * `kb/index.txt` from its response body: the bytes once all have arrived, then a pause, the text
- * decoded whole, another pause, and the lines found from the lengths line. On the founding article
- * in Chromium that was 7–11 ms of the page's main thread for the decoding and 6–14 ms for the
- * lines; version 4, which had no lengths line, was decoded in slices and split into lines: 28–49 ms.
+ * `kb/index.txt` from its bytes (gathered off the page's main thread while the analysis ran): a
+ * pause, the text decoded whole, another pause, and the lines found from the lengths line. On the
+ * founding article in Chromium that was 7–11 ms of the page's main thread for the decoding and
+ * 6–14 ms for the lines; version 4, which had no lengths line, was decoded in slices and split into
+ * lines: 28–49 ms.
  */
-export async function readKbIndex(body: ReadableStream<Uint8Array>, pause: () => Promise<void>): Promise<KbIndexDataV5> {
-  const bytes = await new Response(body).arrayBuffer();
+export async function readKbIndex(bytes: ArrayBuffer | Uint8Array | Promise<ArrayBuffer>, pause: () => Promise<void>): Promise<KbIndexDataV5> {
+  const whole = await bytes;
   await pause();
-  const text = new TextDecoder().decode(bytes);
+  const text = new TextDecoder().decode(whole);
   await pause();
   return parseKbIndex(text);
 }

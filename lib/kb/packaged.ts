@@ -6,11 +6,22 @@ import { yieldToPage } from '../steps';
 /**
  * The knowledge-base files packaged with the extension, as the popup, the content script and the
  * analyzer fetch them (they are web-accessible resources, see wxt.config.ts). Kept apart from
- * `load.ts`, which stays free of extension APIs. The index is decoded and read with pauses, the
- * page getting its main thread back between them (`readKbIndex`).
+ * `load.ts`, which stays free of extension APIs.
  */
-export const fetchPackaged: FetchKb = async (path) => {
+async function fetchFile(path: 'kb/index.txt' | 'kb/details.json'): Promise<Response> {
   const res = await fetch(browser.runtime.getURL(`/${path}`));
-  if (!res.ok || !res.body) throw new Error(`cannot load ${path}: ${res.status}`);
-  return path === 'kb/index.txt' ? readKbIndex(res.body, yieldToPage) : res.json();
-};
+  if (!res.ok) throw new Error(`cannot load ${path}: ${res.status}`);
+  return res;
+}
+
+/**
+ * The index's bytes, gathered off the page's main thread: the content script asks for them as soon
+ * as a page is an article, and the analyzer reads them (`readKbIndex`) once the claims are painted,
+ * so that decoding them does not delay the first highlights.
+ */
+export async function fetchIndexBytes(): Promise<ArrayBuffer> {
+  return (await fetchFile('kb/index.txt')).arrayBuffer();
+}
+
+/** A file read whole: the index with pauses, the page getting its main thread back between them (`readKbIndex`). */
+export const fetchPackaged: FetchKb = async (path) => (path === 'kb/index.txt' ? readKbIndex(fetchIndexBytes(), yieldToPage) : (await fetchFile(path)).json());
