@@ -273,7 +273,7 @@ export function buildKb(): BuiltKb {
   entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const position = new Map(entities.map((d, i) => [d, i]));
 
-  // index.txt (version 5): an open-addressing table whose slots carry their entity, one per line, so
+  // index.txt (version 6): an open-addressing table whose slots carry their entity, one per line, so
   // that a page looks the lines up where they are and parses only the slots its lookups land on.
   const typeIndex = new Map(INDEX_TYPES.map((t, i) => [t, i]));
   const entityText = (d: DraftEntity) => {
@@ -320,7 +320,7 @@ export function buildKb(): BuiltKb {
     others: otherLines.sort((a, b) => byCodeUnits(a.slice(0, a.indexOf('\t')), b.slice(0, b.indexOf('\t')))),
   };
   const build = sha256(JSON.stringify(indexBody)).slice(0, 16);
-  const index: KbIndexSource = { version: 5, build, ...indexBody };
+  const index: KbIndexSource = { version: 6, build, ...indexBody };
 
   // details.json: one row per entity, in id order, beside the sorted ids.
   const sourceCode: Record<string, string> = { overlay: 'o', phoenix: 'p', countries: 'c', geonames: 'g' };

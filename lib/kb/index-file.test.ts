@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createKnowledgeBase, keyHash } from './knowledge-base';
-import { formatKbIndex, parseKbIndex, readKbIndex, type KbIndexDataV5, type KbIndexSource } from './index-file';
+import { formatKbIndex, parseKbIndex, readKbIndex, type KbIndexDataV6, type KbIndexSource } from './index-file';
 import { REPO } from '@/tests/unit/dom';
 
 /** Slot lines placed as the build places them: from the key's hash on, in the first free slot. */
@@ -18,7 +18,7 @@ function table(bits: number, entries: [key: string, line: string][]): string[] {
 
 // A small index by hand: keys implied by the name and one written out, a shared key, weak keys.
 const SMALL: KbIndexSource = {
-  version: 5,
+  version: 6,
   build: 'test',
   types: ['person', 'organization', 'armed-group', 'government', 'military', 'media', 'country', 'place'],
   bits: 2,
@@ -34,20 +34,38 @@ const SMALL: KbIndexSource = {
 };
 
 /** The index as read, line by line again (what the build wrote, if it was read right). */
-function source(index: KbIndexDataV5): KbIndexSource {
+function source(index: KbIndexDataV6): KbIndexSource {
   return { ...index, slots: index.slots.all(), weak: index.weak.all(), others: index.others.all() };
 }
 
 describe('kb/index.txt', () => {
-  it('reads back what the build writes', () => {
+  it('reads back what the build writes, in an ASCII file', () => {
     const text = formatKbIndex(SMALL);
-    const [header, lengths] = text.split('\n');
-    expect(header).toBe('{"version":5,"build":"test","types":["person","organization","armed-group","government","military","media","country","place"],"bits":2,"maxWords":2,"size":3,"weak":2,"others":1}');
-    // One character per line: 32 + its length.
-    expect([...lengths].map((c) => c.charCodeAt(0) - 32)).toEqual([...SMALL.slots, ...SMALL.weak, ...SMALL.others].map((l) => l.length));
+    const [header, lengths, ...lines] = text.split('\n');
+    expect(header).toBe('{"version":6,"build":"test","types":["person","organization","armed-group","government","military","media","country","place"],"bits":2,"maxWords":2,"size":3,"weak":2,"others":1}');
+    expect(/[\u0080-\uffff]/.test(text)).toBe(false);
+    // "Syrië" is written with its ë escaped, and read back.
+    expect(lines).toContain('syrie|6|SY|Q858|Syri\\u00eb');
+    // One character per line: 32 + its length as written.
+    expect([...lengths].map((c) => c.charCodeAt(0) - 32)).toEqual(lines.slice(0, -1).map((l) => l.length));
     const index = parseKbIndex(text);
     expect(source(index)).toEqual(SMALL);
     expect(index.slots.all().map((_, i) => index.slots.isEmpty(i))).toEqual(SMALL.slots.map((l) => l === ''));
+  });
+
+  it('writes long lines with a longer length, and refuses lines it cannot write', () => {
+    const entity = (n: number) => `0|US|Q${n}|Žofia Nováková ${n}`;
+    const others = [93, 94, 95, 2000].map((n) => {
+      let line = `key${n}`;
+      while (line.length < n) line += `\t${entity(line.length)}`;
+      return line.slice(0, n);
+    });
+    const long = { ...SMALL, others };
+    const text = formatKbIndex(long);
+    expect(/[\u0080-\uffff]/.test(text)).toBe(false);
+    expect(source(parseKbIndex(text))).toEqual(long);
+    expect(() => formatKbIndex({ ...SMALL, weak: ['a'.repeat(94 * 94)] })).toThrow(/cannot be written/);
+    expect(() => formatKbIndex({ ...SMALL, weak: ['a\\u0041'] })).toThrow(/cannot be written/);
   });
 
   it('refuses a file cut short or damaged (a line that does not end where its length says, when it is read), and another version', () => {
@@ -57,7 +75,7 @@ describe('kb/index.txt', () => {
     expect(() => parseKbIndex(`${text}extra\n`)).toThrow(/damaged/);
     // A line one character longer and another one shorter: the lengths no longer meet the newlines.
     expect(() => parseKbIndex(text.replace('|7|FR|~|Nice\n', '|7|FR|~|Nicee\n').replace('bush|-\n', 'bush|\n')).slots.all()).toThrow(/damaged/);
-    expect(() => parseKbIndex(text.replace('"version":5', '"version":4'))).toThrow(/version 4/);
+    expect(() => parseKbIndex(text.replace('"version":6', '"version":5'))).toThrow(/version 5/);
     expect(() => formatKbIndex({ ...SMALL, weak: ['a\nb'] })).toThrow(/cannot be written/);
   });
 

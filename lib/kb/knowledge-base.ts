@@ -1,6 +1,6 @@
 import type { ActorBackground, ActorType } from '../schema';
 import { ACTOR_TYPES } from '../schema';
-import type { KbIndexDataV5 } from './index-file';
+import type { KbIndexDataV6 } from './index-file';
 
 /**
  * The bundled knowledge base, split in two files so that the content script loads only what it
@@ -36,7 +36,7 @@ export function keyHash(key: string): number {
   return h >>> 0;
 }
 
-export type KbIndexData = KbIndexDataV1 | KbIndexDataV5;
+export type KbIndexData = KbIndexDataV1 | KbIndexDataV6;
 
 /** Background of one entity, as the details file stores it: the Analysis' `background`. */
 export type KbDetail = ActorBackground;
@@ -246,7 +246,7 @@ function binarySearch(sorted: { readonly length: number; at(i: number): string |
   return -1;
 }
 
-/** `type|country|id|name` (see KbIndexDataV5) as an entity. */
+/** `type|country|id|name` (see KbIndexDataV6) as an entity. */
 function parseEntity(text: string, types: readonly ActorType[]): KbEntity {
   const a = text.indexOf('|');
   const b = text.indexOf('|', a + 1);
@@ -268,7 +268,7 @@ export function entityRef(e: KbEntity): string {
   return e.id.slice(3);
 }
 
-function tableV5(index: KbIndexDataV5): Table {
+function tableV6(index: KbIndexDataV6): Table {
   // Nothing to do at load: the lines are read where they are in the file's text. A slot is parsed
   // only when a lookup lands on it.
   const { slots, weak, others, types } = index;
@@ -342,7 +342,7 @@ function detailsLookup(details: KbDetailsData | undefined, build: string | null)
 }
 
 export function createKnowledgeBase(index: KbIndexData, details?: KbDetailsData): KnowledgeBase {
-  return knowledgeBaseOf(index.version === 5 ? tableV5(index) : tableV1(index), details);
+  return knowledgeBaseOf(index.version === 6 ? tableV6(index) : tableV1(index), details);
 }
 
 function knowledgeBaseOf(t: Table, details?: KbDetailsData): KnowledgeBase {

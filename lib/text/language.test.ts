@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlDocument } from '@/tests/unit/dom';
-import { decideLanguage, detectLanguage, sampleText } from './language';
+import { SAMPLE_CHARS, decideLanguage, detectLanguage, sampleText } from './language';
 
 // Paragraphs written for these tests (news-like, in each language), not taken from any corpus.
 const PARAGRAPHS: Record<string, string> = {
@@ -62,21 +62,18 @@ describe('detectLanguage', () => {
     expect(detectLanguage(PARAGRAPHS.uk).lang).toBe('uk');
   });
 
-  it('reads only a sample: a 1,000-word article in well under a millisecond', () => {
-    const article = Array.from({ length: 25 }, () => PARAGRAPHS.en).join('\n\n');
-    expect(article.split(/\s+/).length).toBeGreaterThan(1000);
-    for (let i = 0; i < 20; i++) detectLanguage(article); // warm up
-    const runs = 200;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) detectLanguage(article);
-    const perRun = (performance.now() - t0) / runs;
-    // Typically 0.05–0.15 ms; the bound leaves room for a busy CI machine.
-    expect(perRun).toBeLessThan(1);
-    // A 50 MB text costs the same as a short one.
-    const huge = 'x'.repeat(5_000_000) + PARAGRAPHS.fr;
-    const t1 = performance.now();
-    detectLanguage(huge);
-    expect(performance.now() - t1).toBeLessThan(20);
+  it('reads only a sample: what follows the first SAMPLE_CHARS characters changes nothing', () => {
+    // (How fast it is, is measured by the benchmarks, not here: a timed test flakes on a busy machine.)
+    const english = Array.from({ length: 25 }, () => PARAGRAPHS.en).join('\n\n');
+    expect(english.length).toBeGreaterThan(SAMPLE_CHARS);
+    const sample = english.slice(0, SAMPLE_CHARS);
+    // A long French tail after an English start: the answer is the start's, to the confidence.
+    const frenchTail = Array.from({ length: 2000 }, () => PARAGRAPHS.fr).join('\n\n');
+    expect(detectLanguage(sample + frenchTail)).toEqual(detectLanguage(sample));
+    expect(detectLanguage(sample).lang).toBe('en');
+    // 5 MB of letters and then French: the French is never reached.
+    expect(detectLanguage('x'.repeat(5_000_000) + PARAGRAPHS.fr).lang).toBeNull();
+    expect(detectLanguage(PARAGRAPHS.fr).lang).toBe('fr');
   });
 });
 
