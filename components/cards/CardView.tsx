@@ -32,7 +32,7 @@ export interface CardViewProps {
 function Sample({ category, scheme, label, lines }: { category: Category; scheme: PageScheme; label: string; lines: boolean }) {
   const css = highlightCss(category, scheme, lines);
   return (
-    <span class="sample" aria-hidden="true" style={{ backgroundColor: css.background, textDecoration: css.decoration }}>
+    <span class="sample" aria-hidden="true" style={{ backgroundColor: css.background, textDecoration: css.decoration, color: css.color }}>
       {label}
     </span>
   );

@@ -90,10 +90,11 @@ describe('HighlightPainter for cards', () => {
       expect(dark.mode).toBe('highlight-api');
       dark.paint(spans, DEFAULT_SETTINGS.categories);
       expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group-dark', 'sift-actor-country-dark', 'sift-claim-dark']);
-      // Firefox before 146: the country, which has no tint of its own, is registered under its tint name.
+      // Firefox before 146: the country, which has no tint of its own, and the armed group, which
+      // also gets a text colour there, are registered under their tint names; the claim is as it is.
       const lineless = new HighlightPainter(document, map, { scheme: 'dark', lines: false });
       lineless.paint(spans, DEFAULT_SETTINGS.categories);
-      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group-dark', 'sift-actor-country-dark-tint', 'sift-claim-dark']);
+      expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group-dark-tint', 'sift-actor-country-dark-tint', 'sift-claim-dark']);
       lineless.clear();
       expect(registry.size).toBe(0);
       const light = new HighlightPainter(document, map);

@@ -58,7 +58,9 @@ describe('highlight palette', () => {
         expect(rule, `::highlight for ${c} (${scheme})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
         const lineless = highlightCss(c, scheme, false);
         const tinted = css.get(`::highlight(${paletteHighlightName(c, scheme, false)})`);
-        if (LINELESS_RENAMED.includes(c)) expect(tinted, `::highlight without lines for ${c} (${scheme})`).toEqual({ 'background-color': lineless.background, 'text-decoration': 'none' });
+        if (LINELESS_RENAMED.includes(c))
+          expect(tinted, `::highlight without lines for ${c} (${scheme})`).toEqual({ 'background-color': lineless.background, ...(lineless.color && { color: lineless.color }), 'text-decoration': 'none' });
+        else expect(lineless.color, `${c} without lines (${scheme}) keeps the page's text colour`).toBeUndefined();
         // Where lines are not drawn, every category still shows: its tint, or the tint its -tint name gives it.
         expect(lineless.background, `${c} without lines (${scheme})`).not.toBe('transparent');
         if (!LINELESS_RENAMED.includes(c)) expect(lineless.background).toBe(want.background);
@@ -83,7 +85,8 @@ describe('highlight palette', () => {
           ...css.light.get(`.swatch-${c}.tint-only`),
           ...(scheme === 'dark' ? css.dark.get(`.swatch-${c}.tint-only`) : {}),
         };
-        expect(tintOnly, `.swatch-${c}.tint-only (${scheme})`).toEqual({ background: highlightCss(c, scheme, false).background, 'text-decoration': 'none' });
+        const lineless = highlightCss(c, scheme, false);
+        expect(tintOnly, `.swatch-${c}.tint-only (${scheme})`).toEqual({ background: lineless.background, ...(lineless.color && { color: lineless.color }), 'text-decoration': 'none' });
       }
     }
   });
@@ -101,6 +104,31 @@ describe('highlight palette', () => {
     }
   });
 
+  it('tells every two categories apart where the lines are not drawn: by tint (ΔE ≥ 5), or by text colour', () => {
+    const lab = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      const [R, G, B] = [lin(r), lin(g), lin(b)];
+      const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+      const [x, y, z] = [f((0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047), f(0.2126 * R + 0.7152 * G + 0.0722 * B), f((0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883)];
+      return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+    };
+    const deltaE = (a: { r: number; g: number; b: number }, b: { r: number; g: number; b: number }) => Math.hypot(...lab(a).map((v, i) => v - lab(b)[i]));
+    for (const scheme of PAGE_SCHEMES) {
+      const page = rgbOf(scheme === 'light' ? '#ffffff' : '#121212');
+      const look = (c: (typeof CATEGORIES)[number]) => {
+        const col = linelessColours(c, scheme);
+        return { tint: composite({ ...rgbOf(col.fill), a: col.fillAlpha }, page), text: col.text ? rgbOf(col.text) : null };
+      };
+      for (const [i, a] of CATEGORIES.entries()) {
+        for (const b of CATEGORIES.slice(i + 1)) {
+          const [x, y] = [look(a), look(b)];
+          const apart = deltaE(x.tint, y.tint) >= 5 || (x.text === null) !== (y.text === null) || (x.text !== null && y.text !== null && deltaE(x.text, y.text) >= 20);
+          expect(apart, `${a} and ${b} without lines (${scheme})`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('keeps lines visible (≥ 4.5:1) and page text readable over the tint (AA everywhere, AAA on white and #121212)', () => {
     for (const c of CATEGORIES) {
       for (const scheme of PAGE_SCHEMES) {
@@ -114,7 +142,9 @@ describe('highlight palette', () => {
           const floor = page === '#ffffff' || page === '#121212' ? 7 : 4.5;
           for (const colours of [col, linelessColours(c, scheme)]) {
             const tinted = composite({ ...rgbOf(colours.fill), a: colours.fillAlpha }, bg);
-            expect(contrastRatio(text, tinted), `text over ${c} tint on ${page}`).toBeGreaterThanOrEqual(floor);
+            // A category that writes its text in its own colour must keep it readable too (AA).
+            const own = colours.text ? rgbOf(colours.text) : null;
+            expect(contrastRatio(own ?? text, tinted), `text over ${c} tint on ${page}`).toBeGreaterThanOrEqual(own ? 4.5 : floor);
           }
         }
       }

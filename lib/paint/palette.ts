@@ -29,6 +29,8 @@ export interface HighlightColours {
   /** Background tint, `#rrggbb`, drawn at `fillAlpha`. */
   fill: string;
   fillAlpha: number;
+  /** Text colour, `#rrggbb`, where the browser paints no lines and the tint alone would not tell the category apart (`LINELESS_TEXT`). */
+  text?: string;
 }
 
 const SHAPES: Record<Category, HighlightShape> = {
@@ -93,38 +95,59 @@ export function highlightLinesPainted(userAgent: string): boolean {
  */
 const LINELESS_ALPHA: Record<PageScheme, number> = { light: 0.14, dark: 0.2 };
 
+/**
+ * Where the lines are not drawn, the tints alone leave pairs of categories that look the same (a
+ * colour difference ΔE under 5 on a white page: government and footnote 1.8, person and media 2.3,
+ * media and country 2.9, military and place 3.4, armed group and military 3.6, armed group and
+ * place 4.0, country and place 4.8, organisation and media 4.9). These categories also write their
+ * text in their colour ([light page, dark page]: the line colour, darkened or lightened where it
+ * needs to be for 4.5:1 over its tint on every test page), which sets each of those pairs apart;
+ * palette.test checks that every pair now differs by tint, by text colour or by both.
+ */
+const LINELESS_TEXT: Partial<Record<Category, [string, string]>> = {
+  'armed-group': ['#b13c0a', '#ff9166'],
+  media: ['#28698f', '#8ecdf2'],
+  place: ['#7a5a2e', '#d7b98a'],
+  footnote: ['#af2f69', '#f790bc'],
+};
+
 /** The colours a category is drawn with where the browser paints no lines (`highlightLinesPainted`). */
 export function linelessColours(category: Category, scheme: PageScheme): HighlightColours {
   const c = highlightColours(category, scheme);
-  return c.fillAlpha > 0 ? c : { ...c, fillAlpha: LINELESS_ALPHA[scheme] };
+  const tinted = c.fillAlpha > 0 ? c : { ...c, fillAlpha: LINELESS_ALPHA[scheme] };
+  const text = LINELESS_TEXT[category];
+  return text ? { ...tinted, text: text[scheme === 'light' ? 0 : 1] } : tinted;
 }
 
 /**
- * The two CSS declarations of a category's highlight, exactly as the CSS files write them. With
- * `lines` false, what is drawn where the browser paints no lines: the tint alone.
+ * The CSS declarations of a category's highlight, exactly as the CSS files write them. With
+ * `lines` false, what is drawn where the browser paints no lines: the tint alone, and for some
+ * categories a text colour (`color`, else absent).
  */
-export function highlightCss(category: Category, scheme: PageScheme, lines = true): { background: string; decoration: string } {
+export function highlightCss(category: Category, scheme: PageScheme, lines = true): { background: string; decoration: string; color?: string } {
   const shape = SHAPES[category];
   const c = lines ? highlightColours(category, scheme) : linelessColours(category, scheme);
   return {
     background: c.fillAlpha > 0 ? rgb(c.fill, c.fillAlpha) : 'transparent',
     decoration: lines ? `${shape.lines} ${shape.style} ${rgb(c.line)} ${shape.thickness}px` : 'none',
+    ...(c.text && { color: rgb(c.text) }),
   };
 }
 
 /**
  * The name a category's ranges are registered under in `CSS.highlights`: the plain name on light
  * pages (`sift-actor-person`), the same with `-dark` on dark pages, styled by its own rules. Where
- * the browser paints no lines, the categories that have no tint are registered under a `-tint` name
- * whose rule gives them one (`sift-actor-country-tint`); the others show their tint as they are.
+ * the browser paints no lines, the categories that have no tint or that get a text colour are
+ * registered under a `-tint` name whose rule draws them so (`sift-actor-country-tint`); the others
+ * show their tint as they are.
  */
 export function paletteHighlightName(category: Category, scheme: PageScheme, lines = true): string {
   const name = scheme === 'light' ? highlightName(category) : `${highlightName(category)}-dark`;
-  return lines || SHAPES[category].fill ? name : `${name}-tint`;
+  return lines || !LINELESS_RENAMED.includes(category) ? name : `${name}-tint`;
 }
 
-/** The categories that need their own rule where lines are not painted. */
-export const LINELESS_RENAMED: readonly Category[] = CATEGORIES.filter((c) => !SHAPES[c].fill);
+/** The categories that need their own rule where lines are not painted: no tint of their own, or a text colour. */
+export const LINELESS_RENAMED: readonly Category[] = CATEGORIES.filter((c) => !SHAPES[c].fill || LINELESS_TEXT[c] !== undefined);
 
 /** Every highlight name Sift may register, for clearing. */
 export const ALL_HIGHLIGHT_NAMES: readonly string[] = PAGE_SCHEMES.flatMap((s) => [

@@ -113,7 +113,8 @@ export async function highlightPoint(page: PageHandle, name: string, text: strin
   const at = await page.evaluate(
     (a) => {
       const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
-      const h = registry?.get(a.name);
+      // (Under its -tint name where the browser draws no lines, see readHighlights.)
+      const h = registry?.get(a.name) ?? registry?.get(`${a.name}-tint`);
       if (!h) return null;
       let seen = 0;
       let found: Range | null = null;

@@ -4,18 +4,22 @@ import path from 'node:path';
 import type { PageHandle } from './harness/driver';
 import { waitFor } from './harness/driver';
 
-/** What Sift painted, read from the page world's highlight registry: name → highlighted texts. */
-export function readHighlights(page: PageHandle): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
+/**
+ * What Sift painted, read from the page world's highlight registry: name → highlighted texts. Where
+ * the browser draws no lines (Firefox before 146), some categories are registered under a `-tint`
+ * name (lib/paint/palette.ts); they count as their category's name unless `raw`.
+ */
+export function readHighlights(page: PageHandle, raw = false): Promise<Record<string, string[]>> {
+  return page.evaluate((asRegistered) => {
     const out: Record<string, string[]> = {};
     const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
     registry?.forEach((h, name) => {
       const texts: string[] = [];
       h.forEach((r) => texts.push(r.toString()));
-      out[name] = texts;
+      out[asRegistered ? name : name.replace(/-tint$/, '')] = texts;
     });
     return out;
-  });
+  }, raw);
 }
 
 /** Highlighted ranges that lie inside elements matching `selector` (e.g. comments, sidebars). */
@@ -71,7 +75,7 @@ export async function paintedPixels(page: PageHandle): Promise<Record<string, nu
 }
 
 async function paintedPixelsIn(page: PageHandle, dir: string): Promise<Record<string, number>> {
-  const names = Object.keys(await readHighlights(page)).filter((n) => n !== 'sift-flash');
+  const names = Object.keys(await readHighlights(page, true)).filter((n) => n !== 'sift-flash');
   const out: Record<string, number> = {};
   for (const name of names) {
     const boxes = await page.evaluate((n) => {

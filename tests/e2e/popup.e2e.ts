@@ -275,7 +275,7 @@ test('popup on the founding article: knowledge-base backgrounds and footnotes wi
   expect(isil?.background).toMatch(/\w{3,}/);
   // The legend's samples look as the page's highlights do: where the page's countries are drawn as a
   // tint (no lines in ::highlight(), Firefox before 146), the samples show tints without lines.
-  const tintOnPage = Object.keys(await readHighlights(page)).includes('sift-actor-country-tint');
+  const tintOnPage = Object.keys(await readHighlights(page, true)).includes('sift-actor-country-tint');
   const sample = await popup.evaluate(() => {
     const el = document.querySelector('#actors .group[data-type="country"] .swatch')!;
     const cs = getComputedStyle(el);
@@ -284,6 +284,13 @@ test('popup on the founding article: knowledge-base backgrounds and footnotes wi
   expect(sample.tintOnly).toBe(tintOnPage);
   if (tintOnPage) expect(sample).toEqual({ tintOnly: true, line: 'none', background: expect.not.stringMatching(/^(transparent|rgba\(0, 0, 0, 0\))$/) });
   else expect(sample.line).toBe('underline');
+  // There, the categories whose tints alone would look alike also write their text in their colour,
+  // as on the page: media and armed groups are told from people (lib/paint/palette.ts).
+  const textColour = await popup.evaluate(() =>
+    Object.fromEntries(['person', 'media', 'armed-group'].map((t) => [t, getComputedStyle(document.querySelector(`#actors .group[data-type="${t}"] .swatch`)!).color])),
+  );
+  if (tintOnPage) expect(new Set(Object.values(textColour)).size).toBe(3);
+  else expect(new Set(Object.values(textColour)).size).toBe(1);
   // Every footnote is listed, in order, and says that the page has no note for it.
   expect(await count(popup, '#footnotes li.footnote')).toBe(13);
   expect(await count(popup, '#footnotes .note.missing')).toBe(13);
