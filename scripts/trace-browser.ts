@@ -26,6 +26,10 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string } };
 }
 
+// Events of the 'toplevel' category that only wrap a task's work; the others name it (a response
+// body read on the main thread shows as "SimpleWatcher::OnHandleReady", which no other category sees).
+const WRAPPERS = new Set(['ThreadControllerImpl::RunTask', 'Receive mojo message', 'BlinkScheduler_PerformMicrotaskCheckpoint', 'RunTask']);
+
 const rel = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'palmyra/';
 const extension = path.join(REPO, '.output/chrome-mv3');
 const isArticle = !rel.startsWith('news-front');
@@ -54,7 +58,7 @@ async function main() {
     events.push(...(e.value as unknown as TraceEvent[]));
   });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'loading'] } });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'loading'] } });
   await page.goto(server.url(rel));
   await settle(page);
   await cdp.send('Tracing.end');
@@ -72,7 +76,7 @@ async function main() {
     const end = t.ts + (t.dur ?? 0);
     const inside = new Map<string, number>();
     for (const e of onMain) {
-      if (e === t || e.ph !== 'X' || e.ts < t.ts || e.ts >= end || (e.dur ?? 0) < 2000) continue;
+      if (e === t || e.ph !== 'X' || e.ts < t.ts || e.ts >= end || (e.dur ?? 0) < 2000 || WRAPPERS.has(e.name)) continue;
       const url = e.args?.data?.url;
       const label = url ? `${e.name} ${url.split('/').pop()}` : e.name;
       inside.set(label, (inside.get(label) ?? 0) + (e.dur ?? 0));
