@@ -3,8 +3,7 @@
 import { pipelineSteps, runPipeline, type AnalysisResult, type LaterStages } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
 import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
-import { fetchPackaged } from '@/lib/kb/packaged';
-import { readKbIndex } from '@/lib/kb/index-file';
+import { fetchPackaged, packagedKb } from '@/lib/kb/packaged';
 import { yieldToPage } from '@/lib/steps';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, highlightLinesPainted, type PageScheme } from '@/lib/paint/palette';
@@ -54,7 +53,7 @@ export function createAnalyzer(): Analyzer {
       let kbAt = 0;
       let kbLoaded: Promise<void> = Promise.resolve();
       const loadKb = () => {
-        kbLoaded = loadKnowledgeBase((path) => (path === 'kb/index.txt' ? readKbIndex(kbIndex, yieldToPage) : fetchPackaged(path))).then((loaded) => {
+        kbLoaded = loadKnowledgeBase(packagedKb(kbIndex)).then((loaded) => {
           kb = loaded;
           kbAt = performance.now();
         });

@@ -175,10 +175,10 @@ export function parseKbIndex(text: string): KbIndexDataV6 {
 
 /**
  * `kb/index.txt` from its bytes (gathered off the page's main thread while the analysis ran): a
- * pause, the text decoded whole, another pause, and the lines found from the lengths line. On the
- * founding article in Chromium that was 7–11 ms of the page's main thread for the decoding and
- * 6–14 ms for the lines; version 4, which had no lengths line, was decoded in slices and split into
- * lines: 28–49 ms.
+ * pause, the text decoded whole (6–7 ms of Chromium's main thread for the ASCII file, see above),
+ * another pause, and the lines found from the lengths line (6–14 ms on the founding article when
+ * last measured, with version 5). Version 4, which had no lengths line, was decoded in slices and
+ * split into lines: 28–49 ms.
  */
 export async function readKbIndex(bytes: ArrayBuffer | Uint8Array | Promise<ArrayBuffer>, pause: () => Promise<void>): Promise<KbIndexDataV6> {
   const whole = await bytes;

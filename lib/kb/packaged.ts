@@ -28,5 +28,14 @@ export async function fetchIndexBytes(): Promise<ArrayBuffer> {
   return (await (await fetchFile('kb/index.txt')).blob()).arrayBuffer();
 }
 
-/** A file read whole: the index with pauses, the page getting its main thread back between them (`readKbIndex`). */
-export const fetchPackaged: FetchKb = async (path) => (path === 'kb/index.txt' ? readKbIndex(fetchIndexBytes(), yieldToPage) : (await fetchFile(path)).json());
+/**
+ * The packaged files as `loadKnowledgeBase` asks for them: the index read with pauses, the page
+ * getting its main thread back between them (`readKbIndex`), from `indexBytes` when the caller
+ * fetched them ahead (the analyzer), else fetched now; the details parsed whole.
+ */
+export function packagedKb(indexBytes?: Promise<ArrayBuffer>): FetchKb {
+  return async (path) => (path === 'kb/index.txt' ? readKbIndex(indexBytes ?? fetchIndexBytes(), yieldToPage) : (await fetchFile(path)).json());
+}
+
+/** The packaged files, each fetched when asked for (the popup, the hover cards). */
+export const fetchPackaged: FetchKb = packagedKb();
