@@ -1,7 +1,7 @@
 import { detectArticle } from './article/detect';
 import { pipelineSteps, runPipeline, type AnalysisResult, type AnalyzeOptions, type LaterStages, type Step } from './pipeline';
 import { findActorsSteps } from './actors/recognize';
-import { summarize } from './summary/summarize';
+import { summarizeSteps } from './summary/summarize';
 import type { Analysis } from './schema';
 
 export * from './pipeline';
@@ -13,7 +13,7 @@ export * from './pipeline';
  *   detectArticle → TextMap → footnote markers → sentences → claims → actors → summary
  */
 
-const LATER: LaterStages = { findActorsSteps, summarize };
+const LATER: LaterStages = { findActorsSteps, summarizeSteps };
 
 /** The pipeline as steps (see `pipelineSteps`), detecting the article unless told otherwise. */
 export function analysisSteps(doc: Document, options: AnalyzeOptions = {}): Generator<Step, AnalysisResult> {

@@ -1,12 +1,12 @@
 import { SCHEMA_VERSION, type Analysis, type ArticleInfo } from './schema';
 import type { ArticleDetection, DetectOptions } from './article/detect';
 import { TextMap } from './text/textmap';
-import { splitSentences, type Sentence } from './text/sentences';
+import { splitSentencesSteps, type Sentence } from './text/sentences';
 import { decideLanguage, sampleText } from './text/language';
-import { attachCitingSentences, findFootnotes, skipInlineNotes } from './footnotes/footnotes';
+import { attachCitingSentences, findFootnotesSteps, skipInlineNotes } from './footnotes/footnotes';
 import type { findActorsSteps } from './actors/recognize';
 import { findClaimsSteps, type FootnoteMarker } from './claims/claims';
-import type { summarize } from './summary/summarize';
+import type { summarizeSteps } from './summary/summarize';
 import { EMPTY_KB, type KnowledgeBase } from './kb/knowledge-base';
 import type { Steps } from './steps';
 
@@ -28,7 +28,7 @@ export type { Analysis } from './schema';
 /** The actors and summary stages: given to the pipeline, which does not import them. */
 export interface LaterStages {
   findActorsSteps: typeof findActorsSteps;
-  summarize: typeof summarize;
+  summarizeSteps: typeof summarizeSteps;
 }
 
 export interface AnalyzeOptions {
@@ -183,7 +183,7 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   if (!root) return finish({ map: null, detection, markers: [], sentences: [] });
 
   // Notes shown inline as tooltips are not reading text (their note is read from the DOM).
-  const map = TextMap.build(root, { skip: skipInlineNotes(skip) });
+  const map = yield* paced('textmap', TextMap.buildSteps(root, { skip: skipInlineNotes(skip) }));
   const text = map.text;
   analysis.article = {
     title: meta.title || null,
@@ -201,12 +201,12 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   // Not an article and not forced: report the best candidate, act on nothing.
   if (!analysis.isArticle && !options.force) return finish({ map, detection, markers: [], sentences: [] });
 
-  const { footnotes, markers } = findFootnotes({ doc, root, map, baseUrl: options.url });
+  const { footnotes, markers } = yield* paced('footnotes', findFootnotesSteps({ doc, root, map, baseUrl: options.url }));
   analysis.footnotes = footnotes;
   lap('footnotes');
   yield* pause('footnotes');
 
-  const sentences = splitSentences(text, map.paragraphs, markers);
+  const sentences = yield* paced('sentences', splitSentencesSteps(text, map.paragraphs, markers));
   attachCitingSentences(footnotes, sentences, text);
   lap('sentences');
   yield* pause('sentences');
@@ -234,13 +234,13 @@ export function* pipelineSteps(doc: Document, options: AnalyzeOptions = {}): Gen
   yield* pause('actors');
 
   if (options.summary !== false) {
-    analysis.summary = later.summarize({
+    analysis.summary = yield* paced('summary', later.summarizeSteps({
       text,
       title: meta.title || null,
       sentences,
       actorSpans: analysis.actors.flatMap((a) => a.mentions),
       claimSpans: analysis.claims,
-    });
+    }));
   }
   lap('summary');
   return finish({ map, detection, markers, sentences });

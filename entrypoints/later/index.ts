@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findActorsSteps } from '@/lib/actors/recognize';
-import { summarize } from '@/lib/summary/summarize';
+import { summarizeSteps } from '@/lib/summary/summarize';
 import type { LaterStages } from '@/lib/pipeline';
 import { LATER_GLOBAL, LATER_READY } from '../analyzer/api';
 
@@ -9,6 +9,6 @@ import { LATER_GLOBAL, LATER_READY } from '../analyzer/api';
 // task of their own after the first highlights are painted.
 export default defineUnlistedScript(() => {
   const global = globalThis as unknown as Record<string, unknown>;
-  global[LATER_GLOBAL] ??= { findActorsSteps, summarize } satisfies LaterStages;
+  global[LATER_GLOBAL] ??= { findActorsSteps, summarizeSteps } satisfies LaterStages;
   (global[LATER_READY] as (() => void) | undefined)?.();
 });

@@ -98,14 +98,31 @@ export const SEEN_CAP_MID = 2;
 export const SEEN_CAP_FIRST = 4;
 
 /** A token inside a run of capitals ("SOCCER - JAPAN GET LUCKY WIN"): its case says nothing. */
+const NO_LETTER = 0;
+const NO_LOWER = 1;
+const HAS_LOWER = 2;
+
+/** Whether a word has letters, and a lower-case one (ASCII read directly: the Unicode tests are slow cold). */
+function letterCase(word: string): number {
+  let letter = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return /\p{L}/u.test(word) ? (/\p{Ll}/u.test(word) ? HAS_LOWER : NO_LOWER) : NO_LETTER;
+    if (c >= 97 && c <= 122) return HAS_LOWER;
+    if (c >= 65 && c <= 90) letter = true;
+  }
+  return letter ? NO_LOWER : NO_LETTER;
+}
+
 export function capsRegions(tokens: readonly Token[]): Uint8Array {
   const upper = new Uint8Array(tokens.length);
   const words: number[] = [];
   tokens.forEach((t, i) => {
-    if (t.word && /\p{L}/u.test(t.text)) {
-      words.push(i);
-      if (!/\p{Ll}/u.test(t.text)) upper[i] = 1;
-    }
+    if (!t.word) return;
+    const c = letterCase(t.text);
+    if (c === NO_LETTER) return;
+    words.push(i);
+    if (c === NO_LOWER) upper[i] = 1;
   });
   const out = new Uint8Array(tokens.length);
   for (let k = 0; k < words.length; k++) {
@@ -287,10 +304,11 @@ function wordInfo(text: string, lower: string): WordInfo {
 }
 
 /** The word information of every token, each distinct word computed once. */
-function wordInfos(tokens: readonly Token[]): WordInfo[] {
+function* wordInfosSteps(tokens: readonly Token[]): Steps<WordInfo[]> {
   const cache = new Map<string, WordInfo>();
   const out: WordInfo[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if ((i & 255) === 255) yield;
     const t = tokens[i];
     let w = cache.get(t.text);
     if (w === undefined) {
@@ -329,7 +347,8 @@ export function tokenFeatures(tokens: readonly Token[], matches: readonly KbMatc
 /** `tokenFeatures`, pausing every 256 tokens. */
 export function* tokenFeaturesSteps(tokens: readonly Token[], matches: readonly KbMatch[], caps: Uint8Array): Steps<number[][]> {
   const n = tokens.length;
-  const info = wordInfos(tokens);
+  const info = yield* wordInfosSteps(tokens);
+  yield;
   const docFlags = documentFlags(tokens, caps, info);
   yield;
   const kbAt = new Int32Array(n);
@@ -388,15 +407,27 @@ export function* tokenFeaturesSteps(tokens: readonly Token[], matches: readonly 
 
 /** The first pass's features plus the document-level ones of `stackValues` (second pass). */
 export function withStack(features: readonly number[][], tokens: readonly Token[], caps: Uint8Array, stack: readonly (string | null)[]): number[][] {
-  return features.map((f, i) => {
+  return drain(withStackSteps(features, tokens, caps, stack));
+}
+
+/** `withStack` as steps (lib/steps.ts): a pause every 256 tokens. */
+export function* withStackSteps(features: readonly number[][], tokens: readonly Token[], caps: Uint8Array, stack: readonly (string | null)[]): Steps<number[][]> {
+  const out: number[][] = [];
+  for (let i = 0; i < features.length; i++) {
+    if ((i & 255) === 255) yield;
+    const f = features[i];
     const st = stack[i];
-    if (!st) return f;
+    if (!st) {
+      out.push(f);
+      continue;
+    }
     const t = tokens[i];
-    const out = f.slice();
+    const g = f.slice();
     // hash(T.stackCap, st + capClass + 'U'|'N' + 'F'|'M'), without building the string.
-    out.push(hash(T.stack, st), hashWithSuffix(T.stackCap, st, 48 + capClass(t.text), caps[i] ? 85 : 78, t.first ? 70 : 77));
-    return out;
-  });
+    g.push(hash(T.stack, st), hashWithSuffix(T.stackCap, st, 48 + capClass(t.text), caps[i] ? 85 : 78, t.first ? 70 : 77));
+    out.push(g);
+  }
+  return out;
 }
 
 /**

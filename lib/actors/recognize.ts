@@ -1,8 +1,8 @@
 import type { Actor, ActorType, Mention, Span } from '../schema';
 import type { KnowledgeBase, KbEntity } from '../kb/knowledge-base';
 import type { Sentence } from '../text/sentences';
-import { tokenize, type Token } from './tokens';
-import { capsRegions, coarseType, kbMatchesSteps, stackValues, tokenFeaturesSteps, withStack, type KbMatch } from './features';
+import { tokenizeSteps, type Token } from './tokens';
+import { capsRegions, coarseType, kbMatchesSteps, stackValues, tokenFeaturesSteps, withStackSteps, type KbMatch } from './features';
 import { shippedWeightsSteps, tagTokensSteps, TAGS, type Weights } from './tagger';
 import { drain, type Steps } from '../steps';
 import { isAscii } from '../text/word-patterns';
@@ -93,7 +93,7 @@ export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOption
   const { text, sentences, ignore } = input;
   const kb = withLookupCache(input.kb);
   const [shipped1, shipped2] = options.weights ? [options.weights, options.weights2 ?? null] : yield* shippedWeightsSteps();
-  const tokens = tokenize(text, sentences, ignore);
+  const tokens = yield* tokenizeSteps(text, sentences, ignore);
   if (tokens.length === 0) return { tokens, names: [] };
   yield;
   const caps = capsRegions(tokens);
@@ -106,8 +106,9 @@ export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOption
   //    elsewhere in the article.
   let tags = yield* tagTokensSteps(sentenceOf, features, shipped1);
   if (shipped2) {
-    const stacked = withStack(features, tokens, caps, stackValues(tokens, tags, TAGS));
+    const stack = stackValues(tokens, tags, TAGS);
     yield;
+    const stacked = yield* withStackSteps(features, tokens, caps, stack);
     tags = yield* tagTokensSteps(sentenceOf, stacked, shipped2);
   }
   let names: NameSpan[] = [];
@@ -124,6 +125,7 @@ export function* recognizeNamesSteps(input: ActorInput, options: RecognizeOption
   yield;
   names = splitJoinedNames(text, tokens, names, matches, kb);
   names = joinLongNames(text, tokens, names, kb);
+  yield;
   names = names.filter((n) => keepName(text, tokens, n));
   for (const n of names) if (n.coarse !== 'ORG' && n.last > n.first && !n.entity && ORG_ENDINGS.test(tokens[n.last].lower)) n.coarse = 'ORG';
   yield;
@@ -485,6 +487,7 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
   const { tokens, names } = yield* recognizeNamesSteps(input, options);
   yield;
   const excluded = excludedSpans(text);
+  yield;
   const found = names.filter((n) => n.coarse !== 'MISC' && !excluded.some((e) => n.start >= e.start && n.end <= e.end));
 
   // One referent per key: the knowledge base's id, the full name of a person for a surname or a
@@ -499,7 +502,11 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
   const phrase = (ws: readonly Token[]) => ws.map((t) => caseKey(t.text)).join(' ');
   // "Whole Foods" for "Whole Foods Market": the first words (two or more) of an organisation's name
   // that the text also gives in full are that organisation, unless the knowledge base knows them.
-  const types = found.map((n) => actorType(text, tokens, n));
+  const types: ActorType[] = [];
+  for (const n of found) {
+    if ((types.length & 31) === 31) yield;
+    types.push(actorType(text, tokens, n));
+  }
   const surfaceOf = (n: NameSpan) => text.slice(n.start, n.end);
   /** The first words of a full name → the index of that name in `found` (null: two names share them). */
   const fullNames = new Map<string, number | null>();
@@ -523,6 +530,7 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
     return (isLand(before) && LIST_GAP.test(text.slice(before!.end, n.start))) || (isLand(after) && LIST_GAP.test(text.slice(n.end, after!.start)));
   };
   for (const [i, n] of found.entries()) {
+    if ((i & 31) === 31) yield;
     const surface = surfaceOf(n);
     const listed = listedWithLand(i);
     let type = listed ? n.entity!.type : types[i];
@@ -571,7 +579,8 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
   }
 
   const byKey = new Map<string, Actor>();
-  found.forEach((n, i) => {
+  for (const [i, n] of found.entries()) {
+    if ((i & 31) === 31) yield;
     const key = keys[i];
     let actor = byKey.get(key);
     if (!actor) {
@@ -584,6 +593,6 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
     }
     const mention: Mention = { start: n.start, end: n.end, text: text.slice(n.start, n.end) };
     actor.mentions.push(mention);
-  });
+  }
   return [...byKey.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../schema';
 import type { Sentence } from '../text/sentences';
+import { drain, type Steps } from '../steps';
 
 /**
  * Tokens as news NER sees them: words (hyphens, inner apostrophes and dotted abbreviations kept
@@ -31,20 +32,27 @@ const DOTTED = new Set([
 ]);
 
 export function tokenize(text: string, sentences: readonly Sentence[], ignore: readonly Span[]): Token[] {
+  return drain(tokenizeSteps(text, sentences, ignore));
+}
+
+/** `tokenize` as steps (lib/steps.ts): a pause every 256 tokens. */
+export function* tokenizeSteps(text: string, sentences: readonly Sentence[], ignore: readonly Span[]): Steps<Token[]> {
   const tokens: Token[] = [];
   let si = 0;
   let ig = 0;
   let needFirst = true;
-  TOKEN_RE.lastIndex = 0;
+  // A copy: the scan pauses, and another may run meanwhile (the copy shares the compiled pattern).
+  const re = new RegExp(TOKEN_RE);
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
+    if ((tokens.length & 255) === 255) yield;
     const start = m.index;
     let end = start + m[0].length;
     let t = m[0];
     while (ig < ignore.length && ignore[ig].end <= start) ig++;
     if (ig < ignore.length && ignore[ig].start < end && ignore[ig].end > start) {
       // A footnote marker is not a word, and its pieces are no tokens at all.
-      TOKEN_RE.lastIndex = Math.max(TOKEN_RE.lastIndex, ignore[ig].end);
+      re.lastIndex = Math.max(re.lastIndex, ignore[ig].end);
       continue;
     }
     while (si < sentences.length && sentences[si].end <= start) {
@@ -57,7 +65,7 @@ export function tokenize(text: string, sentences: readonly Sentence[], ignore: r
     if (word && text.charCodeAt(end) === 46 && DOTTED.has(t.toLowerCase())) {
       end++;
       t += '.';
-      TOKEN_RE.lastIndex = end;
+      re.lastIndex = end;
     }
     tokens.push({ start, end, text: t, lower: t.toLowerCase(), sentence: si, first: word && needFirst, word });
     if (word) needFirst = false;

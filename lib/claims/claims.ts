@@ -1,7 +1,7 @@
 import type { Claim, ClaimKind, Span } from '../schema';
 import { drain, type Steps } from '../steps';
 import { sentenceIndexAt, type Sentence } from '../text/sentences';
-import { recognizeQuantities, type Quantity } from './numbers';
+import { recognizeQuantitiesSteps, type Quantity } from './numbers';
 import { attributionFor, attributionsOf, type Attribution } from './sources';
 import { expandWordPattern, isAscii } from '../text/word-patterns';
 
@@ -431,7 +431,7 @@ export function findClaims(input: ClaimInput): Claim[] {
 /** `findClaims`, pausing every few quantities (see lib/steps.ts). */
 export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
   const { text, sentences } = input;
-  const quantities = recognizeQuantities(text);
+  const quantities = yield* recognizeQuantitiesSteps(text);
   if (quantities.length === 0) return [];
   yield;
   const markers = byStart(input.markers);
@@ -461,8 +461,10 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     return list;
   };
 
+  // A pause before every quantity and before its attributions (the first of each reads with cold
+  // code and patterns used for the first time: tens of milliseconds on a slow machine).
   for (let qi = 0; qi < quantities.length; qi++) {
-    if ((qi & 7) === 7) yield;
+    if (qi > 0) yield;
     if (consumed.has(qi)) continue;
     const q = quantities[qi];
     if (inSpan(markers, q.start, q.end) || inSpan(phones, q.start, q.end)) continue;
@@ -512,6 +514,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       head.end = upper.end;
       head.glued = upper.glued;
     }
+    yield;
     if (notAClaim(text, head, sentence.start)) {
       if (upper) consumed.add(qi + 1);
       continue;
@@ -545,6 +548,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       if (toll) kind = 'casualties';
     }
 
+    yield;
     // Hedges after the number: "60 or so people", "40-odd", "100-plus".
     const post = HEDGE_POST_RE.exec(after);
     if (post && !hedge) {
@@ -553,6 +557,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       end += post[0].length;
     }
 
+    yield;
     // What is counted.
     let np: NounPhrase = { end, head: null, swallowed: [] };
     if (type !== 'money' || /^[\s\u00A0]+(?:per|a|an)[\s\u00A0]/.test(text.slice(end, end + 5))) {
@@ -586,6 +591,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
 
     for (const k of np.swallowed) consumed.add(k);
     // Kind and unit.
+    yield;
     const measured = measureUnit(head, npHead);
     if (type === 'money') {
       kind = 'money';
@@ -637,6 +643,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       if (rate) end += rate[0].length;
     }
 
+    yield;
     // Hedge before the number ("at least", "around", "an estimated").
     if (!hedge || type === 'vague') {
       const windowStart = Math.max(sentence.start, start - 30);
@@ -661,6 +668,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       if (ch && clause.split(/\s+/).length <= 12) hedge = ch[1].toLowerCase() === 'allegedly' ? 'allegedly' : 'reportedly';
     }
 
+    yield;
     const attribution = si >= 0 ? attributionFor(attributionsAt(si), start - sentence.start, end - sentence.start) : null;
     const footnotes: string[] = [];
     for (let k = firstAtOrAfter(markers, sentence.start); k < markers.length && markers[k].start <= sentence.end + 8; k++) {

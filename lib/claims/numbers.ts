@@ -15,6 +15,7 @@
  * Written by hand rather than bundled (see lib/claims/README.md): one linear scan over a token list,
  * no backtracking regular expression over the whole text, no dependency.
  */
+import { drain, type Steps } from '../steps';
 
 export type QuantityType = 'number' | 'percent' | 'money' | 'ordinal' | 'share' | 'ratio' | 'vague';
 
@@ -843,22 +844,30 @@ const SHORT_WINDOW = 40;
 
 /** Every number expression in `text`, in order, without overlaps (the longest at each place). */
 export function recognizeQuantities(text: string): Quantity[] {
+  return drain(recognizeQuantitiesSteps(text));
+}
+
+/**
+ * `recognizeQuantities` as steps (lib/steps.ts): a pause after every candidate, so that the page
+ * code can cut a long article's scan (cold code and first-use patterns make it slow) into short tasks.
+ */
+export function* recognizeQuantitiesSteps(text: string): Steps<Quantity[]> {
   const out: Quantity[] = [];
   // Web addresses hold digits and percent signs of no quantity.
   const urls: [number, number][] = [];
   if (text.includes('://') || text.includes('www.')) {
-    URL_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = URL_RE.exec(text)) !== null) urls.push([m.index, m.index + m[0].length]);
+    for (const m of text.matchAll(URL_RE)) urls.push([m.index, m.index + m[0].length]);
   }
   let u = 0;
-  CANDIDATE_RE.lastIndex = 0;
+  // A copy: the scan pauses, and another scan may run meanwhile (the copy shares the compiled pattern).
+  const candidates = new RegExp(CANDIDATE_RE);
   let c: RegExpExecArray | null;
-  while ((c = CANDIDATE_RE.exec(text)) !== null) {
+  while ((c = candidates.exec(text)) !== null) {
+    yield;
     const at = c.index;
     while (u < urls.length && urls[u][1] <= at) u++;
     if (u < urls.length && urls[u][0] <= at) {
-      CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, urls[u][1]);
+      candidates.lastIndex = Math.max(candidates.lastIndex, urls[u][1]);
       continue;
     }
     // A candidate inside a word ("G20", "Ten" in "Often"): the parser starts at the token's start.
@@ -876,7 +885,7 @@ export function recognizeQuantities(text: string): Quantity[] {
     }
     if (!q) continue;
     out.push(q);
-    CANDIDATE_RE.lastIndex = Math.max(CANDIDATE_RE.lastIndex, q.end);
+    candidates.lastIndex = Math.max(candidates.lastIndex, q.end);
   }
   return out;
 }

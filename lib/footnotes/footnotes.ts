@@ -3,6 +3,7 @@ import type { TextMap } from '../text/textmap';
 import { sentenceIndexAt, type Sentence } from '../text/sentences';
 import type { FootnoteMarker } from '../claims/claims';
 import { isBracketed, markerLabel, SYMBOL_CHARS } from './labels';
+import { drain, type Steps } from '../steps';
 import { httpLink, listNotes, noteHolder, readNote, type ListedNote, type NoteContext } from './notes';
 
 /**
@@ -379,6 +380,11 @@ function findSymbols(text: string, map: TextMap): Candidate[] {
 }
 
 export function findFootnotes(input: FootnoteInput): FootnoteResult {
+  return drain(findFootnotesSteps(input));
+}
+
+/** `findFootnotes` as steps (lib/steps.ts): a pause between its searches of the page and the text. */
+export function* findFootnotesSteps(input: FootnoteInput): Steps<FootnoteResult> {
   const { doc, root, map } = input;
   const text = map.text;
   const page = makePage(doc, input.baseUrl);
@@ -389,6 +395,7 @@ export function findFootnotes(input: FootnoteInput): FootnoteResult {
     if (!note && !l.target) note = noteFromTitle(l.a, page);
     return { ...l.span, labels: [l.label], note, kind: 'linked' as const };
   });
+  yield;
   const taken = (s: Span) => candidates.some((c) => c.start < s.end && c.end > s.start);
 
   // Spans of notes inside the article: nothing in them cites the article's text.
@@ -398,15 +405,20 @@ export function findFootnotes(input: FootnoteInput): FootnoteResult {
     if (span && !noteSpans.some((s) => s.start === span.start)) noteSpans.push(span);
   }
 
+  yield;
   const plain = findPlain(text, map).filter((c) => !taken(c));
+  yield;
   const sups = findBareSups(root, text, map).filter((c) => !taken(c));
+  yield;
   const symbols = findSymbols(text, map).filter((c) => !taken(c));
+  yield;
   const missing = candidates.some((c) => c.note === null);
 
   // Notes the page lists without a link to them (a "Notes" section, "[1] …" paragraphs).
   let listedNote: ((label: string) => FootnoteNote | null) | null = null;
   if (plain.length > 0 || sups.length > 0 || symbols.length > 0 || missing) {
     const listed = listNotes(doc, root);
+    yield;
     const byLabel = new Map<string, ListedNote[]>();
     for (const n of listed) {
       const list = byLabel.get(n.label);
@@ -452,6 +464,7 @@ export function findFootnotes(input: FootnoteInput): FootnoteResult {
     }
   }
 
+  yield;
   return assemble(candidates, text, listedNote);
 }
 

@@ -2,6 +2,7 @@ import type { Span, SummarySentence } from '../schema';
 import type { Sentence } from '../text/sentences';
 import { contentWords, FEATURE_NAMES, sentenceFeatures, sentenceWords, wordCount, type SentenceWords } from './features';
 import { NEWS_WEIGHTS } from './model';
+import { drain, type Steps } from '../steps';
 
 /**
  * Extractive summary: the few sentences that carry the article, in reading order, with their
@@ -214,6 +215,11 @@ function newsScores(cands: readonly Sentence[], prepared: readonly SentenceWords
 }
 
 export function summarize(input: SummaryInput): SummarySentence[] {
+  return drain(summarizeSteps(input));
+}
+
+/** `summarize` as steps (lib/steps.ts): pauses between its passes and while it reads the sentences. */
+export function* summarizeSteps(input: SummaryInput): Steps<SummarySentence[]> {
   const { text, title, sentences } = input;
   const cands = summaryCandidates(text, sentences);
   if (cands.length === 0) return [];
@@ -221,8 +227,14 @@ export function summarize(input: SummaryInput): SummarySentence[] {
   const n = cands.length;
   const k = input.maxSentences ?? (n <= 3 ? 1 : n <= 6 ? 2 : opinion && n > 12 ? 4 : 3);
 
-  const prepared = cands.map((c) => sentenceWords(c.text));
+  yield;
+  const prepared: SentenceWords[] = [];
+  for (const c of cands) {
+    if ((prepared.length & 15) === 15) yield;
+    prepared.push(sentenceWords(c.text));
+  }
   const titleSet = titleWords(text, title, sentences, cands[0]);
+  yield;
   let scores = input.rankNews && !opinion ? input.rankNews(cands, prepared) : newsScores(cands, prepared);
   if (opinion) {
     // The news ranking only breaks ties: an argument's point is not where a report's lead is.
@@ -234,6 +246,7 @@ export function summarize(input: SummaryInput): SummarySentence[] {
     scores = scores.map((z, i) => z + TITLE_WEIGHT * overlapShare(titleSet, prepared[i].content));
   }
 
+  yield;
   const order = cands.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
   const chosen: number[] = [];
   const seenTrigrams = new Set<string>();

@@ -1,4 +1,5 @@
 import type { Span } from '../schema';
+import { drain, type Steps } from '../steps';
 
 export interface Sentence extends Span {
   text: string;
@@ -175,10 +176,16 @@ function segmentParagraph(text: string, block: Span, markers: readonly Span[]): 
  * footnote markers ("…the city.[5] Beyond") to the sentence they belong to.
  */
 export function splitSentences(text: string, paragraphs?: readonly Span[], markers: readonly Span[] = []): Sentence[] {
+  return drain(splitSentencesSteps(text, paragraphs, markers));
+}
+
+/** `splitSentences` as steps (lib/steps.ts): a pause after every paragraph. */
+export function* splitSentencesSteps(text: string, paragraphs?: readonly Span[], markers: readonly Span[] = []): Steps<Sentence[]> {
   const blocks = paragraphs && paragraphs.length > 0 ? paragraphs : paragraphSpans(text);
   const runs = markerRuns(markers);
   const out: Sentence[] = [];
   for (const block of blocks) {
+    yield;
     const pieces = segmentParagraph(text, block, runs);
     // Merge pieces the segmenter cut wrongly.
     const merged: Span[] = [];

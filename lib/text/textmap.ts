@@ -1,4 +1,5 @@
 import type { Span } from '../schema';
+import { drain, type Steps } from '../steps';
 
 /**
  * TextMap: the article's flat text and the way back to the live DOM.
@@ -10,6 +11,9 @@ import type { Span } from '../schema';
  * copied 1:1 from one Text node, so an offset maps back to (node, offset) and a
  * span to a live Range without touching the page.
  */
+
+/** Nodes walked between two pauses of `TextMap.buildSteps`. */
+const WALK_STEP = 16;
 
 export interface TextSegment {
   node: Text;
@@ -82,6 +86,11 @@ export class TextMap {
   }
 
   static build(root: Element, options: TextMapOptions = {}): TextMap {
+    return drain(TextMap.buildSteps(root, options));
+  }
+
+  /** `build` as steps (lib/steps.ts): a pause every WALK_STEP nodes of the walk. */
+  static *buildSteps(root: Element, options: TextMapOptions = {}): Steps<TextMap> {
     const { skip, maxChars = 2_000_000, maxNodes = 400_000 } = options;
     const parts: string[] = [];
     const segments: TextSegment[] = [];
@@ -155,6 +164,7 @@ export class TextMap {
       }
       frame.child = node.nextSibling;
       if (++visited > maxNodes) { truncated = true; break; }
+      if (visited % WALK_STEP === 0) yield;
       if (node.nodeType === 3) {
         emitText(node as Text);
       } else if (node.nodeType === 1) {
