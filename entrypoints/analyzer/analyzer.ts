@@ -84,7 +84,10 @@ export function createAnalyzer(): Analyzer {
       const steps = pipelineSteps(document, { kb: () => kb, later: () => later, force, detection, lang, url: location.href, source: location.href, beforeActors });
       let r = timed(() => steps.next());
       while (!r.done) {
-        await (r.value === 'kb' ? Promise.all([kbLoaded, laterLoaded]) : yieldToPage());
+        // After the knowledge base and the later stages, too, a task of its own (the last of them may
+        // have arrived at the end of a long task).
+        if (r.value === 'kb') await Promise.all([kbLoaded, laterLoaded]);
+        await yieldToPage();
         if (!stillWanted()) return null;
         r = timed(() => steps.next());
       }

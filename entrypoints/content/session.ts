@@ -345,6 +345,9 @@ async function injectScript(send: () => Promise<boolean>, name: string, readyNam
     } finally {
       delete global[readyName];
     }
+    // The script said it is there from inside its own evaluation: go on in a task of its own, so
+    // that the work waiting for it does not lengthen the task that compiled and ran the script.
+    await yieldToPage();
   }
   return global[name];
 }
