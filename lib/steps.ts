@@ -33,3 +33,20 @@ export function yieldToPage(): Promise<void> {
   if (s?.yield && pauses % TIMER_TURN !== 0) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Runs steps in the page: slices of about `sliceMs` of work, the main thread given back to the page
+ * between them (`yieldToPage`). Resolves with the result and the milliseconds of work, pauses not
+ * counted.
+ */
+export async function runInSlices<T>(steps: Steps<T>, sliceMs = 8): Promise<{ value: T; workMs: number }> {
+  let workMs = 0;
+  for (;;) {
+    const t0 = performance.now();
+    let r = steps.next();
+    while (!r.done && performance.now() - t0 < sliceMs) r = steps.next();
+    workMs += performance.now() - t0;
+    if (r.done) return { value: r.value, workMs };
+    await yieldToPage();
+  }
+}

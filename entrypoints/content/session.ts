@@ -1,11 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectArticle, type ArticleDetection } from '@/lib/article/detect';
+import { detectArticleSteps, type ArticleDetection } from '@/lib/article/detect';
 import { declaredKind } from '@/lib/article/metadata';
 import { decideLanguage, isAnalysedLanguage, primaryLanguage, sampleText } from '@/lib/text/language';
 import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchIndexBytes } from '@/lib/kb/packaged';
-import { yieldToPage } from '@/lib/steps';
+import { runInSlices, yieldToPage } from '@/lib/steps';
 import { ANALYZER_GLOBAL, ANALYZER_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
 import type { LaterStages } from '@/lib/pipeline';
 
@@ -118,13 +118,12 @@ export class PageSession {
     return stages as LaterStages;
   }
 
-  /** Detection of the page as it is now, its time counted. */
-  private detect(): ArticleDetection {
-    const t0 = performance.now();
-    const detection = detectArticle(document, { url: location.href });
-    this.busyMs += performance.now() - t0;
+  /** Detection of the page as it is now, in short tasks (a large page takes tens of ms), its work counted. */
+  private async detect(): Promise<ArticleDetection> {
+    const { value, workMs } = await runInSlices(detectArticleSteps(document, { url: location.href }));
+    this.busyMs += workMs;
     this.timeline.detected = performance.now();
-    return detection;
+    return value;
   }
 
   /** `firstLook`: the run that starts with the content script, while the page may still be loading. */
@@ -149,7 +148,8 @@ export class PageSession {
     if (!stillWanted()) return this.state;
     let detection: ArticleDetection;
     try {
-      detection = this.detect();
+      detection = await this.detect();
+      if (!stillWanted()) return this.state;
       // The content script runs as soon as the document is parsed (document_end), so that an
       // article's highlights come early. A page that its scripts build after that is looked at again
       // when it has loaded (at most LOAD_WAIT_MS later), if it has grown meanwhile.
@@ -157,7 +157,8 @@ export class PageSession {
         const before = elementCount();
         await loadedOrAfter(LOAD_WAIT_MS, this.ctx.signal);
         if (!stillWanted()) return this.state;
-        if (elementCount() > before * GROWN) detection = this.detect();
+        if (elementCount() > before * GROWN) detection = await this.detect();
+        if (!stillWanted()) return this.state;
       }
     } catch (e) {
       return this.set({ status: 'error', analysis: null, highlightsOn: false, painted: 0, error: (e as Error).message });

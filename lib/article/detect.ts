@@ -1,5 +1,6 @@
 import { ARTICLE_TYPES, readDeclarations, readMetadata, type ArticleMeta } from './metadata';
-import { extractMainText, type Extraction } from './extract';
+import { extractMainTextSteps, type Extraction } from './extract';
+import { drain, type Steps } from '../steps';
 import { looksLikeBoilerplate } from './boilerplate';
 
 /**
@@ -138,11 +139,17 @@ function dropTitleHeadings(root: Element, title: string, skipped: Set<Element>):
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleDetection {
+  return drain(detectArticleSteps(doc, options));
+}
+
+/** `detectArticle` as steps (lib/steps.ts): the page code cuts a large page's detection into short tasks. */
+export function* detectArticleSteps(doc: Document, options: DetectOptions = {}): Steps<ArticleDetection> {
   const url = options.url ?? doc.URL ?? '';
   // A document without a root element (linkedom's parse of an empty or text-only file): nothing
   // to read, and linkedom's `body`/`title` getters throw on it.
   if (!doc.documentElement) return { isArticle: false, confidence: 0, signals: ['empty document'], root: null, skip: () => false, meta: EMPTY_META };
-  const x = extractMainText(doc, { maxNodes: options.maxNodes ?? options.maxElements });
+  const x = yield* extractMainTextSteps(doc, { maxNodes: options.maxNodes ?? options.maxElements });
+  yield;
   // The decision needs only what the page declares of its kind. The rest of the metadata (title,
   // byline — a walk of the page —, date, language) and the title heading left out of the text are
   // read when first asked for: at once for an article, only on demand for a page that is not one

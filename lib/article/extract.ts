@@ -1,5 +1,6 @@
 import { isBlockElement, isHiddenByMarkup } from '../text/textmap';
 import { BOILERPLATE, DISCUSSION, JUNK_LINE, boilerplateKind, hiddenByClass } from './boilerplate';
+import { drain, type Steps } from '../steps';
 
 /**
  * Main-text extraction on the live DOM, read-only.
@@ -99,8 +100,15 @@ const TEASER_SUMMARY = 400;
 const HEADLINE_LINK = 15;
 /** A box marked as furniture is still the story when it holds this share of the page's story. */
 const HOLDS_STORY = 0.5;
+/** Nodes walked between two pauses of `extractMainTextSteps`. */
+const WALK_STEP = 256;
 
 export function extractMainText(doc: Document, options: ExtractOptions = {}): Extraction {
+  return drain(extractMainTextSteps(doc, options));
+}
+
+/** `extractMainText` as steps (lib/steps.ts): a pause every WALK_STEP nodes of the walk and between its passes. */
+export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {}): Steps<Extraction> {
   const maxNodes = options.maxNodes ?? 200_000;
   // From the root element, not doc.body: parsers can leave an empty first <body> beside the real one.
   // (No fallback to doc.body: without a root element there is no body, and linkedom's getter throws.)
@@ -188,6 +196,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
       continue;
     }
     childStack[top] = node.nextSibling;
+    if (visited % WALK_STEP === 0) yield;
     if (++visited > maxNodes) {
       result.truncated = true;
       // Unwind: the open elements still add up what was seen.
@@ -250,6 +259,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   }
   result.visited = visited;
   result.passwordField = passwordAt >= 0;
+  yield;
 
   const n = els.length;
   // What every block's own text is, by the text alone.
@@ -265,6 +275,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     else kind[i] = KIND_NEUTRAL;
   }
   // <article>s titled by a link to themselves: the posts of a blog's front page or archive.
+  yield;
   const firstHeadingSeen = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const f = flags[i];
@@ -283,6 +294,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   // length; the teaser is the largest box around it with little more text. Linked headings count
   // alone; blocks opening with a link only when three or more such boxes sit side by side (a
   // lede may well open with a linked name).
+  yield;
   const teaser = new Uint8Array(n);
   const teaserOfParent = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -311,6 +323,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
   // Boxes marked as furniture, except one that holds most of the page's story (a "has-sidebar"
   // or "content-sidebar-wrap" wrapper around everything is not a sidebar). Discussion boxes are
   // furniture even then: on a page of comments alone, the comments are not an article.
+  yield;
   const boiler = new Uint8Array(n);
   const discussion = new Uint8Array(n);
   for (let i = 1; i < n; i++) {
@@ -327,6 +340,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
     } else if (f & F_BOILER && !(pageGood > 0 && goodRaw[i] >= HOLDS_STORY * pageGood)) boiler[i] = 1;
   }
 
+  yield;
   const good = new Float64Array(n);
   const bad = new Float64Array(n);
   const neutral = new Float64Array(n);
@@ -364,6 +378,7 @@ export function extractMainText(doc: Document, options: ExtractOptions = {}): Ex
 
   // The root: the element whose story most outweighs the furniture and the neutral lines it also
   // holds. Ties go to the deeper element (later in document order).
+  yield;
   let best = -1;
   let bestValue = 0;
   let body = 0;

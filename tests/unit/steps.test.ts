@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analysisSteps, analyze, type Step } from '@/lib/analysis';
-import { bundledKb, fixtureDocument } from './dom';
-import { yieldToPage } from '@/lib/steps';
+import { bundledKb, fixtureDocument, htmlDocument } from './dom';
+import { drain, runInSlices, yieldToPage, type Steps } from '@/lib/steps';
+import { detectArticle, detectArticleSteps } from '@/lib/article/detect';
+import { longArticle } from '../fixtures/generated';
 
 // The content script runs the pipeline in short steps (analysisSteps with pauses inside long
 // stages); the CLI runs it straight through. Both must give the same Analysis.
@@ -89,6 +91,53 @@ describe('yieldToPage', () => {
     try {
       for (let i = 0; i < 8; i++) await yieldToPage();
       expect(scheduler.yield).toHaveBeenCalledTimes(6);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+// The content script detects in short tasks too: a 1 MB page took one task of 40-60 ms.
+describe('detection in short steps', () => {
+  it('pauses inside the walk of a large page and decides as detectArticle does', () => {
+    const html = longArticle(10_000);
+    const whole = detectArticle(htmlDocument(html), { url: 'https://example.org/long' });
+    const steps = detectArticleSteps(htmlDocument(html), { url: 'https://example.org/long' });
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(5);
+    expect(r.value.isArticle).toBe(true);
+    expect({ ...r.value, skip: null, meta: r.value.meta, root: r.value.root?.outerHTML }).toEqual({ ...whole, skip: null, meta: whole.meta, root: whole.root?.outerHTML });
+  });
+});
+
+describe('runInSlices', () => {
+  function* counted(n: number): Steps<number> {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      sum += i;
+      yield;
+    }
+    return sum;
+  }
+
+  it('gives the main thread back between slices and returns what drain returns', async () => {
+    const scheduler = { yield: vi.fn(() => Promise.resolve()) };
+    vi.stubGlobal('scheduler', scheduler);
+    try {
+      // Slices of 0 ms: a pause after every step (every fourth pause is a timeout, see yieldToPage).
+      const { value, workMs } = await runInSlices(counted(12), 0);
+      expect(value).toBe(drain(counted(12)));
+      expect(workMs).toBeGreaterThanOrEqual(0);
+      expect(scheduler.yield.mock.calls.length).toBeGreaterThanOrEqual(8);
+      // Slices of a minute: no pause at all.
+      scheduler.yield.mockClear();
+      expect((await runInSlices(counted(12), 60_000)).value).toBe(66);
+      expect(scheduler.yield).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
     }
