@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlDocument } from '@/tests/unit/dom';
-import { SAMPLE_CHARS, decideLanguage, detectLanguage, sampleText } from './language';
+import { SAMPLE_CHARS, decideLanguage, detectLanguage, sampleText, wordsOf } from './language';
 
 // Paragraphs written for these tests (news-like, in each language), not taken from any corpus.
 const PARAGRAPHS: Record<string, string> = {
@@ -122,5 +122,25 @@ describe('sampleText', () => {
     for (let i = 0; i < 10_000; i++) el = el.appendChild(doc.createElement('div'));
     el.appendChild(doc.createTextNode(PARAGRAPHS.de));
     expect(detectLanguage(sampleText(doc.body)).lang).toBe('de');
+  });
+});
+
+// The language check reads words without a pattern (its Unicode classes were slow to compile cold);
+// it must find exactly what the pattern finds.
+describe('wordsOf', () => {
+  const PATTERN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
+  const PIECES = ['a', 'Z', 'é', 'ß', 'ǀ', 'ạ', '\u0301', '\u0651', 'ж', 'ع', '中', 'か', '𝒜', '𠀀', '\u{1F600}', "'", '’', ' ', '-', '1', '.', '\u00A0', '\u200D', '\uD800', 'Ⅻ', 'ª', 'ǅ'];
+  it('finds the words the pattern finds, on random mixes of scripts, marks, apostrophes and surrogates', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const len = 1 + Math.floor(random() * 30);
+      for (let i = 0; i < len; i++) text += PIECES[Math.floor(random() * PIECES.length)];
+      expect([...wordsOf(text)], JSON.stringify(text)).toEqual([...text.matchAll(PATTERN)].map((m) => m[0]));
+    }
+  });
+  it('reads running text', () => {
+    expect([...wordsOf("The army's 3 tanks — l’armée n'a pas")]).toEqual(['The', "army's", 'tanks', 'l’armée', "n'a", 'pas']);
   });
 });
