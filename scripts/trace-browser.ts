@@ -6,6 +6,7 @@
  * `page` is a fixture path as the e2e server serves it (default `palmyra/`; `news-front/` is a
  * page that is not an article, `generated/megabyte.html` the 1 MB page). The page is loaded once
  * before the traced load, so that the browser and the extension are warm. Numbers only.
+ * `SIFT_EXTENSION=<dir>` traces another build of .output/chrome-mv3 (A/B), as in bench-browser.
  */
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
@@ -31,7 +32,7 @@ interface TraceEvent {
 const WRAPPERS = new Set(['ThreadControllerImpl::RunTask', 'Receive mojo message', 'BlinkScheduler_PerformMicrotaskCheckpoint', 'RunTask']);
 
 const rel = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'palmyra/';
-const extension = path.join(REPO, '.output/chrome-mv3');
+const extension = process.env.SIFT_EXTENSION ?? path.join(REPO, '.output/chrome-mv3');
 const isArticle = !rel.startsWith('news-front');
 
 async function main() {
