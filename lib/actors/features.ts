@@ -108,8 +108,8 @@ function letterCase(word: string): number {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c >= 128) return /\p{L}/u.test(word) ? (/\p{Ll}/u.test(word) ? HAS_LOWER : NO_LOWER) : NO_LETTER;
-    if (c >= 97 && c <= 122) return HAS_LOWER;
-    if (c >= 65 && c <= 90) letter = true;
+    if (isLower(c)) return HAS_LOWER;
+    if (isUpper(c)) letter = true;
   }
   return letter ? NO_LOWER : NO_LETTER;
 }

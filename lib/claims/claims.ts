@@ -461,7 +461,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     return list;
   };
 
-  // A pause before every quantity and before its attributions (the first of each reads with cold
+  // A pause before every quantity and between its checks (the first quantity runs them with cold
   // code and patterns used for the first time: tens of milliseconds on a slow machine).
   for (let qi = 0; qi < quantities.length; qi++) {
     if (qi > 0) yield;

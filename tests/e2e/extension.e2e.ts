@@ -1,6 +1,6 @@
 import { test, expect } from './harness/fixtures';
 import { waitFor } from './harness/driver';
-import { count, highlightsInside, paintedPixels, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
+import { categoryName, count, highlightsInside, paintedPixels, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
 
 // The foundation, as a reader meets it: the founding article highlighted, the popup, the switches,
 // a page that is not an article. Each test runs in Chromium and in Firefox (see playwright.config).
@@ -30,7 +30,7 @@ test('every highlighted category changes the pixels of its text', async ({ harne
   await waitForHighlights(page, 'sift-actor-armed-group');
   const painted = await paintedPixels(page);
   // Where lines are not drawn, some categories are registered under their -tint names.
-  const categories = Object.keys(painted).map((name) => name.replace(/-tint$/, ''));
+  const categories = Object.keys(painted).map(categoryName);
   expect(categories).toEqual(expect.arrayContaining(['sift-actor-country', 'sift-actor-place', 'sift-actor-person', 'sift-claim', 'sift-footnote']));
   console.log(`[${harness.driver.name}] pixels changed per highlight: ${JSON.stringify(painted)}`);
   for (const [name, pixels] of Object.entries(painted)) expect(pixels, `${name}: pixels changed by its highlight`).toBeGreaterThanOrEqual(20);
@@ -44,8 +44,7 @@ test('the claims and footnote markers show first, then the actors', async ({ har
   const page = await harness.driver.newPage();
   await page.goto(harness.server.url('generated/palmyra-frames.html'));
   await waitForHighlights(page, 'sift-actor-person');
-  // (Names as registered: a -tint name counts as its category's, see readHighlights.)
-  const seen = (await page.evaluate(() => (window as unknown as { __siftFrames: string[][] }).__siftFrames)).map((names) => names.map((n) => n.replace(/-tint$/, '')));
+  const seen = (await page.evaluate(() => (window as unknown as { __siftFrames: string[][] }).__siftFrames)).map((names) => names.map(categoryName));
   const first = seen.find((names) => names.length > 0);
   expect(first).toEqual(['sift-claim', 'sift-footnote']);
   expect(seen.at(-1)).toEqual(expect.arrayContaining(['sift-claim', 'sift-footnote', 'sift-actor-person', 'sift-actor-armed-group']));
@@ -58,7 +57,7 @@ test('the claims and footnote markers show first, then the actors', async ({ har
 test('highlights do not wait for the page to finish loading', async ({ harness }) => {
   const page = await harness.driver.newPage();
   await page.goto(harness.server.url('generated/palmyra-slow-frame.html'));
-  const atLoad = (await page.evaluate(() => (window as unknown as { __siftAtLoad?: string[] }).__siftAtLoad))?.map((n) => n.replace(/-tint$/, ''));
+  const atLoad = (await page.evaluate(() => (window as unknown as { __siftAtLoad?: string[] }).__siftAtLoad))?.map(categoryName);
   expect(atLoad).toEqual(expect.arrayContaining(['sift-claim', 'sift-footnote']));
   await waitForHighlights(page, 'sift-actor-person');
   expect(page.errors).toEqual([]);

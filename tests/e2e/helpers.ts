@@ -5,9 +5,17 @@ import type { PageHandle } from './harness/driver';
 import { waitFor } from './harness/driver';
 
 /**
+ * A highlight's category name as registered in any browser: where no lines are drawn (Firefox
+ * before 146) some categories are registered under a `-tint` name (lib/paint/palette.ts).
+ */
+export function categoryName(registered: string): string {
+  return registered.replace(/-tint$/, '');
+}
+
+/**
  * What Sift painted, read from the page world's highlight registry: name → highlighted texts. Where
  * the browser draws no lines (Firefox before 146), some categories are registered under a `-tint`
- * name (lib/paint/palette.ts); they count as their category's name unless `raw`.
+ * name; they count as their category's name (`categoryName`, repeated in the page) unless `raw`.
  */
 export function readHighlights(page: PageHandle, raw = false): Promise<Record<string, string[]>> {
   return page.evaluate((asRegistered) => {
