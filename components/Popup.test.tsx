@@ -63,7 +63,9 @@ describe('popup', () => {
     const us = a.actors.find((x) => x.id === 'wd:Q30')!;
     const loadBackgrounds = vi.fn(async () => (id: string) => (id === us.id ? { description: 'Country in North America.', aliases: ['USA', 'US'], country: 'US', wikidata: 'Q30' } : null));
     render(<Popup tabId={7} loadBackgrounds={loadBackgrounds} />, root);
+    // The first screen comes first, the long lists below it in the task after its frame.
     await until(() => $('#actors'));
+    await until(() => $('#footnotes'));
     expect($('#title')!.textContent).toBe(a.article!.title);
     expect($('#meta')!.textContent).toMatch(/The Sift Sample Gazette · Lena Okafor · 14 Oct 2026 · 2 min read/);
     expect($$('#summary li')).toHaveLength(a.summary.length);
@@ -89,6 +91,15 @@ describe('popup', () => {
     expect(li.querySelector('.actor-more')!.textContent).toContain('United States');
     expect(li.querySelector('.actor-more')!.textContent).toContain('USA · US');
     expect($('#actors-note')!.textContent).toContain(`1 of ${a.actors.length} actors`);
+  });
+
+  it('shows the answer to the question sent before it rendered, without asking again', async () => {
+    const a = sample();
+    answer(ready(a));
+    render(<Popup tabId={7} firstState={Promise.resolve(ready(a))} />, root);
+    await until(() => $('#footnotes'));
+    expect($('#title')!.textContent).toBe(a.article!.title);
+    expect(sendMessage).not.toHaveBeenCalledWith('getPageState', undefined, 7);
   });
 
   it('jumps to an item in the page and announces it', async () => {
@@ -203,7 +214,7 @@ describe('popup', () => {
     useLanguage(loadMessages('fr'), 'fr');
     answer(ready(sample()));
     render(<Popup tabId={3} />, root);
-    await until(() => $('#actors'));
+    await until(() => $('#footnotes'));
     expect($('#actors-h')!.textContent).toMatch(/^Acteurs/);
     expect($('#claims-h')!.textContent).toContain('Chiffres avancés');
     expect($('#reading-time')!.textContent).toBe('2 min de lecture');

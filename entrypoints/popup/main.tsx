@@ -4,6 +4,7 @@ import { Popup } from '@/components/Popup';
 import { loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
 import { uiDirection, uiLanguage } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
 
 performance.mark('sift-popup-start');
 document.documentElement.lang = uiLanguage();
@@ -24,4 +25,10 @@ const loadBackgrounds = async () => {
   return (id: string) => kb.background(id);
 };
 
-void targetTab().then((tabId) => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} />, document.getElementById('app')!));
+// The page is asked for its state before the popup renders anything: the answer travels while the
+// popup draws its first view.
+const tab = targetTab();
+const firstState = tab.then((tabId) => (tabId === null ? undefined : sendMessage('getPageState', undefined, tabId)));
+// Handled where the popup reads it (an unanswered page is a state the popup shows).
+firstState.catch(() => {});
+void tab.then((tabId) => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstState={firstState} />, document.getElementById('app')!));
