@@ -25,6 +25,7 @@ describe('message validation', () => {
     expect(rejectReason('jumpTo', { kind: 'actor', index: 1.5 }, fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('highlightCount', '12<img>', fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('getPageState', { evil: true }, fromExtension, EXT)).toMatch(/malformed/);
+    expect(rejectReason('toggleHighlights', null, fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('nonsense' as never, undefined, fromExtension, EXT)).toMatch(/unknown/);
   });
 });
