@@ -72,7 +72,9 @@ test('an article that the page builds at its load event is analysed', async ({ h
   const seen = await waitForHighlights(page, 'sift-actor-person');
   expect(seen['sift-claim']).toEqual(expect.arrayContaining(['400 of their fighters']));
   const popup = await harness.driver.openPopup(page);
+  // The first screen comes first; the claims and footnotes below it in the next task.
   await waitForSelector(popup, '#actors');
+  await waitForSelector(popup, '#footnotes');
   expect(await text(popup, '#title')).toBe('The Assad regime retakes Palmyra from ISIL');
   await popup.close();
   expect(page.errors).toEqual([]);
@@ -84,7 +86,9 @@ test('popup shows the analysis and its switches toggle the highlights', async ({
   await page.goto(harness.server.url('palmyra'));
   await waitForHighlights(page);
   const popup = await harness.driver.openPopup(page);
+  // The first screen comes first; the claims and footnotes below it in the next task.
   await waitForSelector(popup, '#actors');
+  await waitForSelector(popup, '#footnotes');
   expect(await text(popup, '#title')).toBe('The Assad regime retakes Palmyra from ISIL');
   expect(await count(popup, '#summary li')).toBeGreaterThanOrEqual(2);
   expect(await text(popup, '#actors')).toContain('Islamic State');
