@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BOILERPLATE, DISCUSSION, LONG_WORDS, NOT_BOILERPLATE, SHORT_WORDS, boilerplateKind, hiddenByClass } from './boilerplate';
+import { BOILERPLATE, DISCUSSION, LONG_WORDS, NOT_BOILERPLATE, SHORT_WORDS, boilerplateKind, hiddenByClass, isJunkLine } from './boilerplate';
 import { expandWordPattern } from '../text/word-patterns';
 
 // The regular expressions the word matcher replaced, built from the same word lists (kept here as
@@ -71,5 +71,32 @@ describe('hiddenByClass agrees with the regular expression it replaced', () => {
     const pieces = ['hidden', 'HIDDEN', 'Hide', 'is-hidden', 'u-hidden', 'd-none', 'invisible', 'sr-only', 'visually-hidden', 'visuallyhidden', 'Screen-Reader-Text', 'screenreader-only', 'offscreen', 'element-invisible', 'hidden-xs', 'x', 'ſr-only', 'hıdden', 'K', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '-', '_'];
     const classes = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((a) => a.join(''));
     fc.assert(fc.property(classes, (c) => hiddenByClass(div(c)) === HIDDEN_RE.test(c)), { numRuns: 20000 });
+  });
+});
+
+describe('isJunkLine agrees with the regular expression it replaced', () => {
+  const JUNK_RE =
+    /^(?:(?:copyright|©|\(c\)).*|.*all rights reserved.*|advertisement|advertising|anzeige|publicidad|publicité|sponsored(?: content)?|continue reading(?: below| the main story)?|read more|read next|related(?: articles?| stories| content| coverage)?|see also|more (?:on|from) .{0,40}|share(?: this)?(?: article| story| post)?|follow us.*|tweet|email|print|comments?|skip to .{0,30}|story continues below|article continues below|scroll to continue.*|click here.*|subscribe.*|sign up.*|newsletter.*)[\s:.!»›>…-]*$/i;
+
+  it('on stock phrases in any case, with trailing punctuation, line breaks and other text', () => {
+    const phrases = [
+      'Advertisement', 'ADVERTISING', 'anzeige', 'Publicidad', 'publicité', 'PUBLICITÉ', 'Publicite', 'sponsored', 'Sponsored content', 'continue reading',
+      'Continue reading the main story', 'continue reading below', 'Read more', 'read next', 'Related', 'related article', 'Related articles', 'related stories',
+      'related content', 'Related coverage', 'See also', 'Share', 'Share this', 'share article', 'Share this story', 'share post', 'Tweet', 'Email', 'PRINT',
+      'comment', 'Comments', 'Story continues below', 'article continues below', 'Copyright', '©', '(c)', '(C)', 'All rights reserved', 'ALL RIGHTS RESERVED',
+      'Follow us', 'Scroll to continue', 'Click here', 'Subscribe', 'Sign up', 'Newsletter', 'More on ', 'More from ', 'Skip to ', 'ſhare', 'K',
+    ];
+    const pieces = [...phrases, ' ', '  ', ':', '.', '!', '»', '›', '>', '…', '-', '\u00a0', '\u3000', '\n', '\r', '\u2028', '\u2029', '\t', 'a', 'the news', 'x'.repeat(25), '2026', 'é', 'É'];
+    const lines = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(fc.property(lines, (l) => isJunkLine(l) === JUNK_RE.test(l)), { numRuns: 30000 });
+  });
+
+  it('on the lines it is for', () => {
+    expect(isJunkLine('Advertisement')).toBe(true);
+    expect(isJunkLine('Continue reading the main story »')).toBe(true);
+    expect(isJunkLine('More from Reuters:')).toBe(true);
+    expect(isJunkLine('© 2026 The Daily Example. All rights reserved.')).toBe(true);
+    expect(isJunkLine('Share this article —')).toBe(false);
+    expect(isJunkLine('Readers shared their stories with us.')).toBe(false);
   });
 });

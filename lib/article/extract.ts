@@ -1,5 +1,5 @@
 import { isBlockElement, isHiddenByMarkup } from '../text/textmap';
-import { BOILERPLATE, DISCUSSION, JUNK_LINE, boilerplateKind, hiddenByClass } from './boilerplate';
+import { BOILERPLATE, DISCUSSION, boilerplateKind, hiddenByClass, isJunkLine } from './boilerplate';
 import { drain, type Steps } from '../steps';
 
 /**
@@ -82,8 +82,10 @@ const KIND_BAD = 2;
 const KIND_NEUTRAL = 3;
 const KIND_NAMES = ['none', 'good', 'bad', 'neutral'];
 
-/** A line that ends like a sentence (or a quotation, or a list lead-in). */
-const SENTENCE_END = /[.!?。！？…"”'’»)\]:]$/;
+/** Characters that end a line like a sentence (or a quotation, or a list lead-in). */
+const SENTENCE_ENDS = '.!?。！？…"”\'’»)]:';
+/** Whether a (trimmed, non-empty) line ends like a sentence: a look at its last character, no pattern to compile cold. */
+const endsLikeSentence = (t: string): boolean => SENTENCE_ENDS.includes(t[t.length - 1]);
 /** A run between <br>s at least this long counts as a paragraph of its own. */
 const LINE_PARAGRAPH = 80;
 /** Story paragraphs: long enough, or a sentence of at least a few words; few links. */
@@ -219,7 +221,7 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
         link[i] += len;
         ownLink[b] += len;
       }
-      ownEnd[b] = SENTENCE_END.test(t);
+      ownEnd[b] = endsLikeSentence(t);
       if (ownShort[b].length < 160) ownShort[b] += (ownShort[b] ? ' ' : '') + t.slice(0, 160);
     } else if (type === 1) {
       const el = node as Element;
@@ -270,7 +272,7 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
     const ld = ownLink[i] / len;
     if (ld >= 0.8 || (ld >= 0.5 && len - ownLink[i] < GOOD_SENTENCE)) kind[i] = KIND_BAD;
     else if (flags[i] & F_HEADING) kind[i] = KIND_NEUTRAL;
-    else if (len < 160 && JUNK_LINE.test(ownShort[i])) kind[i] = KIND_BAD;
+    else if (len < 160 && isJunkLine(ownShort[i])) kind[i] = KIND_BAD;
     else if (ld < GOOD_MAX_LINKS && (len >= GOOD_LENGTH || (len >= GOOD_SENTENCE && ownEnd[i]))) kind[i] = KIND_GOOD;
     else kind[i] = KIND_NEUTRAL;
   }
