@@ -102,6 +102,17 @@ describe('popup', () => {
     expect(sendMessage).not.toHaveBeenCalledWith('getPageState', undefined, 7);
   });
 
+  it('shows the lists below the first screen even when no frame comes (a document not being rendered)', async () => {
+    const a = sample();
+    answer(ready(a));
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    render(<Popup tabId={7} />, root);
+    await until(() => $('#actors'));
+    expect($('#claims')).toBeNull();
+    await until(() => $('#footnotes'));
+    expect($$('#claims li.claim')).toHaveLength(a.claims.length);
+  });
+
   it('jumps to an item in the page and announces it', async () => {
     const a = sample();
     answer(ready(a));

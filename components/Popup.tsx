@@ -29,6 +29,8 @@ type View = { kind: 'connecting' } | { kind: 'waiting'; since: number } | { kind
 const POLL_MS = 150;
 /** How long a finished page may stay silent before the popup says Sift cannot run there. */
 const CONNECT_GRACE_MS = 1500;
+/** The lists below the first screen come after its first frame, or after this long at the latest. */
+const BELOW_FOLD_LATEST_MS = 250;
 
 export interface PopupProps {
   tabId: number | null;
@@ -111,9 +113,12 @@ export function Popup({ tabId, loadBackgrounds, firstState }: PopupProps) {
         setBelowFold(true);
       }, 0);
     });
+    // A document that is not being rendered gets no frames: the lists come anyway.
+    const fallback = window.setTimeout(() => setBelowFold(true), BELOW_FOLD_LATEST_MS);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      clearTimeout(fallback);
     };
   }, [analysis, belowFold]);
   // Every section in the DOM: marked for the timing printed by the e2e run.
