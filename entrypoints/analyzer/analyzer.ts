@@ -1,9 +1,9 @@
 // The pipeline without the detector: the content script has already detected (and its detector
 // stays out of this bundle).
-import { pipelineSteps, runPipeline, type AnalysisResult, type LaterStages } from '@/lib/pipeline';
+import { pipelineSteps, runPipeline, type AnalysisResult } from '@/lib/pipeline';
 import type { ArticleDetection } from '@/lib/article/detect';
-import { loadKnowledgeBase, loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
-import { fetchPackaged, packagedKb } from '@/lib/kb/packaged';
+import { loadKnowledgeBase } from '@/lib/kb/load';
+import { packagedKb } from '@/lib/kb/packaged';
 import { yieldToPage } from '@/lib/steps';
 import { HighlightPainter, paintSpans, type PaintSpan } from '@/lib/paint/painter';
 import { detectPageScheme, highlightLinesPainted, type PageScheme } from '@/lib/paint/palette';
@@ -11,8 +11,8 @@ import type { JumpTarget, StepResult } from '@/lib/messaging';
 import type { Analysis } from '@/lib/schema';
 import type { KnowledgeBase } from '@/lib/kb/knowledge-base';
 import type { Settings } from '@/lib/settings';
-import { CardController } from './cards';
-import type { Analyzer, AnalyzerOutcome, PaintOutcome } from './api';
+import type { CardController } from './cards';
+import type { Analyzer, AnalyzerOutcome, LaterScript, PaintOutcome } from './api';
 
 
 /** The analysis, the highlights and the cards of one page (see ./api.ts for the contract). */
@@ -23,11 +23,12 @@ export function createAnalyzer(): Analyzer {
   let root: Element | null = null;
   let scheme: PageScheme = 'light';
   const jumpCursor = new Map<string, number>();
-  // Hover/focus/keyboard cards; descriptions are fetched only when a card first needs one.
-  const cards = new CardController(document, () => loadKnowledgeBaseWithDetails(fetchPackaged));
+  // Hover/focus/keyboard cards, made by the later script once it is here (they are attached with
+  // the full analysis only).
+  let cards: CardController | null = null;
 
   const clear = () => {
-    cards.detach();
+    cards?.detach();
     painter?.clear();
     painter = null;
     analysis = null;
@@ -72,13 +73,16 @@ export function createAnalyzer(): Analyzer {
       // the first highlights while the knowledge base loads, the actors' code is injected and the
       // tagger runs.
       let earlyAt: number | undefined;
-      let later: LaterStages | null = null;
+      let later: LaterScript | null = null;
       let laterLoaded: Promise<unknown> = Promise.resolve();
       const beforeActors = (partial: AnalysisResult) => {
         if (paintEarly && painterFor(partial)?.paint(paintSpans(partial.analysis), paintEarly.categories)) earlyAt = performance.now();
         // Asked for once the first highlights are painted, so that their evaluation never delays them.
         loadKb();
-        laterLoaded = loadLater().then((stages) => (later = stages));
+        laterLoaded = loadLater().then((stages) => {
+          later = stages;
+          cards ??= stages.createCards(document);
+        });
         laterLoaded.catch(() => {});
       };
       const steps = pipelineSteps(document, { kb: () => kb, later: () => later, force, detection, lang, url: location.href, source: location.href, beforeActors });
@@ -105,8 +109,8 @@ export function createAnalyzer(): Analyzer {
     paint(highlightsOn: boolean, settings: Settings): PaintOutcome {
       if (!painter || !analysis) return { painted: 0, actorsShown: 0 };
       const painted = highlightsOn ? painter.paint(spans, settings.categories) : (painter.clear(), 0);
-      if (painted > 0) cards.attach({ analysis, painter, scheme, enabled: settings.categories, root });
-      else cards.detach();
+      if (painted > 0) cards?.attach({ analysis, painter, scheme, enabled: settings.categories, root });
+      else cards?.detach();
       const actorsShown = highlightsOn ? analysis.actors.filter((a) => settings.categories[a.type]).length : 0;
       return { painted, actorsShown };
     },
@@ -132,7 +136,7 @@ export function createAnalyzer(): Analyzer {
     },
 
     step(direction: 1 | -1): StepResult | null {
-      return painter ? cards.step(direction) : null;
+      return painter ? (cards?.step(direction) ?? null) : null;
     },
 
     clear,

@@ -1,6 +1,7 @@
 import type { ArticleDetection } from '@/lib/article/detect';
 import type { JumpTarget, StepResult } from '@/lib/messaging';
 import type { LaterStages } from '@/lib/pipeline';
+import type { CardController } from './cards';
 import type { Analysis } from '@/lib/schema';
 import type { Settings } from '@/lib/settings';
 
@@ -17,11 +18,18 @@ import type { Settings } from '@/lib/settings';
  * goes on as soon as the analyzer is there, without waiting for the background's answer to travel
  * back.
  *
- * The analyzer's own bundle stops at the claims. The actors and summary stages (entrypoints/later)
- * are injected the same way once the claims are painted, under LATER_GLOBAL and LATER_READY: the
- * page evaluates each half in a task of its own, and the first half sooner.
+ * The analyzer's own bundle stops at the claims and their paint. The actors and summary stages and
+ * the cards (entrypoints/later) are injected the same way once the claims are painted, under
+ * LATER_GLOBAL and LATER_READY: the page evaluates each half in a task of its own, and the first
+ * half sooner. (The cards are attached only with the full analysis, after the later stages ran:
+ * their code, Preact with it, need not delay the first highlights.)
  */
 export const ANALYZER_GLOBAL = '__siftAnalyzer';
+/**
+ * The content script's `browser` (webextension-polyfill's), which the analyzer's and the later
+ * stages' bundles take instead of a copy of the polyfill of their own (see wxt.config.ts).
+ */
+export const BROWSER_GLOBAL = '__siftBrowser';
 export const ANALYZER_READY = '__siftAnalyzerReady';
 export const LATER_GLOBAL = '__siftLaterStages';
 export const LATER_READY = '__siftLaterStagesReady';
@@ -57,8 +65,8 @@ export interface Analyzer {
      * the analyzer decodes and reads them once the claims are painted.
      */
     kbIndex: Promise<ArrayBuffer>;
-    /** The actors and summary stages, injected when asked for (after the claims). */
-    loadLater: () => Promise<LaterStages>;
+    /** The actors and summary stages and the cards, injected when asked for (after the claims). */
+    loadLater: () => Promise<LaterScript>;
     /** The article's language, when the content script decided it (undefined: the pipeline decides). */
     lang?: string | null;
     /**
@@ -78,3 +86,9 @@ export interface Analyzer {
 }
 
 export type CreateAnalyzer = () => Analyzer;
+
+/** What the later script registers: the pipeline's later stages, and the cards of the page. */
+export interface LaterScript extends LaterStages {
+  /** The hover/focus/keyboard cards of this page (descriptions loaded when a card first needs one). */
+  createCards(doc: Document): CardController;
+}

@@ -6,8 +6,7 @@ import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, 
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchIndexBytes } from '@/lib/kb/packaged';
 import { runInSlices, yieldToPage } from '@/lib/steps';
-import { ANALYZER_GLOBAL, ANALYZER_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CreateAnalyzer } from '../analyzer/api';
-import type { LaterStages } from '@/lib/pipeline';
+import { ANALYZER_GLOBAL, ANALYZER_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CreateAnalyzer, type LaterScript } from '../analyzer/api';
 
 /**
  * One page's life, as the content script sees it: it reads the settings, decides whether the page
@@ -26,7 +25,7 @@ export class PageSession {
   private busyMs = 0;
   private analyzer: Analyzer | null = null;
   private analyzerLoad: Promise<Analyzer> | null = null;
-  private laterLoad: Promise<LaterStages> | null = null;
+  private laterLoad: Promise<LaterScript> | null = null;
   /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
   private kbLoaded = false;
   /** The knowledge-base index's bytes, fetched once per page, the first time an analysis needs them. */
@@ -104,7 +103,7 @@ export class PageSession {
    * The analyzer's later stages (actors and summary), injected when it first asks (shared and tried
    * again after a failure, as `loadAnalyzer`).
    */
-  private loadLater = (): Promise<LaterStages> => {
+  private loadLater = (): Promise<LaterScript> => {
     this.laterLoad ??= this.injectLater().catch((e: unknown) => {
       this.laterLoad = null;
       throw e;
@@ -112,10 +111,10 @@ export class PageSession {
     return this.laterLoad;
   };
 
-  private async injectLater(): Promise<LaterStages> {
+  private async injectLater(): Promise<LaterScript> {
     const stages = await injectScript(() => sendMessage('injectLaterStages', undefined), LATER_GLOBAL, LATER_READY, 'the actors stage');
     this.timeline.later = performance.now();
-    return stages as LaterStages;
+    return stages as LaterScript;
   }
 
   /** Detection of the page as it is now, in short tasks (a large page takes tens of ms), its work counted. */
