@@ -43,6 +43,7 @@ function polyfillOncePerWorld(): Plugin {
   };
 }
 
+// One codebase, two browsers: `wxt build` (Chrome MV3) and `wxt build -b firefox --mv3`.
 export default defineConfig({
   // `import { browser } from 'wxt/browser'` resolves to webextension-polyfill.
   modules: ['@wxt-dev/webextension-polyfill'],
