@@ -100,8 +100,8 @@ export class PageSession {
   }
 
   /**
-   * The analyzer's later stages (actors and summary), injected when it first asks (shared and tried
-   * again after a failure, as `loadAnalyzer`).
+   * The analyzer's later script (the actors and summary stages, and the cards), injected when it
+   * first asks (shared and tried again after a failure, as `loadAnalyzer`).
    */
   private loadLater = (): Promise<LaterScript> => {
     this.laterLoad ??= this.injectLater().catch((e: unknown) => {
@@ -112,7 +112,7 @@ export class PageSession {
   };
 
   private async injectLater(): Promise<LaterScript> {
-    const stages = await injectScript(() => sendMessage('injectLaterStages', undefined), LATER_GLOBAL, LATER_READY, 'the actors stage');
+    const stages = await injectScript(() => sendMessage('injectLaterStages', undefined), LATER_GLOBAL, LATER_READY, 'the later stages');
     this.timeline.later = performance.now();
     return stages as LaterScript;
   }
