@@ -16,6 +16,7 @@ vi.mock('@/lib/messaging', async (original) => ({ ...(await original<typeof impo
 const messaging = await import('@/lib/messaging');
 const sendMessage = vi.mocked(messaging.sendMessage);
 const isTabLoading = vi.mocked(messaging.isTabLoading);
+const { overviewOf } = messaging;
 const { Popup } = await import('./Popup');
 const { isUnsourced } = await import('./model');
 
@@ -93,13 +94,39 @@ describe('popup', () => {
     expect($('#actors-note')!.textContent).toContain(`1 of ${a.actors.length} actors`);
   });
 
-  it('shows the answer to the question sent before it rendered, without asking again', async () => {
+  it('shows its first screen from the overview sent before it rendered, then the lists from the whole state', async () => {
+    const a = sample();
+    let give: (s: PageState) => void = () => {};
+    sendMessage.mockImplementation(((type: string) => (type === 'getPageState' ? new Promise<PageState>((resolve) => (give = resolve)) : Promise.resolve(true))) as never);
+    const overview = overviewOf(ready(a));
+    // The overview carries no claims, footnotes or article text: counts and markers stand for them.
+    expect(JSON.stringify(overview).length).toBeLessThan(JSON.stringify(ready(a)).length / 2);
+    render(<Popup tabId={7} firstOverview={Promise.resolve(overview)} />, root);
+    await until(() => $('#actors'));
+    expect($('#title')!.textContent).toBe(a.article!.title);
+    expect($$('#summary li')).toHaveLength(a.summary.length);
+    expect($$('#summary li')[0].querySelector('sup.marker')!.textContent).toBe('Footnote 1');
+    expect($('.contents a[href="#claims"] .count')!.textContent!.trim()).toBe(String(a.claims.length));
+    expect($('.contents a[href="#footnotes"] .count')!.textContent!.trim()).toBe(String(a.footnotes.length));
+    // The whole state is asked for once, and the lists wait for it.
+    await until(() => sendMessage.mock.calls.some(([type]) => type === 'getPageState'));
+    expect(sendMessage.mock.calls.filter(([type]) => type === 'getPageState')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect($('#claims')).toBeNull();
+    give(ready(a));
+    await until(() => $('#footnotes'));
+    expect($$('#claims li.claim')).toHaveLength(a.claims.length);
+    expect($$('#footnotes li.footnote')).toHaveLength(a.footnotes.length);
+  });
+
+  it('asks for nothing more when the overview is not of an analysed article', async () => {
     const a = sample();
     answer(ready(a));
-    render(<Popup tabId={7} firstState={Promise.resolve(ready(a))} />, root);
-    await until(() => $('#footnotes'));
+    render(<Popup tabId={7} firstOverview={Promise.resolve(overviewOf({ status: 'not-article', analysis: a, highlightsOn: true, painted: 0, hostname: 'x.example' }))} />, root);
+    await until(() => $('#analyse-anyway'));
     expect($('#title')!.textContent).toBe(a.article!.title);
-    expect(sendMessage).not.toHaveBeenCalledWith('getPageState', undefined, 7);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sendMessage).not.toHaveBeenCalled();
   });
 
   it('shows the lists below the first screen even when no frame comes (a document not being rendered)', async () => {

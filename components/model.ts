@@ -1,6 +1,7 @@
-import type { Actor, ActorType, Analysis, Claim, ClaimKind } from '@/lib/schema';
+import type { Actor, ActorType, Claim, ClaimKind } from '@/lib/schema';
 import { ACTOR_TYPES, CLAIM_KINDS } from '@/lib/schema';
 import type { Category } from '@/lib/categories';
+import type { AnalysisOverview } from '@/lib/messaging';
 import { normalizeHost } from '@/lib/settings';
 
 /**
@@ -59,12 +60,12 @@ export function isUnsourced(claim: Claim): boolean {
 }
 
 /** How many highlights of each category the analysis has (actors count once each). */
-export function categoryCounts(a: Pick<Analysis, 'actors' | 'claims' | 'footnotes'> | null): Record<Category, number> {
+export function categoryCounts(a: Pick<AnalysisOverview, 'actors' | 'claimCount' | 'footnoteCount'> | null): Record<Category, number> {
   const counts = Object.fromEntries([...ACTOR_TYPES, 'claim', 'footnote'].map((c) => [c, 0])) as Record<Category, number>;
   if (!a) return counts;
   for (const actor of a.actors) counts[actor.type]++;
-  counts.claim = a.claims.length;
-  counts.footnote = a.footnotes.length;
+  counts.claim = a.claimCount;
+  counts.footnote = a.footnoteCount;
   return counts;
 }
 

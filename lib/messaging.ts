@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from './zod';
-import type { Analysis } from './schema';
+import type { Actor, Analysis, ArticleInfo, SummarySentence } from './schema';
+import { markersOf, type MarkerAt } from './footnotes/inline';
 
 /**
  * The one message protocol between Sift's contexts. Directions:
- *   popup → content      getPageState, analyzeAnyway, setTabHighlights, jumpTo
+ *   popup → content      getPageOverview, getPageState, analyzeAnyway, setTabHighlights, jumpTo
  *   background → content toggleHighlights, stepHighlight (keyboard commands)
  *   content → background highlightCount (toolbar badge), injectAnalyzer and injectLaterStages (on
  *                        article pages)
@@ -56,6 +57,42 @@ export interface PageState {
   error?: string;
 }
 
+/**
+ * What the popup's first screen shows of an analysis: the article's metadata, the summary, the
+ * actors, and how many claims and footnotes there are. The popup asks for it first and for the whole
+ * state next: a message costs by its size (the browser serialises it out of the page and into the
+ * popup), and on a long article the claims, the footnotes and the text are most of the analysis.
+ */
+export interface AnalysisOverview {
+  /** The article's metadata, without its text. */
+  article: Omit<ArticleInfo, 'text'> | null;
+  actors: Actor[];
+  summary: SummarySentence[];
+  claimCount: number;
+  footnoteCount: number;
+  /** The footnote markers in the article text, in order (the summary's sentences show them). */
+  markers: MarkerAt[];
+}
+
+export interface PageOverview extends Omit<PageState, 'analysis'> {
+  analysis: AnalysisOverview | null;
+}
+
+/** The first screen's share of a page state (the page answers `getPageOverview` with it). */
+export function overviewOf(state: PageState): PageOverview {
+  const a = state.analysis;
+  if (!a) return { ...state, analysis: null };
+  let article: AnalysisOverview['article'] = null;
+  if (a.article) {
+    const { text: _text, ...meta } = a.article;
+    article = meta;
+  }
+  return {
+    ...state,
+    analysis: { article, actors: a.actors, summary: a.summary, claimCount: a.claims.length, footnoteCount: a.footnotes.length, markers: markersOf(a.footnotes) },
+  };
+}
+
 // The payload schemas are built when a message of their type first arrives, not when a page loads:
 // building zod schemas costs a cold page milliseconds, and most pages never get a message.
 const jumpTargetSchema = () =>
@@ -78,6 +115,8 @@ export interface StepResult {
 }
 
 export interface ProtocolMap {
+  /** The page state as the popup's first screen needs it (see `AnalysisOverview`). */
+  getPageOverview(): PageOverview;
   getPageState(): PageState;
   analyzeAnyway(): PageState;
   setTabHighlights(on: boolean): PageState;
@@ -102,6 +141,7 @@ export interface ProtocolMap {
  * in the page, 2–6 ms in CPU profiles of the content script).
  */
 const PAYLOAD_SCHEMAS: { [K in keyof ProtocolMap]: (() => z.ZodMiniType) | null } = {
+  getPageOverview: null,
   getPageState: null,
   analyzeAnyway: null,
   setTabHighlights: () => z.boolean(),

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticleSteps, type ArticleDetection } from '@/lib/article/detect';
 import { declaredKind } from '@/lib/article/metadata';
 import { decideLanguage, isAnalysedLanguage, primaryLanguage, sampleText } from '@/lib/text/language';
-import { listen, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
+import { listen, overviewOf, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fetchIndexBytes } from '@/lib/kb/packaged';
 import { runInSlices, yieldToPage } from '@/lib/steps';
@@ -37,6 +37,7 @@ export class PageSession {
 
   start(): void {
     this.cleanups.push(
+      listen('getPageOverview', async () => overviewOf(await this.describe())),
       listen('getPageState', () => this.describe()),
       listen('analyzeAnyway', () => this.analyze(true)),
       listen('setTabHighlights', (on) => this.setHighlights(on)),

@@ -25,10 +25,10 @@ const loadBackgrounds = async () => {
   return (id: string) => kb.background(id);
 };
 
-// The page is asked for its state before the popup renders anything: the answer travels while the
-// popup draws its first view.
+// The page is asked for its first screen's share of its state before the popup renders anything:
+// the answer travels while the popup draws its first view.
 const tab = targetTab();
-const firstState = tab.then((tabId) => (tabId === null ? undefined : sendMessage('getPageState', undefined, tabId)));
+const firstOverview = tab.then((tabId) => (tabId === null ? undefined : sendMessage('getPageOverview', undefined, tabId)));
 // Handled where the popup reads it (an unanswered page is a state the popup shows).
-firstState.catch(() => {});
-void tab.then((tabId) => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstState={firstState} />, document.getElementById('app')!));
+firstOverview.catch(() => {});
+void tab.then((tabId) => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstOverview={firstOverview} />, document.getElementById('app')!));

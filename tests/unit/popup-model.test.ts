@@ -51,7 +51,7 @@ describe('popup model', () => {
   });
 
   it('counts the highlights of each category', () => {
-    const counts = categoryCounts({ actors: [actor('a', 'person', [1, 2]), actor('b', 'person', [3])], claims: [claim('count', null)], footnotes: [] });
+    const counts = categoryCounts({ actors: [actor('a', 'person', [1, 2]), actor('b', 'person', [3])], claimCount: 1, footnoteCount: 0 });
     expect(counts).toMatchObject({ person: 2, claim: 1, footnote: 0, place: 0 });
     expect(Object.values(categoryCounts(null)).every((n) => n === 0)).toBe(true);
   });
