@@ -154,7 +154,10 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
         loadBackgrounds()
-          .then((lookup) => live && setBackgroundOf(() => lookup))
+          .then((lookup) => {
+            if (performance.getEntriesByName('sift-popup-backgrounds').length === 0) performance.mark('sift-popup-backgrounds');
+            if (live) setBackgroundOf(() => lookup);
+          })
           .catch(() => live && setBackgroundOf(() => () => null));
       }, 0),
     );

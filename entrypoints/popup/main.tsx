@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
-import { fetchPackaged } from '@/lib/kb/packaged';
+import { loadKnowledgeBaseWithDetails, type FetchKb } from '@/lib/kb/load';
+import { prefetchedKb } from '@/lib/kb/packaged';
 import { uiDirection, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 
@@ -19,9 +19,10 @@ async function targetTab(): Promise<number | null> {
 }
 
 // Extension pages read the packaged knowledge base directly; the details load only here and in
-// hover cards, never for the highlights.
+// hover cards, never for the highlights. Fetched as soon as the page is known to have actors.
+let kbFiles: FetchKb | null = null;
 const loadBackgrounds = async () => {
-  const kb = await loadKnowledgeBaseWithDetails(fetchPackaged);
+  const kb = await loadKnowledgeBaseWithDetails((kbFiles ??= prefetchedKb()));
   return (id: string) => kb.background(id);
 };
 
@@ -29,6 +30,11 @@ const loadBackgrounds = async () => {
 // the answer travels while the popup draws its first view.
 const tab = targetTab();
 const firstOverview = tab.then((tabId) => (tabId === null ? undefined : sendMessage('getPageOverview', undefined, tabId)));
-// Handled where the popup reads it (an unanswered page is a state the popup shows).
-firstOverview.catch(() => {});
+firstOverview.then(
+  (overview) => {
+    if (overview?.analysis?.actors.length) kbFiles ??= prefetchedKb();
+  },
+  // Handled where the popup reads it (an unanswered page is a state the popup shows).
+  () => {},
+);
 void tab.then((tabId) => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstOverview={firstOverview} />, document.getElementById('app')!));
