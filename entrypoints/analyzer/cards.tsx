@@ -15,7 +15,7 @@ import {
 } from '@/lib/cards/targets';
 import type { Category } from '@/lib/categories';
 import { t } from '@/lib/i18n';
-import type { KnowledgeBase } from '@/lib/kb/knowledge-base';
+import type { BackgroundLookup } from '@/lib/kb/load';
 import type { HighlightPainter } from '@/lib/paint/painter';
 import type { PageScheme } from '@/lib/paint/palette';
 import type { Analysis } from '@/lib/schema';
@@ -92,13 +92,13 @@ export class CardController {
   private pointer: { x: number; y: number; overCard: boolean } | null = null;
   private timers: Record<TimerName, number> = { move: 0, show: 0, hide: 0, announce: 0, frame: 0 };
   private cursor = -1;
-  private details: KnowledgeBase | null = null;
+  private details: BackgroundLookup | null = null;
   private detailsState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   private live = '';
 
   constructor(
     private readonly doc: Document,
-    private readonly loadDetails: () => Promise<KnowledgeBase>,
+    private readonly loadDetails: () => Promise<BackgroundLookup>,
   ) {}
 
   /** Whether a card is in the page now (tests and the session read it). */
@@ -358,7 +358,7 @@ export class CardController {
     const actor = a.actors[target.index];
     if (!actor) return null;
     if (needsDetails(actor) && this.detailsState === 'idle') this.fetchDetails();
-    return actorCard(actor, this.details?.background(actor.id) ?? null, this.detailsState === 'loading');
+    return actorCard(actor, this.details?.(actor.id) ?? null, this.detailsState === 'loading');
   }
 
   /** The knowledge base's descriptions load the first time a card needs one. */

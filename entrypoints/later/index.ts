@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findActorsSteps } from '@/lib/actors/recognize';
 import { summarizeSteps } from '@/lib/summary/summarize';
-import { loadKnowledgeBaseWithDetails } from '@/lib/kb/load';
+import { loadBackgrounds } from '@/lib/kb/load';
 import { fetchPackaged } from '@/lib/kb/packaged';
 import { LATER_GLOBAL, LATER_READY, type LaterScript } from '../analyzer/api';
 import { CardController } from '../analyzer/cards';
@@ -15,7 +15,7 @@ export default defineUnlistedScript(() => {
     findActorsSteps,
     summarizeSteps,
     // Descriptions are fetched only when a card first needs one.
-    createCards: (doc) => new CardController(doc, () => loadKnowledgeBaseWithDetails(fetchPackaged)),
+    createCards: (doc) => new CardController(doc, () => loadBackgrounds(fetchPackaged)),
   } satisfies LaterScript;
   (global[LATER_READY] as (() => void) | undefined)?.();
 });

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { loadKnowledgeBaseWithDetails, type FetchKb } from '@/lib/kb/load';
+import { loadBackgrounds as loadPackagedBackgrounds, type FetchKb } from '@/lib/kb/load';
 import { prefetchedKb } from '@/lib/kb/packaged';
 import { uiDirection, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
@@ -21,10 +21,7 @@ async function targetTab(): Promise<number | null> {
 // Extension pages read the packaged knowledge base directly; the details load only here and in
 // hover cards, never for the highlights. Fetched as soon as the page is known to have actors.
 let kbFiles: FetchKb | null = null;
-const loadBackgrounds = async () => {
-  const kb = await loadKnowledgeBaseWithDetails((kbFiles ??= prefetchedKb()));
-  return (id: string) => kb.background(id);
-};
+const loadBackgrounds = () => loadPackagedBackgrounds((kbFiles ??= prefetchedKb()));
 
 // The page is asked for its first screen's share of its state before the popup renders anything:
 // the answer travels while the popup draws its first view.

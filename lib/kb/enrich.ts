@@ -4,7 +4,7 @@ import type { KnowledgeBase } from './knowledge-base';
 /**
  * Fills each actor's `background` from the knowledge base's details, for the popup and the hover
  * cards: the content script recognises actors with the index alone and loads the details only
- * when a view asks (`loadKnowledgeBaseWithDetails`). Pure: returns new actor
+ * when a view asks (`loadBackgrounds`). Pure: returns new actor
  * objects, leaves the input untouched; actors the knowledge base does not know (`new:…` ids) and
  * actors that already have a background are returned as they are.
  */

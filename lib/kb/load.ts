@@ -1,4 +1,5 @@
-import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type KnowledgeBase } from './knowledge-base';
+import { createKnowledgeBase, EMPTY_KB, type KbDetailsData, type KbIndexData, type KnowledgeBase } from './knowledge-base';
+import type { ActorBackground } from '../schema';
 
 /**
  * Loading the bundled knowledge base in a browser context: `fetchKb` is given by the caller
@@ -11,8 +12,11 @@ import { createKnowledgeBase, type KbDetailsData, type KbIndexData, type Knowled
 /** The index (`kb/index.txt`, read with `readKbIndex`) or the details (`kb/details.json`, parsed). */
 export type FetchKb = (path: 'kb/index.txt' | 'kb/details.json') => Promise<unknown>;
 
+/** An entity's background by id, from the details file (null: the knowledge base has none). */
+export type BackgroundLookup = (id: string) => ActorBackground | null;
+
 let indexOnly: Promise<KnowledgeBase> | null = null;
-let withDetails: Promise<KnowledgeBase> | null = null;
+let backgrounds: Promise<BackgroundLookup> | null = null;
 
 /** The knowledge base for recognising names (index only). */
 export function loadKnowledgeBase(fetchKb: FetchKb): Promise<KnowledgeBase> {
@@ -20,10 +24,21 @@ export function loadKnowledgeBase(fetchKb: FetchKb): Promise<KnowledgeBase> {
   return indexOnly;
 }
 
-/** The knowledge base with the details (descriptions, aliases, Wikidata ids) attached. */
-export function loadKnowledgeBaseWithDetails(fetchKb: FetchKb): Promise<KnowledgeBase> {
-  withDetails ??= Promise.all([loadKnowledgeBase(fetchKb), fetchKb('kb/details.json') as Promise<KbDetailsData>]).then(([kb, details]) =>
-    kb.withDetails(details),
+/**
+ * The details (descriptions, aliases, Wikidata ids) as backgrounds by id, for the views that show them
+ * (the popup, hover cards): the index is not needed to read them, and is not loaded for them. Loaded
+ * once; after a failure the next call tries again.
+ */
+export function loadBackgrounds(fetchKb: FetchKb): Promise<BackgroundLookup> {
+  backgrounds ??= (fetchKb('kb/details.json') as Promise<KbDetailsData>).then(
+    (details) => {
+      const kb = EMPTY_KB.withDetails(details);
+      return (id: string) => kb.background(id);
+    },
+    (e: unknown) => {
+      backgrounds = null;
+      throw e;
+    },
   );
-  return withDetails;
+  return backgrounds;
 }

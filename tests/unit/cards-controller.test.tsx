@@ -23,8 +23,11 @@ let shadowRoots: ShadowRoot[] = [];
 const controllers: CardController[] = [];
 let caret: { node: Node; offset: number } | null = null;
 
-/** A knowledge base whose details know Putin (version 1 formats, as the tests' small data). */
-const kbWith = (details: KbDetailsDataV1) => createKnowledgeBase({ version: 1, entities: [], aliases: {} }, details);
+/** Backgrounds from a knowledge base whose details know Putin (version 1 formats, as the tests' small data). */
+const kbWith = (details: KbDetailsDataV1) => {
+  const kb = createKnowledgeBase({ version: 1, entities: [], aliases: {} }, details);
+  return (id: string) => kb.background(id);
+};
 
 function setup(details = vi.fn(async () => kbWith({ 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } }))) {
   document.body.replaceChildren(...page());
