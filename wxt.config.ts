@@ -80,12 +80,12 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_extName__' },
-    // The content script loads the knowledge-base index (and, for a hover card, the details) from
-    // the package. Chrome's dynamic URLs keep pages from probing for Sift; Firefox's per-install
-    // UUID does the same there.
+    // The content script loads the knowledge-base index from the package (the details are read by
+    // the background, which pages and the popup ask for the few backgrounds they show). Chrome's
+    // dynamic URLs keep pages from probing for Sift; Firefox's per-install UUID does the same there.
     web_accessible_resources: [
       {
-        resources: ['kb/index.txt', 'kb/details.json'],
+        resources: ['kb/index.txt'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser !== 'firefox' && { use_dynamic_url: true }),
       },

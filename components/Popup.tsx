@@ -38,8 +38,8 @@ const BELOW_FOLD_LATEST_MS = 250;
 
 export interface PopupProps {
   tabId: number | null;
-  /** Loads the knowledge base's backgrounds (descriptions, aliases, links) for the actor list. */
-  loadBackgrounds?: () => Promise<(id: string) => ReturnType<NonNullable<BackgroundOf>>>;
+  /** Loads the knowledge base's backgrounds (descriptions, aliases, links) of these actors. */
+  loadBackgrounds?: (ids: readonly string[]) => Promise<(id: string) => ReturnType<NonNullable<BackgroundOf>>>;
   /**
    * The page's answer to a first `getPageOverview` sent before the popup rendered anything: the
    * popup shows its first screen from it and asks for the whole state next.
@@ -146,14 +146,14 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
 
   // Backgrounds come from the bundled knowledge base, loaded after the first paint so that the
   // analysis shows at once.
-  const hasActors = (analysis?.actors.length ?? 0) > 0;
+  const actorIds = analysis?.actors.map((a) => a.id).join('\n') ?? '';
   useEffect(() => {
-    if (!hasActors || backgroundOf || !loadBackgrounds) return;
+    if (!actorIds || backgroundOf || !loadBackgrounds) return;
     let live = true;
     // After the first frame: parsing the knowledge base must not delay the analysis on screen.
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
-        loadBackgrounds()
+        loadBackgrounds(actorIds.split('\n'))
           .then((lookup) => {
             if (performance.getEntriesByName('sift-popup-backgrounds').length === 0) performance.mark('sift-popup-backgrounds');
             if (live) setBackgroundOf(() => lookup);
@@ -165,7 +165,7 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
       live = false;
       cancelAnimationFrame(frame);
     };
-  }, [hasActors, backgroundOf, loadBackgrounds]);
+  }, [actorIds, backgroundOf, loadBackgrounds]);
 
   const jump = async (target: JumpTarget, what: string) => {
     const found = await sendMessage('jumpTo', target, tabId!).catch(() => false);

@@ -4,6 +4,8 @@ import { listen, sendMessage } from '@/lib/messaging';
 import { warmFormatting } from '@/lib/i18n';
 import { hostOf } from '@/lib/article/metadata';
 import { getSettings, isSiteDisabled, watchSettings, type Settings } from '@/lib/settings';
+import { loadBackgrounds } from '@/lib/kb/load';
+import { fetchPackaged } from '@/lib/kb/packaged';
 
 /** Keyboard commands (see `commands` in wxt.config.ts) and what each asks the page for. */
 const COMMANDS = {
@@ -12,7 +14,8 @@ const COMMANDS = {
   'previous-highlight': (tabId: number) => sendMessage('stepHighlight', { direction: 'previous' }, tabId),
 } as const;
 
-// The keyboard commands, the toolbar badge and injecting the analyzer: analysis happens in the page.
+// The keyboard commands, the toolbar badge, injecting the analyzer and the knowledge base's
+// backgrounds: analysis happens in the page.
 export default defineBackground(() => {
   // The locale data the popup formats with is loaded once per extension process: load it here,
   // after a page's analysis (off that page's thread), before the reader opens the popup on it.
@@ -39,8 +42,22 @@ export default defineBackground(() => {
     return injectInto(sender, '/analyzer.js');
   });
 
-  // The analyzer painted the claims: its later stages (actors, summary), evaluated in a task of their own.
-  listen('injectLaterStages', (_, sender) => injectInto(sender, '/later.js'));
+  // The analyzer painted the claims: its later stages (actors, summary), evaluated in a task of their
+  // own. The page will have actors: the details are read now (once while the background lives, on
+  // its own thread), so that the popup and the hover cards find them ready.
+  listen('injectLaterStages', async (_, sender) => {
+    const injected = await injectInto(sender, '/later.js');
+    if (injected) setTimeout(() => loadBackgrounds(fetchPackaged).catch(() => {}), 0);
+    return injected;
+  });
+
+  // The details file is read here, once while the background lives: reading it in a page held the
+  // page's main thread for 160–190 ms (the body's transfer, its decoding and parsing), and the popup's
+  // for about 100 ms at every opening. Pages and the popup get the few backgrounds they show.
+  listen('getBackgrounds', async (ids) => {
+    const background = await loadBackgrounds(fetchPackaged);
+    return Object.fromEntries(ids.map((id) => [id, background(id)]));
+  });
 
   listen('highlightCount', async (count, sender) => {
     const tabId = sender.tab?.id;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from './zod';
-import type { Actor, Analysis, ArticleInfo, SummarySentence } from './schema';
+import type { Actor, ActorBackground, Analysis, ArticleInfo, SummarySentence } from './schema';
 import { markersOf, type MarkerAt } from './footnotes/inline';
 
 /**
@@ -10,6 +10,8 @@ import { markersOf, type MarkerAt } from './footnotes/inline';
  *   background → content toggleHighlights, stepHighlight (keyboard commands)
  *   content → background highlightCount (toolbar badge), injectAnalyzer and injectLaterStages (on
  *                        article pages)
+ *   popup, content → background  getBackgrounds (the knowledge base's details, for the actor list
+ *                        and the hover cards)
  * Every listener goes through `listen`, which accepts messages only from this extension and
  * checks the payload against a schema: a page cannot command Sift.
  */
@@ -132,6 +134,11 @@ export interface ProtocolMap {
   injectAnalyzer(ahead: boolean): boolean;
   /** Inject the analyzer's later stages (actors and summary) into the sender's frame. */
   injectLaterStages(): boolean;
+  /**
+   * The knowledge base's backgrounds of these entities (null: none). The background reads the 4.5 MB
+   * details file once, off every page's and the popup's main thread, and answers with a few lines.
+   */
+  getBackgrounds(ids: string[]): Record<string, ActorBackground | null>;
 }
 
 /**
@@ -151,6 +158,7 @@ const PAYLOAD_SCHEMAS: { [K in keyof ProtocolMap]: (() => z.ZodMiniType) | null 
   highlightCount: () => z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
   injectAnalyzer: () => z.boolean(),
   injectLaterStages: null,
+  getBackgrounds: () => z.array(z.string().check(z.maxLength(300))).check(z.maxLength(5000)),
 };
 const built = new Map<keyof ProtocolMap, z.ZodMiniType>();
 /**
@@ -168,6 +176,12 @@ export function payloadSchema(type: keyof ProtocolMap): z.ZodMiniType | null | u
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
 export const { sendMessage } = messaging;
+
+/** These actors' backgrounds, asked from the background (the popup's actor list, the hover cards). */
+export async function askBackgrounds(ids: readonly string[]): Promise<(id: string) => ActorBackground | null> {
+  const found = await sendMessage('getBackgrounds', [...ids]);
+  return (id) => (Object.hasOwn(found, id) ? found[id] : null);
+}
 
 export interface SenderInfo {
   id?: string;

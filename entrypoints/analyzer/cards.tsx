@@ -94,11 +94,14 @@ export class CardController {
   private cursor = -1;
   private details: BackgroundLookup | null = null;
   private detailsState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
+  /** Counts the analyses attached: an answer for an earlier one is dropped. */
+  private detailsRun = 0;
   private live = '';
 
   constructor(
     private readonly doc: Document,
-    private readonly loadDetails: () => Promise<BackgroundLookup>,
+    /** The knowledge base's backgrounds of these actors. */
+    private readonly loadDetails: (ids: readonly string[]) => Promise<BackgroundLookup>,
   ) {}
 
   /** Whether a card is in the page now (tests and the session read it). */
@@ -110,6 +113,10 @@ export class CardController {
   attach(page: CardPage): void {
     this.detach();
     this.page = page;
+    // The backgrounds loaded are those of the previous analysis's actors.
+    this.detailsRun++;
+    this.details = null;
+    this.detailsState = 'idle';
     this.index = buildTargetIndex(page.analysis, page.enabled);
     if (this.index.targets.length === 0) return;
     const win = this.doc.defaultView;
@@ -357,20 +364,23 @@ export class CardController {
     if (target.kind === 'claim') return a.claims[target.index] ? claimCard(a.claims[target.index]) : null;
     const actor = a.actors[target.index];
     if (!actor) return null;
-    if (needsDetails(actor) && this.detailsState === 'idle') this.fetchDetails();
+    if (needsDetails(actor) && this.detailsState === 'idle') this.fetchDetails(a.actors.filter(needsDetails).map((x) => x.id));
     return actorCard(actor, this.details?.(actor.id) ?? null, this.detailsState === 'loading');
   }
 
-  /** The knowledge base's descriptions load the first time a card needs one. */
-  private fetchDetails(): void {
+  /** The knowledge base's descriptions (of the article's actors) load the first time a card needs one. */
+  private fetchDetails(ids: readonly string[]): void {
     this.detailsState = 'loading';
-    this.loadDetails().then(
+    const run = this.detailsRun;
+    this.loadDetails(ids).then(
       (d) => {
+        if (run !== this.detailsRun) return;
         this.details = d;
         this.detailsState = 'loaded';
         this.redraw();
       },
       () => {
+        if (run !== this.detailsRun) return;
         this.detailsState = 'failed';
         this.redraw();
       },

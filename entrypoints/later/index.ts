@@ -1,8 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { findActorsSteps } from '@/lib/actors/recognize';
 import { summarizeSteps } from '@/lib/summary/summarize';
-import { loadBackgrounds } from '@/lib/kb/load';
-import { fetchPackaged } from '@/lib/kb/packaged';
+import { askBackgrounds } from '@/lib/messaging';
 import { LATER_GLOBAL, LATER_READY, type LaterScript } from '../analyzer/api';
 import { CardController } from '../analyzer/cards';
 
@@ -14,8 +13,8 @@ export default defineUnlistedScript(() => {
   global[LATER_GLOBAL] ??= {
     findActorsSteps,
     summarizeSteps,
-    // Descriptions are fetched only when a card first needs one.
-    createCards: (doc) => new CardController(doc, () => loadBackgrounds(fetchPackaged)),
+    // Descriptions are asked for (from the background) only when a card first needs one.
+    createCards: (doc) => new CardController(doc, askBackgrounds),
   } satisfies LaterScript;
   (global[LATER_READY] as (() => void) | undefined)?.();
 });

@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { loadBackgrounds as loadPackagedBackgrounds, type FetchKb } from '@/lib/kb/load';
-import { prefetchedKb } from '@/lib/kb/packaged';
+import type { BackgroundLookup } from '@/lib/kb/load';
 import { uiDirection, uiLanguage } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging';
+import { askBackgrounds, sendMessage } from '@/lib/messaging';
 
 performance.mark('sift-popup-start');
 document.documentElement.lang = uiLanguage();
@@ -18,10 +17,21 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-// Extension pages read the packaged knowledge base directly; the details load only here and in
-// hover cards, never for the highlights. Fetched as soon as the page is known to have actors.
-let kbFiles: FetchKb | null = null;
-const loadBackgrounds = () => loadPackagedBackgrounds((kbFiles ??= prefetchedKb()));
+// The actors' backgrounds come from the background (it reads the knowledge base's details once
+// while it lives), asked for as soon as the page's first answer names the actors: the popup asks
+// again after its first frame and gets the same answer.
+const backgrounds = new Map<string, Promise<BackgroundLookup>>();
+const loadBackgrounds = (ids: readonly string[]): Promise<BackgroundLookup> => {
+  const key = ids.join('\n');
+  let lookup = backgrounds.get(key);
+  if (!lookup) {
+    lookup = askBackgrounds(ids);
+    // A failure is the popup's to show when it asks; asked again, it is tried again.
+    lookup.catch(() => backgrounds.delete(key));
+    backgrounds.set(key, lookup);
+  }
+  return lookup;
+};
 
 // The page is asked for its first screen's share of its state before the popup renders anything:
 // the answer travels while the popup draws its first view.
@@ -29,7 +39,8 @@ const tab = targetTab();
 const firstOverview = tab.then((tabId) => (tabId === null ? undefined : sendMessage('getPageOverview', undefined, tabId)));
 firstOverview.then(
   (overview) => {
-    if (overview?.analysis?.actors.length) kbFiles ??= prefetchedKb();
+    const actors = overview?.analysis?.actors ?? [];
+    if (actors.length > 0) loadBackgrounds(actors.map((a) => a.id)).catch(() => {});
   },
   // Handled where the popup reads it (an unanswered page is a state the popup shows).
   () => {},

@@ -8,7 +8,7 @@ import type { KbIndexDataV6 } from './index-file';
  * - the alias index (`kb/index.txt`): every entity's id, type, name and country, and every
  *   alias key → entity;
  * - the details (`kb/details.json`): descriptions, alias lists, Wikidata ids, dates and sources,
- *   loaded only when the popup or a hover card asks (see `lib/kb/enrich.ts`).
+ *   read by the background only when the popup or a hover card asks (`getBackgrounds`).
  * Both are built by `scripts/build-kb.ts` from pinned open data plus the reviewed overlay
  * (`data/overlay.json`).
  */

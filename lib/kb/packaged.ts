@@ -4,9 +4,9 @@ import { readKbIndex } from './index-file';
 import { yieldToPage } from '../steps';
 
 /**
- * The knowledge-base files packaged with the extension, as the popup, the content script and the
- * analyzer fetch them (they are web-accessible resources, see wxt.config.ts). Kept apart from
- * `load.ts`, which stays free of extension APIs.
+ * The knowledge-base files packaged with the extension, as the content script and the analyzer fetch
+ * the index (a web-accessible resource, see wxt.config.ts) and the background the details. Kept
+ * apart from `load.ts`, which stays free of extension APIs.
  */
 async function fetchFile(path: 'kb/index.txt' | 'kb/details.json'): Promise<Response> {
   const res = await fetch(browser.runtime.getURL(`/${path}`));
@@ -28,35 +28,15 @@ export async function fetchIndexBytes(): Promise<ArrayBuffer> {
   return (await (await fetchFile('kb/index.txt')).blob()).arrayBuffer();
 }
 
-/** A packaged file's body, left to the browser in a Blob until it is read (see `fetchIndexBytes`). */
-function fetchBlob(path: 'kb/index.txt' | 'kb/details.json'): Promise<Blob> {
-  return fetchFile(path).then((res) => res.blob());
-}
-
 /**
  * The packaged files as `loadKnowledgeBase` and `loadBackgrounds` ask for them: the index read with
  * pauses, the page getting its main thread back between them (`readKbIndex`), from `indexBytes` when
- * the caller fetched them ahead (the analyzer), else fetched now; the details parsed whole, from
- * `detailsBody` when the caller fetched it ahead (the popup). The details' body goes through a Blob
- * as the index's does: read with `json()`, it held the page's main thread for two tasks of 186 and
- * 191 ms when a hover card first needed a description (CDP trace of a hover on the founding article).
+ * the caller fetched them ahead (the analyzer), else fetched now; the details parsed whole (only the
+ * background reads them: entrypoints/background.ts).
  */
-export function packagedKb(indexBytes?: Promise<ArrayBuffer>, detailsBody?: Promise<Blob>): FetchKb {
-  return async (path) =>
-    path === 'kb/index.txt' ? readKbIndex(indexBytes ?? fetchIndexBytes(), yieldToPage) : JSON.parse(await (await (detailsBody ?? fetchBlob(path))).text());
+export function packagedKb(indexBytes?: Promise<ArrayBuffer>): FetchKb {
+  return async (path) => (path === 'kb/index.txt' ? readKbIndex(indexBytes ?? fetchIndexBytes(), yieldToPage) : (await fetchFile(path)).json());
 }
 
-/** The packaged files, each fetched when asked for (the hover cards). */
+/** The packaged files, each fetched when asked for (the background's backgrounds). */
 export const fetchPackaged: FetchKb = packagedKb();
-
-/**
- * The packaged files with the details fetched now and read when asked for: the popup starts them as
- * soon as it knows the page has actors, so that the 4.5 MB travel while it draws its first screen,
- * and reads them after that screen's first frame.
- */
-export function prefetchedKb(): FetchKb {
-  const details = fetchBlob('kb/details.json');
-  // Read (and a failure reported) when asked for; never asked for, nothing is left unhandled.
-  details.catch(() => {});
-  return packagedKb(undefined, details);
-}

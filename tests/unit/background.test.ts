@@ -118,6 +118,34 @@ describe('background', () => {
     expect(executeScript).toHaveBeenCalledTimes(1);
   });
 
+  it('reads the details once the later stages are injected (an article with actors), so that the first background comes at once', async () => {
+    Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript: vi.fn(async () => []) } });
+    const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } };
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));
+    // Refused injections (no tab) read nothing.
+    await messaging.listeners.get('injectLaterStages')!(undefined, { id: 'sift' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fetch).not.toHaveBeenCalled();
+    await messaging.listeners.get('injectLaterStages')!(undefined, { id: 'sift', tab: { id: 9 }, frameId: 0 });
+    expect(fetch).not.toHaveBeenCalled(); // not while answering the page
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    expect(await messaging.listeners.get('getBackgrounds')!(['wd:Q7747'], { id: 'sift', tab: { id: 9 } })).toEqual(details);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    fetch.mockRestore();
+  });
+
+  it('answers with the backgrounds asked for, reading the details file once', async () => {
+    const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: ['Putin'], country: 'RU', wikidata: 'Q7747' } };
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));
+    const handler = messaging.listeners.get('getBackgrounds')!;
+    const from = { id: 'sift', tab: { id: 3 } };
+    expect(await handler(['wd:Q7747', 'wd:Q1'], from)).toEqual({ 'wd:Q7747': details['wd:Q7747'], 'wd:Q1': null });
+    expect(await handler(['wd:Q7747'], from)).toEqual({ 'wd:Q7747': details['wd:Q7747'] });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(String(fetch.mock.calls[0][0])).toMatch(/\/kb\/details\.json$/);
+    fetch.mockRestore();
+  });
+
   it("loads the popup's locale data once, after the first page is painted, not while handling the message", async () => {
     vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);

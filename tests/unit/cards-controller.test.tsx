@@ -29,7 +29,7 @@ const kbWith = (details: KbDetailsDataV1) => {
   return (id: string) => kb.background(id);
 };
 
-function setup(details = vi.fn(async () => kbWith({ 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } }))) {
+function setup(details = vi.fn(async (_ids: readonly string[]) => kbWith({ 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } }))) {
   document.body.replaceChildren(...page());
   const root = document.getElementById('a')!;
   const map = TextMap.build(root);
@@ -126,6 +126,8 @@ describe('CardController', () => {
     move();
     await vi.advanceTimersByTimeAsync(POINTER_THROTTLE_MS + SHOW_DELAY_MS + 10);
     expect(details).toHaveBeenCalledTimes(1);
+    // Those of the article's actors, in one question.
+    expect(details).toHaveBeenCalledWith(['wd:Q7747', 'wd:Q2429253']);
     await vi.advanceTimersByTimeAsync(0);
     expect(shadowText()).toContain('President of Russia.');
   });

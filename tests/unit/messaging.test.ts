@@ -10,6 +10,8 @@ describe('message validation', () => {
     expect(rejectReason('setTabHighlights', false, fromExtension, EXT)).toBeNull();
     expect(rejectReason('jumpTo', { kind: 'actor', index: 3 }, fromExtension, EXT)).toBeNull();
     expect(rejectReason('highlightCount', 12, { id: EXT, tab: { id: 4 } }, EXT)).toBeNull();
+    expect(rejectReason('getBackgrounds', ['wd:Q7747', 'kb:debkafile'], { id: EXT, tab: { id: 4 } }, EXT)).toBeNull();
+    expect(rejectReason('getPageOverview', undefined, fromExtension, EXT)).toBeNull();
   });
 
   it('rejects messages from anyone else', () => {
@@ -26,6 +28,10 @@ describe('message validation', () => {
     expect(rejectReason('highlightCount', '12<img>', fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('getPageState', { evil: true }, fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('toggleHighlights', null, fromExtension, EXT)).toMatch(/malformed/);
+    expect(rejectReason('getBackgrounds', 'wd:Q7747', fromExtension, EXT)).toMatch(/malformed/);
+    expect(rejectReason('getBackgrounds', [7], fromExtension, EXT)).toMatch(/malformed/);
+    expect(rejectReason('getBackgrounds', Array.from({ length: 5001 }, () => 'x'), fromExtension, EXT)).toMatch(/malformed/);
+    expect(rejectReason('getPageOverview', {}, fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('nonsense' as never, undefined, fromExtension, EXT)).toMatch(/unknown/);
   });
 });

@@ -46,7 +46,7 @@ describe.each(TARGETS)('the %s manifest', (target) => {
     // Only the knowledge base is reachable from pages, at an address pages cannot guess.
     const war = m.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
     expect(war).toHaveLength(1);
-    expect(war[0].resources).toEqual(['kb/index.txt', 'kb/details.json']);
+    expect(war[0].resources).toEqual(['kb/index.txt']);
     expect(war[0].matches).toEqual(['http://*/*', 'https://*/*']);
     if (target === 'chrome-mv3') expect(war[0].use_dynamic_url).toBe(true);
     // No update URL, no key, no sandbox pages with a looser CSP.
