@@ -35,21 +35,21 @@ export default defineBackground(() => {
 
   // The content script found an article, or a page says it is one: inject the analyzer into the same
   // isolated world (the content script stays small on every other page).
+  // An article's actors will be shown: the details are read now, once while the background lives,
+  // while the page is being analysed (in Chrome on the service worker's own thread; in Firefox on the
+  // extension pages' main thread, which a popup opened in the same moment shares), so that the popup
+  // and the hover cards find them ready.
   listen('injectAnalyzer', async (ahead, sender) => {
     if (sender.tab?.id === undefined) return false;
     // Asked before the page knew the settings: not on a site the reader switched off.
     if (ahead && isSiteDisabled(await settings, hostOf(sender.url) ?? '')) return false;
-    return injectInto(sender, '/analyzer.js');
-  });
-
-  // The analyzer painted the claims: its later stages (actors, summary), evaluated in a task of their
-  // own. The page will have actors: the details are read now (once while the background lives, on
-  // its own thread), so that the popup and the hover cards find them ready.
-  listen('injectLaterStages', async (_, sender) => {
-    const injected = await injectInto(sender, '/later.js');
+    const injected = await injectInto(sender, '/analyzer.js');
     if (injected) setTimeout(() => loadBackgrounds(fetchPackaged).catch(() => {}), 0);
     return injected;
   });
+
+  // The analyzer painted the claims: its later stages (actors, summary), evaluated in a task of their own.
+  listen('injectLaterStages', (_, sender) => injectInto(sender, '/later.js'));
 
   // The details file is read here, once while the background lives: reading it in a page held the
   // page's main thread for 160–190 ms (the body's transfer, its decoding and parsing), and the popup's

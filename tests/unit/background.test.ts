@@ -118,15 +118,15 @@ describe('background', () => {
     expect(executeScript).toHaveBeenCalledTimes(1);
   });
 
-  it('reads the details once the later stages are injected (an article with actors), so that the first background comes at once', async () => {
+  it('reads the details once the analyzer is injected (an article), so that the first background comes at once', async () => {
     Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript: vi.fn(async () => []) } });
     const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } };
     const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));
     // Refused injections (no tab) read nothing.
-    await messaging.listeners.get('injectLaterStages')!(undefined, { id: 'sift' });
+    await messaging.listeners.get('injectAnalyzer')!(false, { id: 'sift' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fetch).not.toHaveBeenCalled();
-    await messaging.listeners.get('injectLaterStages')!(undefined, { id: 'sift', tab: { id: 9 }, frameId: 0 });
+    await messaging.listeners.get('injectAnalyzer')!(false, { id: 'sift', tab: { id: 9 }, frameId: 0, url: 'https://news.example/a' });
     expect(fetch).not.toHaveBeenCalled(); // not while answering the page
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     expect(await messaging.listeners.get('getBackgrounds')!(['wd:Q7747'], { id: 'sift', tab: { id: 9 } })).toEqual(details);
