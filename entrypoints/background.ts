@@ -35,18 +35,16 @@ export default defineBackground(() => {
 
   // The content script found an article, or a page says it is one: inject the analyzer into the same
   // isolated world (the content script stays small on every other page).
-  // An article's actors will be shown: where the background has a thread of its own (Chrome's service
-  // worker), the details are read now, once while it lives, so that the popup and the hover cards find
-  // them ready. Where it shares the extension pages' main thread (Firefox's background page, which has
-  // a document), only when first asked: read while a popup opened, they held that popup's first answer
-  // for 0.5 s in a loaded CI run.
-  const warmBackgrounds = typeof document === 'undefined';
+  // An article's actors will be shown: the details are read now, once while the background lives,
+  // while the page is being analysed (in Chrome on the service worker's own thread; in Firefox on the
+  // extension pages' main thread, which a popup opened in the same moment shares), so that the popup
+  // and the hover cards find them ready.
   listen('injectAnalyzer', async (ahead, sender) => {
     if (sender.tab?.id === undefined) return false;
     // Asked before the page knew the settings: not on a site the reader switched off.
     if (ahead && isSiteDisabled(await settings, hostOf(sender.url) ?? '')) return false;
     const injected = await injectInto(sender, '/analyzer.js');
-    if (injected && warmBackgrounds) setTimeout(() => loadBackgrounds(fetchPackaged).catch(() => {}), 0);
+    if (injected) setTimeout(() => loadBackgrounds(fetchPackaged).catch(() => {}), 0);
     return injected;
   });
 

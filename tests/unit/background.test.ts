@@ -134,25 +134,6 @@ describe('background', () => {
     fetch.mockRestore();
   });
 
-  it('reads the details only when asked where the background has a document (it shares the extension pages\' thread)', async () => {
-    Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript: vi.fn(async () => []) } });
-    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify({})));
-    vi.stubGlobal('document', {});
-    try {
-      messaging.listeners.clear();
-      vi.resetModules();
-      (await import('@/entrypoints/background')).default.main();
-      await messaging.listeners.get('injectAnalyzer')!(false, { id: 'sift', tab: { id: 9 }, frameId: 0, url: 'https://news.example/a' });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(fetch).not.toHaveBeenCalled();
-      expect(await messaging.listeners.get('getBackgrounds')!(['wd:Q7747'], { id: 'sift', tab: { id: 9 } })).toEqual({ 'wd:Q7747': null });
-      expect(fetch).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.unstubAllGlobals();
-      fetch.mockRestore();
-    }
-  });
-
   it('answers with the backgrounds asked for, reading the details file once', async () => {
     const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: ['Putin'], country: 'RU', wikidata: 'Q7747' } };
     const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));
