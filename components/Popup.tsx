@@ -60,20 +60,18 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
     setTimeout(() => setAnnouncement(text), 50);
   }, []);
 
-  // Asks the page (`request`: for its whole state, or `overview` for the first screen's share).
-  const ask = useCallback(
-    async <S extends PageState | PageOverview>(request: () => Promise<S | undefined>, overview = false): Promise<S | null> => {
+  // Shows the page's answer to `request` (what a `page` view holds), or why there is none.
+  const answer = useCallback(
+    async (request: () => Promise<{ state: PageOverview; full: PageState | null } | undefined>): Promise<PageOverview | null> => {
       if (tabId === null) {
         setView({ kind: 'unsupported' });
         return null;
       }
       try {
-        const state = await request();
+        const shown = await request();
         if (performance.getEntriesByName('sift-popup-state').length === 0) performance.mark('sift-popup-state');
-        if (!state) setView({ kind: 'unsupported' });
-        else if (overview) setView({ kind: 'page', state: state as PageOverview, full: null });
-        else setView({ kind: 'page', state: overviewOf(state as PageState), full: state as PageState });
-        return state ?? null;
+        setView(shown ? { kind: 'page', ...shown } : { kind: 'unsupported' });
+        return shown?.state ?? null;
       } catch {
         const loading = await isTabLoading(tabId);
         if (loading === null) setView({ kind: 'unsupported' });
@@ -88,22 +86,34 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
     },
     [tabId],
   );
+  /** Asks the page something it answers with its whole state. */
+  const ask = useCallback(
+    (request: () => Promise<PageState | undefined>) =>
+      answer(async () => {
+        const state = await request();
+        return state && { state: overviewOf(state), full: state };
+      }),
+    [answer],
+  );
   const refresh = useCallback(() => ask(() => sendMessage('getPageState', undefined, tabId!)), [ask, tabId]);
 
   // Ask the page at once (or take the answer to the question already sent), in the layout effect:
   // a plain effect would wait for the first frame. After the first screen's share of an analysis,
-  // the whole state (the lists below the first screen, the article's text), asked for at once: asked
-  // after the first frame, its answer waited behind the knowledge base's loading (measured on a
-  // 5,000-word article: the lists came 40–90 ms later, the first frame within the noise).
+  // the whole state (the lists below the first screen, the article's text), asked for at once (asked
+  // after the first frame, when the popup still read the knowledge base itself, the lists came 40–90
+  // ms later on a 5,000-word article and the first frame no sooner).
   useLayoutEffect(() => {
     if (firstOverview)
-      void ask(() => firstOverview, true).then((overview) => {
+      void answer(async () => {
+        const overview = await firstOverview;
+        return overview && { state: overview, full: null };
+      }).then((overview) => {
         if (overview?.status === 'ready') void refresh();
       });
     else void refresh();
     void getSettings().then(setSettings);
     return watchSettings(setSettings);
-  }, [ask, refresh, firstOverview]);
+  }, [answer, refresh, firstOverview]);
 
   // While the page loads or is being analysed, ask again shortly.
   const pending = view.kind === 'waiting' || view.kind === 'page-loading' || (view.kind === 'page' && view.state.status === 'analyzing');
@@ -144,13 +154,13 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
     if (belowFold && full && performance.getEntriesByName('sift-popup-complete').length === 0) performance.mark('sift-popup-complete');
   }, [belowFold, full]);
 
-  // Backgrounds come from the bundled knowledge base, loaded after the first paint so that the
-  // analysis shows at once.
+  // Backgrounds come from the bundled knowledge base (through the background), shown after the first
+  // frame. The ids as one string: the effect stays put when the whole state replaces the overview.
   const actorIds = analysis?.actors.map((a) => a.id).join('\n') ?? '';
   useEffect(() => {
     if (!actorIds || backgroundOf || !loadBackgrounds) return;
     let live = true;
-    // After the first frame: parsing the knowledge base must not delay the analysis on screen.
+    // After the first frame: redrawing the actor list with them must not delay the first screen.
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
         loadBackgrounds(actorIds.split('\n'))

@@ -34,11 +34,10 @@ export default defineBackground(() => {
   watchSettings((s) => (settings = Promise.resolve(s)));
 
   // The content script found an article, or a page says it is one: inject the analyzer into the same
-  // isolated world (the content script stays small on every other page).
-  // An article's actors will be shown: the details are read now, once while the background lives,
-  // while the page is being analysed (in Chrome on the service worker's own thread; in Firefox on the
-  // extension pages' main thread, which a popup opened in the same moment shares), so that the popup
-  // and the hover cards find them ready.
+  // isolated world (the content script stays small on every other page). Its actors will be shown:
+  // the details are read now, once while the background lives, while the page is being analysed (in
+  // Chrome on the service worker's own thread; in Firefox on the extension pages' main thread, which
+  // a popup opened in the same moment shares), so that the popup and the hover cards find them ready.
   listen('injectAnalyzer', async (ahead, sender) => {
     if (sender.tab?.id === undefined) return false;
     // Asked before the page knew the settings: not on a site the reader switched off.

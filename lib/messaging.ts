@@ -3,6 +3,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from './zod';
 import type { Actor, ActorBackground, Analysis, ArticleInfo, SummarySentence } from './schema';
 import { markersOf, type MarkerAt } from './footnotes/inline';
+import type { BackgroundLookup } from './kb/load';
 
 /**
  * The one message protocol between Sift's contexts. Directions:
@@ -178,7 +179,7 @@ export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefin
 export const { sendMessage } = messaging;
 
 /** These actors' backgrounds, asked from the background (the popup's actor list, the hover cards). */
-export async function askBackgrounds(ids: readonly string[]): Promise<(id: string) => ActorBackground | null> {
+export async function askBackgrounds(ids: readonly string[]): Promise<BackgroundLookup> {
   const found = await sendMessage('getBackgrounds', [...ids]);
   return (id) => (Object.hasOwn(found, id) ? found[id] : null);
 }

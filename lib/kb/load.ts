@@ -5,8 +5,8 @@ import type { ActorBackground } from '../schema';
  * Loading the bundled knowledge base in a browser context: `fetchKb` is given by the caller
  * (extension pages and content scripts fetch their own packaged files), so this module stays free
  * of extension APIs. The index is read once it has arrived (`readKbIndex`, index-file.ts) and looked
- * up in place, once per page; the details are fetched only when a view asks (a hover card, the popup)
- * and share it.
+ * up in place, once per page; the details are read by the background alone, once while it runs
+ * (`loadBackgrounds`), and views get the backgrounds they show from it (`getBackgrounds`).
  */
 
 /** The index (`kb/index.txt`, read with `readKbIndex`) or the details (`kb/details.json`, parsed). */
@@ -25,9 +25,9 @@ export function loadKnowledgeBase(fetchKb: FetchKb): Promise<KnowledgeBase> {
 }
 
 /**
- * The details (descriptions, aliases, Wikidata ids) as backgrounds by id, for the views that show them
- * (the popup, hover cards): the index is not needed to read them, and is not loaded for them. Loaded
- * once; after a failure the next call tries again.
+ * The details (descriptions, aliases, Wikidata ids) as backgrounds by id, for the background to answer
+ * the views that show them (the popup, hover cards): the index is not needed to read them, and is not
+ * loaded for them. Loaded once; after a failure the next call tries again.
  */
 export function loadBackgrounds(fetchKb: FetchKb): Promise<BackgroundLookup> {
   backgrounds ??= (fetchKb('kb/details.json') as Promise<KbDetailsData>).then(
