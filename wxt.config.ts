@@ -1,43 +1,50 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { BROWSER_GLOBAL } from './entrypoints/analyzer/api';
+import { BMP_GLOBAL, BROWSER_GLOBAL, LANGUAGE_GLOBAL } from './entrypoints/analyzer/api';
 
 /**
- * webextension-polyfill, once per isolated world.
+ * Code the page's scripts share, once per isolated world.
  *
- * It is a UMD file, so the bundler would import it as CommonJS, and its interop helper copies every
- * own property of the module's export onto a namespace object at start-up. Where the browser has a
- * native promise-based `browser` (Chromium 150, Firefox), the polyfill exports that object itself,
- * and reading each property's descriptor made the browser build every API binding of the context:
- * 3–5 ms in CPU profiles of the content script's first task on every page. Read as an ES module
- * with a default export (its own `module` object, the UMD's CommonJS branch), the polyfill runs
- * unchanged and nothing is copied.
+ * webextension-polyfill is a UMD file, so the bundler would import it as CommonJS, and its interop
+ * helper copies every own property of the module's export onto a namespace object at start-up.
+ * Where the browser has a native promise-based `browser` (Chromium 150, Firefox), the polyfill
+ * exports that object itself, and reading each property's descriptor made the browser build every
+ * API binding of the context: 3–5 ms in CPU profiles of the content script's first task on every
+ * page. Read as an ES module with a default export (its own `module` object, the UMD's CommonJS
+ * branch), the polyfill runs unchanged and nothing is copied.
  *
- * The analyzer and its later stages are injected into the content script's isolated world, where
- * the content script has run the polyfill already and left its `browser` under BROWSER_GLOBAL:
- * their bundles take that one instead of a copy of their own (10 KB less to compile in each, on the
- * way to an article's first highlights).
+ * The analyzer and its later stages are injected into the content script's isolated world, after
+ * it (entrypoints/analyzer/api.ts): a module an earlier script of the world has already run is
+ * taken from it, from the value it left on the global object, instead of being bundled again —
+ * less to compile on the way to an article's first highlights, less page code. The content
+ * script's `browser` (10 KB less in each), its language decision (the analyzer decides a language
+ * only when the content script did not: "Analyse anyway", a page described for the popup), and the
+ * analyzer's `bmp` (lib/text/bmp-classes.ts: one copy of its Unicode tables, and an expression both
+ * halves use is compiled once).
  */
-const SHARES_CONTENT_BROWSER = /entrypoints[\\/](?:analyzer|later)[\\/]index\.ts$/;
 const POLYFILL_FILE = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
-function polyfillOncePerWorld(): Plugin {
-  let shared = false;
+const FROM_WORLD: { file: RegExp; into: RegExp; global: string; exports: string }[] = [
+  { file: POLYFILL_FILE, into: /entrypoints[\\/](?:analyzer|later)[\\/]index\.ts$/, global: BROWSER_GLOBAL, exports: 'export default shared;' },
+  { file: /[\\/]lib[\\/]text[\\/]language\.ts$/, into: /entrypoints[\\/]analyzer[\\/]index\.ts$/, global: LANGUAGE_GLOBAL, exports: 'export const { decideLanguage, sampleText } = shared;' },
+  { file: /[\\/]lib[\\/]text[\\/]bmp-classes\.ts$/, into: /entrypoints[\\/]later[\\/]index\.ts$/, global: BMP_GLOBAL, exports: 'export const bmp = shared;' },
+];
+function sharedPerWorld(): Plugin {
+  let entry = '';
   return {
-    name: 'sift:webextension-polyfill',
+    name: 'sift:shared-per-world',
     enforce: 'pre',
     options(input) {
-      shared = typeof input.input === 'string' && SHARES_CONTENT_BROWSER.test(input.input);
+      entry = typeof input.input === 'string' ? input.input : '';
     },
     transform(code, id) {
-      if (!POLYFILL_FILE.test(id.split('?')[0])) return null;
+      const file = id.split('?')[0];
+      const shared = FROM_WORLD.find((s) => s.file.test(file) && s.into.test(entry));
       if (shared) {
-        const name = JSON.stringify(BROWSER_GLOBAL);
-        return {
-          code: `const browser = globalThis[${name}];\nif (!browser) throw new Error('Sift: the content script has not run in this world');\nexport default browser;\n`,
-          map: null,
-        };
+        const name = JSON.stringify(shared.global);
+        return { code: `const shared = globalThis[${name}];\nif (!shared) throw new Error('Sift: ' + ${name} + ' is not in this world');\n${shared.exports}\n`, map: null };
       }
+      if (!POLYFILL_FILE.test(file)) return null;
       return { code: `const module = { exports: {} };\nconst exports = module.exports;\n${code}\nexport default module.exports;\n`, map: null };
     },
   };
@@ -52,7 +59,7 @@ export default defineConfig({
     excludeSources: ['test-results/**', 'playwright-report/**', '.output/**', 'docs/screenshots/**'],
   },
   vite: () => ({
-    plugins: [polyfillOncePerWorld(), preact()],
+    plugins: [sharedPerWorld(), preact()],
     // SIFT_MINIFY=0 keeps names readable for profiling (scripts/bench-browser.ts, DevTools).
     build: process.env.SIFT_MINIFY === '0' ? { minify: false } : {},
   }),

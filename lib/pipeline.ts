@@ -9,6 +9,7 @@ import { findClaimsSteps, type FootnoteMarker } from './claims/claims';
 import type { summarizeSteps } from './summary/summarize';
 import { EMPTY_KB, type KnowledgeBase } from './kb/knowledge-base';
 import type { Steps } from './steps';
+import { bmp } from './text/bmp-classes';
 
 export type { Analysis } from './schema';
 
@@ -111,11 +112,13 @@ function emptyAnalysis(source: string): Analysis {
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+const WORD_RE = bmp(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
+
 /** Words in the text (letters and digits, with inner apostrophes and hyphens), counted without collecting them. */
 function countWords(text: string): number {
-  const word = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+  WORD_RE.lastIndex = 0;
   let n = 0;
-  while (word.exec(text) !== null) n++;
+  while (WORD_RE.exec(text) !== null) n++;
   return n;
 }
 

@@ -30,6 +30,17 @@ export const ANALYZER_GLOBAL = '__siftAnalyzer';
  * stages' bundles take instead of a copy of the polyfill of their own (see wxt.config.ts).
  */
 export const BROWSER_GLOBAL = '__siftBrowser';
+/**
+ * The analyzer's `bmp` (lib/text/bmp-classes.ts), which the later stages' bundle takes instead of
+ * a copy of its own (see wxt.config.ts): the Unicode tables once, and the expressions both use
+ * compiled once.
+ */
+export const BMP_GLOBAL = '__siftBmp';
+/**
+ * The content script's `decideLanguage` and `sampleText` (lib/text/language.ts), which the
+ * analyzer's bundle takes instead of a copy of its own (see wxt.config.ts).
+ */
+export const LANGUAGE_GLOBAL = '__siftLanguage';
 export const ANALYZER_READY = '__siftAnalyzerReady';
 export const LATER_GLOBAL = '__siftLaterStages';
 export const LATER_READY = '__siftLaterStagesReady';

@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ANALYZER_GLOBAL, ANALYZER_READY, type CreateAnalyzer } from './api';
+import { bmp } from '@/lib/text/bmp-classes';
+import { ANALYZER_GLOBAL, ANALYZER_READY, BMP_GLOBAL, type CreateAnalyzer } from './api';
 import { createAnalyzer } from './analyzer';
 
 // Injected by the background into a page's isolated world when the content script finds an
@@ -7,5 +8,6 @@ import { createAnalyzer } from './analyzer';
 export default defineUnlistedScript(() => {
   const global = globalThis as unknown as Record<string, unknown>;
   global[ANALYZER_GLOBAL] ??= createAnalyzer satisfies CreateAnalyzer;
+  global[BMP_GLOBAL] ??= bmp;
   (global[ANALYZER_READY] as (() => void) | undefined)?.();
 });

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './style.css';
 import { PageSession } from './session';
-import { BROWSER_GLOBAL } from '../analyzer/api';
+import { decideLanguage, sampleText } from '@/lib/text/language';
+import { BROWSER_GLOBAL, LANGUAGE_GLOBAL } from '../analyzer/api';
 
 /** Whether this copy of the content script still belongs to a loaded extension. */
 function extensionAlive(): boolean {
@@ -28,8 +29,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     // The analyzer and its later stages, injected into this isolated world, use this script's
-    // webextension-polyfill instead of a copy of their own (wxt.config.ts).
-    (globalThis as unknown as Record<string, unknown>)[BROWSER_GLOBAL] = browser;
+    // webextension-polyfill and language decision instead of copies of their own (wxt.config.ts).
+    const world = globalThis as unknown as Record<string, unknown>;
+    world[BROWSER_GLOBAL] = browser;
+    world[LANGUAGE_GLOBAL] = { decideLanguage, sampleText };
     // WXT ends a context when the page sees its "content script started" event, meant for a newer
     // copy of this script. The event's name is the extension id and the entrypoint, which any page
     // can know, so a page could switch Sift off and leave the popup saying it cannot read the page

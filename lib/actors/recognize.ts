@@ -8,6 +8,7 @@ import { drain, type Steps } from '../steps';
 import { isAscii } from '../text/word-patterns';
 import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SENTENCE_OPENERS, SUFFIX_TYPES, isDemonym } from './lexicon';
 import { COMMON_WORDS } from './common-words';
+import { bmp } from '../text/bmp-classes';
 
 /**
  * Named actors in four steps:
@@ -150,7 +151,7 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
   // "Theresa May" keeps her surname; "London Thursday" loses the day; "Palmyra is" loses "is".
   while (last > first) {
     const t = tokens[last];
-    if (!(!t.word || CONTRACTION.test(t.text) || (person ? isTitle(t) : NOT_NAMES.has(t.lower)) || (!fromKb && /^\p{Ll}[^\p{Lu}]*$/u.test(t.text)))) break;
+    if (!(!t.word || CONTRACTION.test(t.text) || (person ? isTitle(t) : NOT_NAMES.has(t.lower)) || (!fromKb && bmp(/^\p{Ll}[^\p{Lu}]*$/u).test(t.text)))) break;
     last--;
   }
   while (first < last) {
@@ -252,25 +253,25 @@ function lookupName(kb: KnowledgeBase, surface: string): KbEntity | null {
 }
 
 /** A sentence adverb ("Essentially", "Obviously", "Clearly"), not a given name ("Sally", "Kelly", "Beverly"). */
-const SENTENCE_ADVERB = /^\p{L}{3,}(?:ally|ously|ently|antly|ively|fully|ately|estly|ctly|arly|ssly|ibly|ably)$/u;
+const SENTENCE_ADVERB = bmp(/^\p{L}{3,}(?:ally|ously|ently|antly|ively|fully|ately|estly|ctly|arly|ssly|ibly|ably)$/u);
 
 /** What stands between the names of a list: "Egypt and Jordan", "Iran, Iraq or Syria". */
 const LIST_GAP = /^\s*(?:,|,?\s*(?:and|or))\s*$/;
 
 /** A word with its verb or negation attached ("I've", "we'll", "don't"): never part of a name. */
-const CONTRACTION = /^\p{L}+['’](?:ve|m|d|ll|re|t)$/iu;
+const CONTRACTION = bmp(/^\p{L}+['’](?:ve|m|d|ll|re|t)$/iu);
 
 const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i;
 
 /** Six or more letters and digits with a digit after a letter and both cases: a code, not a name. */
-const IDENTIFIER = /^(?=[\p{L}\d]{6,}$)(?=.*\p{L}\d)(?=.*\p{Ll})(?=.*\p{Lu})/u;
+const IDENTIFIER = bmp(/^(?=[\p{L}\d]{6,}$)(?=.*\p{L}\d)(?=.*\p{Ll})(?=.*\p{Lu})/u);
 
 /** Not actors: holidays, lone capitalised function words, bylines. */
 function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean {
   const surface = text.slice(n.start, n.end);
   if (NOT_NAME_PHRASES.test(surface)) return false;
   // A lone letter ("(Z)", "B") is an abbreviation or a list mark, not an actor.
-  if (n.first === n.last && /^\p{L}\.?$/u.test(surface)) return false;
+  if (n.first === n.last && bmp(/^\p{L}\.?$/u).test(surface)) return false;
   // A link code or an identifier ("pic.twitter.com/MYwRz9euaq", "cLT72XQfD3"): letters of both
   // cases with digits among them, which no name has.
   if (!n.entity && tokens.slice(n.first, n.last + 1).some((t) => IDENTIFIER.test(t.text))) return false;
@@ -285,7 +286,7 @@ function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean 
   if (n.first === n.last && (CONTRACTION.test(surface) || MONTH_ABBREVIATION.test(surface))) return false;
   // "President", "Priest": a title alone names nobody.
   if (tokens.slice(n.first, n.last + 1).every((t) => !t.word || isTitle(t))) return false;
-  if (!tokens.slice(n.first, n.last + 1).some((t) => /\p{L}/u.test(t.text))) return false;
+  if (!tokens.slice(n.first, n.last + 1).some((t) => bmp(/\p{L}/u).test(t.text))) return false;
   return true;
 }
 
@@ -342,7 +343,7 @@ function addUntaggedKbNames(
   const covered = new Uint8Array(tokens.length);
   for (const n of out) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.lower);
+  for (const t of tokens) if (bmp(/^\p{Ll}/u).test(t.text)) lowerWords.add(t.lower);
   for (const m of matches) {
     let free = true;
     for (let k = m.first; k <= m.last; k++) if (covered[k] || caps[k]) free = false;
@@ -350,7 +351,7 @@ function addUntaggedKbNames(
     const t = tokens[m.first];
     // A lone capitalised word opening a sentence is a name only if the article never writes it
     // in lower case ("Will", "May").
-    if (m.first === m.last && t.first && !/^\p{Lu}{2,}$/u.test(t.text) && (NOT_NAMES.has(t.lower) || lowerWords.has(t.lower))) continue;
+    if (m.first === m.last && t.first && !bmp(/^\p{Lu}{2,}$/u).test(t.text) && (NOT_NAMES.has(t.lower) || lowerWords.has(t.lower))) continue;
     out.push(makeSpan(text, tokens, m.first, m.last, coarseType(m.type), kb, true));
   }
   return out.sort((a, b) => a.start - b.start);
@@ -406,7 +407,7 @@ function propagate(text: string, tokens: readonly Token[], names: NameSpan[], ca
     if (covered[i]) continue;
     const t = tokens[i];
     const list = byFirstWord.get(t.lower);
-    if (!list || !/^\p{Lu}/u.test(t.text)) continue;
+    if (!list || !bmp(/^\p{Lu}/u).test(t.text)) continue;
     for (const cand of list) {
       const last = i + cand.len - 1;
       if (last >= tokens.length || !sameWords(i, cand.parts)) continue;
@@ -459,12 +460,12 @@ function excludedSpans(text: string): Span[] {
   const out: Span[] = [];
   const paragraphs = [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
   for (const p of paragraphs) {
-    if (/^\s*By\s+\p{Lu}/u.test(p.text) && p.text.length < 120) out.push(p);
+    if (bmp(/^\s*By\s+\p{Lu}/u).test(p.text) && p.text.length < 120) out.push(p);
     // A label in capitals on its own line: "EXCLUSIVE", "SIGN UP FOR OUR NEWSLETTER".
-    else if (!/\p{Ll}/u.test(p.text) && p.text.length < 60) out.push(p);
+    else if (!bmp(/\p{Ll}/u).test(p.text) && p.text.length < 60) out.push(p);
   }
   let k = paragraphs.length - 1;
-  while (k > 0 && !/\p{L}{2}/u.test(paragraphs[k].text)) k--;
+  while (k > 0 && !bmp(/\p{L}{2}/u).test(paragraphs[k].text)) k--;
   if (k > 0) {
     const p = paragraphs[k];
     const name = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
@@ -546,7 +547,7 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
     }
     let key = entity ? entity.id : `new:${slug(full ? surfaceOf(full) : surface)}`;
     const short = shortForms.get(phrase(words));
-    const acronym = /^\p{Lu}{2,8}$/u.test(surface) ? acronyms.get(surface) : undefined;
+    const acronym = bmp(/^\p{Lu}{2,8}$/u).test(surface) ? acronyms.get(surface) : undefined;
     const own = !entity && !full;
     if (own && short) {
       key = short;
@@ -564,10 +565,10 @@ export function* findActorsSteps(input: ActorInput, options: RecognizeOptions = 
         else if (had !== key) shortForms.set(f, null);
       }
     } else if (type !== 'person' && type !== 'country' && type !== 'place' && words.length > 1) {
-      const initials = words.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text[0]).join('');
+      const initials = words.filter((t) => bmp(/^\p{Lu}/u).test(t.text)).map((t) => t.text[0]).join('');
       if (initials.length >= 2 && !acronyms.has(initials)) acronyms.set(initials, key);
       // "Syrian Observatory for Human Rights (SOHR)": the bracketed acronym is the same actor.
-      const bracket = /^\s*\((\p{Lu}{2,8})\)/u.exec(text.slice(n.end, n.end + 12));
+      const bracket = bmp(/^\s*\((\p{Lu}{2,8})\)/u).exec(text.slice(n.end, n.end + 12));
       if (bracket) acronyms.set(bracket[1], key);
     }
     keys.push(key);

@@ -1,6 +1,7 @@
 import type { Span } from '../schema';
 import type { Sentence } from '../text/sentences';
 import { drain, type Steps } from '../steps';
+import { bmp } from '../text/bmp-classes';
 
 /**
  * Tokens as news NER sees them: words (hyphens, inner apostrophes and dotted abbreviations kept
@@ -21,9 +22,9 @@ export interface Token {
 }
 
 const TOKEN_RE =
-  /(?:\p{L}\.){2,}|\p{Lu}\.(?=\s|$)|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[-&.]|,(?=\d)|['’](?![sS]\b))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|['’][sS]\b|\S/gu;
+  bmp(/(?:\p{L}\.){2,}|\p{Lu}\.(?=\s|$)|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:(?:[-&.]|,(?=\d)|['’](?![sS]\b))[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|['’][sS]\b|\S/gu);
 
-const WORD_START = /^[\p{L}\p{N}]/u;
+const WORD_START = bmp(/^[\p{L}\p{N}]/u);
 
 /** Abbreviations written with a final full stop that belongs to the word ("Corp.", "Mr."). */
 const DOTTED = new Set([

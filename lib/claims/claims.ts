@@ -4,6 +4,7 @@ import { sentenceIndexAt, type Sentence } from '../text/sentences';
 import { recognizeQuantitiesSteps, type Quantity } from './numbers';
 import { attributionFor, attributionsOf, type Attribution } from './sources';
 import { expandWordPattern, isAscii } from '../text/word-patterns';
+import { bmp } from '../text/bmp-classes';
 
 /**
  * Numeric claims: every quantity the text asserts, with what it counts, its hedge, the source it
@@ -60,7 +61,7 @@ const HEDGE_TAIL_RE = new RegExp(
   String.raw`(${HEDGES_BEFORE.map((h) => h.replace(/\./g, '\\.').replace(/ /g, String.raw`\s+`)).join('|')})\s+(?:(?:an\s+additional|a\s+further|another|a\s+total\s+of|a\s+record|a\s+mere|just|only|a)\s+)?$`,
   'iy',
 );
-const LETTER = /\p{L}/u;
+const LETTER = bmp(/\p{L}/u);
 const isHighSurrogate = (x: number) => x >= 0xd800 && x <= 0xdbff;
 const isLowSurrogate = (x: number) => x >= 0xdc00 && x <= 0xdfff;
 
@@ -161,7 +162,7 @@ const MARKET_VERB = /\b(?:fell|fall|falls|rose|rise|rises|lost|loses|gained|gain
 
 /** A change, not a range, when "X to Y" follows these ("rose 3% to $55", "fell 102 points to 27,934"). */
 /** Tested on lower-cased text: `i` with `u` would compile Unicode case folding into the letter class. */
-const CHANGE_BEFORE = /\b(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|climbs|increased|increases|decreased|decreases|jumped|jumps|dropped|drops|slid|slides|slipped|grew|grows|declined|declines|lost|loses|gained|gains|added|adds|up|down|by|cut|cuts|raised|lowered|shed|sheds|soared|plunged|plummeted|surged|tumbled|eased|edged|advanced|retreated|strengthened|weakened)\s+(?:[\p{L}]+\s+){0,2}$/u;
+const CHANGE_BEFORE = bmp(/\b(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|climbs|increased|increases|decreased|decreases|jumped|jumps|dropped|drops|slid|slides|slipped|grew|grows|declined|declines|lost|loses|gained|gains|added|adds|up|down|by|cut|cuts|raised|lowered|shed|sheds|soared|plunged|plummeted|surged|tumbled|eased|edged|advanced|retreated|strengthened|weakened)\s+(?:[\p{L}]+\s+){0,2}$/u);
 
 /** Frequent verbs that follow a counted noun ("2 percent of corporate profits go to …"). */
 const COMMON_VERB = new Set(
@@ -171,9 +172,9 @@ const COMMON_VERB = new Set(
 const RUN_WORD = new Set(['consecutive', 'straight', 'successive', 'running', 'further', 'additional', 'extra', 'more', 'other', 'different', 'separate']);
 const WHEN_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|january|february|march|april|june|july|august|september|october|november|december|last|next|this|earlier|later|ago)$/;
 /** A demonym or a people's name in Title case ("Syrian", "Afghan", "Copts", "Tunisians"). */
-const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ans|ian|ians|ese|i|is|ish|ch|ic|s)$/u;
+const DEMONYM = bmp(/^\p{Lu}\p{Ll}+(?:an|ans|ian|ians|ese|i|is|ish|ch|ic|s)$/u);
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
+const WORD_RE = bmp(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -197,19 +198,19 @@ function phoneSpans(text: string): Span[] {
 }
 
 function wordAfter(text: string, pos: number): { word: string; start: number; end: number } | null {
-  const m = /^[\s\u00A0]*([\p{L}][\p{L}'’-]*)/u.exec(text.slice(pos, pos + 40));
+  const m = bmp(/^[\s\u00A0]*([\p{L}][\p{L}'’-]*)/u).exec(text.slice(pos, pos + 40));
   if (!m) return null;
   const start = pos + m[0].length - m[1].length;
   return { word: m[1], start, end: pos + m[0].length };
 }
 
-const WORD_CHAR = /[\p{L}.&'’-]/u;
+const WORD_CHAR = bmp(/[\p{L}.&'’-]/u);
 function wordBefore(text: string, pos: number): string {
   let e = pos;
   while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\u00A0')) e--;
   let b = e;
   while (b > 0 && e - b < 40 && WORD_CHAR.test(text[b - 1])) b--;
-  while (b < e && !/\p{L}/u.test(text[b])) b++;
+  while (b < e && !bmp(/\p{L}/u).test(text[b])) b++;
   return text.slice(b, e);
 }
 
@@ -222,13 +223,13 @@ function notAClaim(text: string, q: Quantity, sentenceStart: number): boolean {
   // "[1]", "(3)": a reference or a list label, whether or not the footnote stage took it.
   if (/[[(]$/.test(before) && /^[\])]/.test(after) && !q.words && q.plainInteger) return true;
   // Identifiers: letters or digits glued before ("G20", "CLc1"), or a letter and a hyphen ("F-16", "COVID-19", "M-2").
-  if (/[\p{L}\p{N}_#@/]/u.test(prev) && !(prev === '$' || /[$€£¥₹]/.test(prev))) return true;
-  if ((prev === '-' || prev === '‐') && /[\p{L}\p{N}]/u.test(text[q.start - 2] ?? '')) return true;
-  if (/^[-‐]?[\p{L}]*\d/u.test(after) && /^[-‐]\p{L}+\d/u.test(after)) return true;
+  if (bmp(/[\p{L}\p{N}_#@/]/u).test(prev) && !(prev === '$' || /[$€£¥₹]/.test(prev))) return true;
+  if ((prev === '-' || prev === '‐') && bmp(/[\p{L}\p{N}]/u).test(text[q.start - 2] ?? '')) return true;
+  if (bmp(/^[-‐]?[\p{L}]*\d/u).test(after) && bmp(/^[-‐]\p{L}+\d/u).test(after)) return true;
   // Glued letters that are not a unit: "5G", "3D", "4x4".
   if (q.glued && !GLUED_MEASURE.test(q.glued) && !/^s$/.test(q.glued)) return true;
   if (q.glued === 's') return true; // "1990s", "the 20s"
-  if (/^[\p{L}]/u.test(after) && !q.glued && q.type !== 'money' && !q.words && !/^(?:st|nd|rd|th)\b/.test(after)) return true;
+  if (bmp(/^[\p{L}]/u).test(after) && !q.glued && q.type !== 'money' && !q.words && !/^(?:st|nd|rd|th)\b/.test(after)) return true;
   // Dates and times.
   const plainSmall = !q.words && q.plainInteger && q.value >= 1 && q.value <= 31;
   if (plainSmall && MONTH_BEFORE.test(before)) return true;
@@ -243,18 +244,18 @@ function notAClaim(text: string, q: Quantity, sentenceStart: number): boolean {
   if (TIME_AFTER.test(after) && !q.words) return true;
   if (/\d[:.]$/.test(before.slice(-2)) && /\d:$/.test(before.slice(-2))) return true;
   // Durations and ages: "three years", "72 hours", "18-year insurgency", "56-year-old", "five-and-a-half years".
-  const unitWord = /^(?:[-‐]|\s+)(?:and[- ]a[- ]half[- ]|and\s+a\s+half\s+|(?:more|full|long|straight|consecutive|successive|whole|additional|further|extra|previous|past|last|next|first|years?-)\s+)?([\p{L}]+)/u.exec(after);
+  const unitWord = bmp(/^(?:[-‐]|\s+)(?:and[- ]a[- ]half[- ]|and\s+a\s+half\s+|(?:more|full|long|straight|consecutive|successive|whole|additional|further|extra|previous|past|last|next|first|years?-)\s+)?([\p{L}]+)/u).exec(after);
   if (unitWord && TIME_UNIT.test(unitWord[1]) && q.type !== 'money' && q.type !== 'percent') return true;
   if (/^[-‐\s]*years?[-‐\s]old\b/i.test(after)) return true;
   if (AGE_BEFORE.test(before) && q.type !== 'money' && q.type !== 'percent') return true;
   if (/\bages?\s+(?:between\s+)?\d+\s*(?:to|-|–|and)\s*$/i.test(before)) return true;
   // "the first half", "second-half goals"
   if (q.type === 'share' && /\b(?:first|second|third|fourth|opening|final|latter|former|other|each|either)[\s\u00A0-]+$/i.test(before)) return true;
-  if (q.type === 'share' && /^[-‐]\p{L}/u.test(after)) return true;
+  if (q.type === 'share' && bmp(/^[-‐]\p{L}/u).test(after)) return true;
   // Models and names: a plain number of three or four digits before a Title-case word ("737 Max", "787 Dreamliner").
-  if (!q.words && q.plainInteger && q.value >= 100 && /^[\s\u00A0]+\p{Lu}\p{Ll}/u.test(after)) {
+  if (!q.words && q.plainInteger && q.value >= 100 && bmp(/^[\s\u00A0]+\p{Lu}\p{Ll}/u).test(after)) {
     const w = wordAfter(text, q.end);
-    if (w && !DEMONYM.test(w.word) && !/^\s+[\p{L}-]+\s+\p{Ll}+s\b/u.test(text.slice(w.start - 1, w.start + 40))) return true;
+    if (w && !DEMONYM.test(w.word) && !bmp(/^\s+[\p{L}-]+\s+\p{Ll}+s\b/u).test(text.slice(w.start - 1, w.start + 40))) return true;
   }
   // "half an hour", "a quarter of a century"
   if ((q.type === 'share' || q.words) && /^\s+(?:an?\s+|of\s+an?\s+)?(?:hour|day|week|month|year|decade|century|minute|second|season|mile|time)\b/i.test(after)) return true;
@@ -263,16 +264,16 @@ function notAClaim(text: string, q: Quantity, sentenceStart: number): boolean {
   const wb = wordBefore(text, q.start);
   const atSentenceStart = text.slice(sentenceStart, q.start).trim() === '' || /^["“‘'([]*$/.test(text.slice(sentenceStart, q.start).trim());
   const gapBefore = /[\s\u00A0]$/.test(before) && !/[,;:.!?)\]”"’'—–-]\s*$/.test(before);
-  if (wb && /^\p{Lu}/u.test(wb) && gapBefore && !MONTH_BEFORE.test(wb) && !/^(?:US|U\.S\.|UK|EU|UN)$/.test(wb)) {
+  if (wb && bmp(/^\p{Lu}/u).test(wb) && gapBefore && !MONTH_BEFORE.test(wb) && !/^(?:US|U\.S\.|UK|EU|UN)$/.test(wb)) {
     const firstWord = text.slice(sentenceStart, q.start).trim() === wb;
     if (!firstWord && !HEDGE_WORD_CAP.test(wb)) return true;
   }
-  if (q.words && /^\p{Lu}/u.test(text.slice(q.numStart, q.numEnd)) && !atSentenceStart && hedgeBefore(text.slice(sentenceStart, q.start)) === null) {
+  if (q.words && bmp(/^\p{Lu}/u).test(text.slice(q.numStart, q.numEnd)) && !atSentenceStart && hedgeBefore(text.slice(sentenceStart, q.start)) === null) {
     // A capitalised number word inside a sentence is a name ("Big Ten", "One Home Depot", "Formula One").
     return true;
   }
   // Ages after a name: "Singh Jabarjung, 24, from Punjab", "Jane Doe, 34, said".
-  if (!q.words && q.plainInteger && q.value > 0 && q.value < 120 && /\p{Lu}[\p{L}'’.-]*,[\s\u00A0]*$/u.test(before) && after.startsWith(',')) return true;
+  if (!q.words && q.plainInteger && q.value > 0 && q.value < 120 && bmp(/\p{Lu}[\p{L}'’.-]*,[\s\u00A0]*$/u).test(before) && after.startsWith(',')) return true;
   // List numbering: "1. " or "2) " at the start of a paragraph.
   if (!q.words && /^[.)]\s/.test(after) && (q.start === 0 || /\n\s*$/.test(before) || q.start === sentenceStart)) return true;
   // Idioms with word numbers: "one-two punch", "one or two", "a thousand times".
@@ -296,12 +297,12 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
   const none: NounPhrase = { end: from, head: null, swallowed: [] };
   const seg = text.slice(from, Math.min(limit, from + 90));
   // A compound: "55-kilometer", "11-game", "12-cent"
-  const compound = /^[-‐]([\p{L}]+)(?=[\s\u00A0,.;:!?)”"]|$)/u.exec(seg);
+  const compound = bmp(/^[-‐]([\p{L}]+)(?=[\s\u00A0,.;:!?)”"]|$)/u).exec(seg);
   if (compound) {
     let end = from + compound[0].length;
     // "11-game losing streak": the phrase goes on to its noun. A second word only after a
     // participle ("losing streak"): after a noun it is the verb ("a ten-part series aired").
-    const rest = /^(?:[\s\u00A0]+[a-z][\p{L}'’-]*){0,2}/u.exec(text.slice(end, limit))?.[0] ?? '';
+    const rest = bmp(/^(?:[\s\u00A0]+[a-z][\p{L}'’-]*){0,2}/u).exec(text.slice(end, limit))?.[0] ?? '';
     let extra = 0;
     let acc = 0;
     let first: string | null = null;
@@ -323,7 +324,7 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
   let words = 0;
   let afterOf = false;
   WORD_RE.lastIndex = 0;
-  const re = /^[\s\u00A0]+(?:([\p{L}][\p{L}'’-]*(?:\.(?=[\p{L}]))?[\p{L}'’-]*)|([$€£¥]?\d[\d,.]*))/u;
+  const re = bmp(/^[\s\u00A0]+(?:([\p{L}][\p{L}'’-]*(?:\.(?=[\p{L}]))?[\p{L}'’-]*)|([$€£¥]?\d[\d,.]*))/u);
   let k = qi + 1;
   for (let steps = 0; steps < 8; steps++) {
     const m = re.exec(text.slice(pos, limit));
@@ -359,7 +360,7 @@ function nounPhraseAfter(text: string, from: number, quantities: readonly Quanti
       pos = wEnd;
       continue;
     }
-    if (afterOf && words === 0 && /[’']s$/.test(w) && /^\p{Ll}/u.test(w)) {
+    if (afterOf && words === 0 && /[’']s$/.test(w) && bmp(/^\p{Ll}/u).test(w)) {
       // "the region's seven pumping stations"
       pos = wEnd;
       continue;
@@ -479,7 +480,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       const gap = text.slice(q.end, nq.start);
       const dash = /^[\s\u00A0]?[-–—][\s\u00A0]?$/.test(gap) || /^[-–]$/.test(gap);
       const to = /^[\s\u00A0]+to[\s\u00A0]+$/i.test(gap);
-      const and = /^[\s\u00A0]+and[\s\u00A0]+$/i.test(gap) && /\bbetween[\s\u00A0]+(?:[\p{L}$€£]+[\s\u00A0]+)?$/iu.test(text.slice(Math.max(0, q.start - 30), q.start));
+      const and = /^[\s\u00A0]+and[\s\u00A0]+$/i.test(gap) && bmp(/\bbetween[\s\u00A0]+(?:[\p{L}$€£]+[\s\u00A0]+)?$/iu).test(text.slice(Math.max(0, q.start - 30), q.start));
       const from = /\bfrom[\s\u00A0]+$/i.test(text.slice(Math.max(0, q.start - 8), q.start));
       if (dash && /^[-–]$/.test(gap) && !q.words && !nq.words && q.plainInteger && nq.plainInteger && q.value < 1000 && nq.value < 1000 && q.type === 'number' && nq.type === 'number') {
         // Two small integers joined by a dash: a score or a record ("24-17", "(6-5, 3-4)") when the
@@ -541,7 +542,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
       value = Math.round(1 / head.value);
     }
     if (type === 'ordinal') {
-      const run = /^[\s\u00A0]+(?:(?:consecutive|straight|successive|running)\b|[\p{L}-]+[\s\u00A0]+in[\s\u00A0]+a[\s\u00A0]+row\b)/u.test(after);
+      const run = bmp(/^[\s\u00A0]+(?:(?:consecutive|straight|successive|running)\b|[\p{L}-]+[\s\u00A0]+in[\s\u00A0]+a[\s\u00A0]+row\b)/u).test(after);
       const toll = /^[\s\u00A0]+(?:fatality|death|victim|casualty|case|killing)\b/i.test(after);
       if (!run && !toll) continue;
       if (head.maybeOrdinal) start = head.numStart + (text.slice(head.numStart, head.numEnd).search(/\s/) + 1 || 0);
@@ -577,11 +578,11 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     // "one of", "one day", "no one", "this one", "one shouldn't".
     const numText = text.slice(head.numStart, head.numEnd).toLowerCase();
     if (head.words && value === 1 && type === 'number' && /^(?:one|a|an)$/.test(numText)) {
-      const direct = /^(?:[-‐]|[\s\u00A0]+)([\p{L}]+)/u.exec(after);
+      const direct = bmp(/^(?:[-‐]|[\s\u00A0]+)([\p{L}]+)/u).exec(after);
       if (!direct || direct[1].toLowerCase() === 'of' || ONE_IDIOM.has(direct[1].toLowerCase()) || NP_STOP.has(direct[1].toLowerCase()) || !npHead) continue;
       if (/\b(?:no|the|this|that|which|any|every|each|at|last|only one of|someone|anyone)\s+$/i.test(text.slice(Math.max(0, start - 12), start)) && !/\bonly\s+$/i.test(text.slice(Math.max(0, start - 6), start))) continue;
       // "from one room to another", "one way or another", "one after another"
-      if (/^(?:[\s\u00A0]+[\p{L}'’-]+){1,5}?[\s\u00A0]+(?:to|or|after|from)[\s\u00A0]+(?:another|the other)\b/iu.test(after)) continue;
+      if (bmp(/^(?:[\s\u00A0]+[\p{L}'’-]+){1,5}?[\s\u00A0]+(?:to|or|after|from)[\s\u00A0]+(?:another|the other)\b/iu).test(after)) continue;
     }
     // Word numbers that count nothing are pronouns or anaphora ("if these two are", "the other two").
     if (head.words && (type === 'number' || type === 'ordinal') && !npHead && !upper) {
@@ -623,7 +624,7 @@ export function* findClaimsSteps(input: ClaimInput): Steps<Claim[]> {
     if (kind !== 'money' && kind !== 'percent' && kind !== 'measure') {
       if (npHead && DEATH_NOUN.test(npHead)) kind = 'casualties';
       else if (kind === 'count' || kind === 'other') {
-        const personLike = npHead ? isPeopleWord(npHead) || /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is|ers|ts|ps)$/u.test(np.head ?? '') : false;
+        const personLike = npHead ? isPeopleWord(npHead) || bmp(/^\p{Lu}\p{Ll}+(?:ans|ians|ese|is|ers|ts|ps)$/u).test(np.head ?? '') : false;
         const beforeClause = text.slice(Math.max(sentence.start, start - 50), start).split(/;|—|,\s+(?:and|but|while|or)\s/).pop() ?? '';
         const beforeWords = beforeClause.split(/[\s\u00A0]+/).slice(-5).join(' ');
         const clauseAfter = text.slice(np.end, Math.min(limit, np.end + 60)).split(/;|—|–|,\s+(?:and|but|while)\b|\s+but\s+|,\s+(?:who|which)\b/)[0];

@@ -16,6 +16,7 @@
  * no backtracking regular expression over the whole text, no dependency.
  */
 import { drain, type Steps } from '../steps';
+import { bmp } from '../text/bmp-classes';
 
 export type QuantityType = 'number' | 'percent' | 'money' | 'ordinal' | 'share' | 'ratio' | 'vague';
 
@@ -617,7 +618,7 @@ class Parser {
     if (!d || d.value <= c.value || d.glued || d.type !== 'number' || tk[k].lo === 'a') return null;
     if (d.plainInteger && d.value >= 1000 && d.value <= 2100 && tk[k].s.length === 4) return null;
     // "over" stays "more than" before a counted noun ("$2000 over 3 years").
-    if (w === 'over' && ((tk[d.next]?.t === 'w' && this.gapOk(d.next - 1)) || (!c.words && !d.words && /[\p{L}]/u.test(this.text.slice(d.end, d.end + 3))))) return null;
+    if (w === 'over' && ((tk[d.next]?.t === 'w' && this.gapOk(d.next - 1)) || (!c.words && !d.words && bmp(/[\p{L}]/u).test(this.text.slice(d.end, d.end + 3))))) return null;
     // "8 in 5 boxes": a ratio needs a small numerator.
     if (w === 'in' && (c.value > 100 || (!c.words && d.words))) return null;
     return { ...c, value: c.value / d.value, end: d.end, next: d.next, type: 'ratio', of: d.value, plainInteger: false };

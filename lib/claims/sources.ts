@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences';
 import { trimEndWhile } from '../text/trim';
+import { bmp } from '../text/bmp-classes';
 
 /**
  * Who a sentence attributes its words to: "according to Rami Abdulrahman", "the US military said",
@@ -26,9 +27,9 @@ const AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', '
 /** Attribution verbs ("the US military said", "Michigan health authorities are reporting"). */
 const VERB_RE = new RegExp(String.raw`\b(?:${VERBS}|reporting|saying|estimating|expecting|predicting|projecting|forecasting|warning)\b`, 'g');
 /** A verb then its subject ("…,” said Ahmed Nour", "said White House Press Secretary Stephanie Grisham"). */
-const VERB_SUBJECT_RE = /(?:^|[,”"’]\s*|\s)(?:said|says|added|told|wrote|asked|explained|noted|warned)[\s\u00A0]+((?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Col|Lt|Sgt|Capt|Prof|Rev|Gov)\.?[\s\u00A0]+)?(?:\p{Lu}[\p{L}'’.-]*[\s\u00A0]*){1,6})/gu;
+const VERB_SUBJECT_RE = bmp(/(?:^|[,”"’]\s*|\s)(?:said|says|added|told|wrote|asked|explained|noted|warned)[\s\u00A0]+((?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Col|Lt|Sgt|Capt|Prof|Rev|Gov)\.?[\s\u00A0]+)?(?:\p{Lu}[\p{L}'’.-]*[\s\u00A0]*){1,6})/gu);
 /** "according to" in any case, spelt out: with `i`, the `u` class of names would compile Unicode case folding. */
-const ACCORDING_RE = /\b[Aa][Cc][Cc][Oo][Rr][Dd][Ii][Nn][Gg][\s\u00A0]+[Tt][Oo][\s\u00A0]+((?:[\p{L}\p{N}'’.&-]+[\s\u00A0]*){1,8})/u;
+const ACCORDING_RE = bmp(/\b[Aa][Cc][Cc][Oo][Rr][Dd][Ii][Nn][Gg][\s\u00A0]+[Tt][Oo][\s\u00A0]+((?:[\p{L}\p{N}'’.&-]+[\s\u00A0]*){1,8})/u);
 const PUT_AT_RE = /\b(?:put|puts|valued|values|priced|prices)[\s\u00A0]+(?:the|its|their)[\s\u00A0]+/;
 
 const NOT_NAMES = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|last|this|on|in|at|that|it|there|the|a|an)$/i;
@@ -56,13 +57,13 @@ function subjectBefore(words: string[]): string | null {
   const out: string[] = [];
   let i = words.length - 1;
   // An adverb or a participle between the subject and the verb: "currently is estimated", "a poll released on Friday showed".
-  while (i > 0 && /^\p{Ll}+ly$/u.test(words[i]) && !/^(?:family|ally|italy)$/i.test(words[i])) i--;
-  if (i > 0 && /^\p{Ll}+ed$/u.test(words[i]) && /^[\p{L}'’]+$/u.test(words[i - 1]) && !SUBJECT_STOP.has(words[i - 1].toLowerCase())) i--;
+  while (i > 0 && bmp(/^\p{Ll}+ly$/u).test(words[i]) && !/^(?:family|ally|italy)$/i.test(words[i])) i--;
+  if (i > 0 && bmp(/^\p{Ll}+ed$/u).test(words[i]) && bmp(/^[\p{L}'’]+$/u).test(words[i - 1]) && !SUBJECT_STOP.has(words[i - 1].toLowerCase())) i--;
   // An apposition: "Eric Reeves, one of the leading voices on Sudan, said" → the name before it.
   if (i >= 0 && words[i].endsWith(',')) {
     let j = i - 1;
     while (j >= 0 && i - j <= 14 && !words[j].endsWith(',')) j--;
-    if (j < 0 || i - j > 14 || !/^\p{Lu}/u.test(words[j])) return null;
+    if (j < 0 || i - j > 14 || !bmp(/^\p{Lu}/u).test(words[j])) return null;
     words = [...words.slice(0, j), words[j].replace(/,$/, '')];
     i = words.length - 1;
   }
@@ -76,13 +77,13 @@ function subjectBefore(words: string[]): string | null {
       i -= 1;
       continue;
     }
-    if (SUBJECT_STOP.has(lw) && !(INNER_NAME_WORDS.has(lw) && out.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]) && /^\p{Lu}/u.test(out[0]))) break;
+    if (SUBJECT_STOP.has(lw) && !(INNER_NAME_WORDS.has(lw) && out.length > 0 && i > 0 && bmp(/^\p{Lu}/u).test(words[i - 1]) && bmp(/^\p{Lu}/u).test(out[0]))) break;
     if (/[,;:“”"()]$/.test(w) && out.length > 0) break;
     if (/[,;:“”"()]/.test(w)) {
       if (out.length === 0) return null;
       break;
     }
-    if (/(?:ed|ing)$/.test(lw) && !/^\p{Lu}/u.test(w) && out.length > 0 && !/^(?:united|red|armed)$/.test(lw)) break;
+    if (/(?:ed|ing)$/.test(lw) && !bmp(/^\p{Lu}/u).test(w) && out.length > 0 && !/^(?:united|red|armed)$/.test(lw)) break;
     out.unshift(w);
     if (out.length >= 7) break;
   }
@@ -128,7 +129,7 @@ function attributionsIn(s: string): Attribution[] {
     const names = vs[1].trim().split(/[\s\u00A0]+/);
     const kept: string[] = [];
     for (const n of names) {
-      const bare = n.replace(/[,;:]+$/, '').replace(/\.$/, (d) => (/^\p{Lu}$/u.test(n.slice(0, -1)) || TITLES.test(n) ? d : ''));
+      const bare = n.replace(/[,;:]+$/, '').replace(/\.$/, (d) => (bmp(/^\p{Lu}$/u).test(n.slice(0, -1)) || TITLES.test(n) ? d : ''));
       if (NOT_NAMES.test(bare.replace(/\.$/, ''))) break;
       // "said Yoon’s statement…": a possessive is no speaker.
       if (/[’']s$/.test(bare)) {
@@ -136,7 +137,7 @@ function attributionsIn(s: string): Attribution[] {
         break;
       }
       kept.push(bare);
-      if (/[,;:]$/.test(n) || (n.endsWith('.') && !/^\p{Lu}\.$/u.test(n) && !TITLES.test(n.replace(/\.$/, '')))) break;
+      if (/[,;:]$/.test(n) || (n.endsWith('.') && !bmp(/^\p{Lu}\.$/u).test(n) && !TITLES.test(n.replace(/\.$/, '')))) break;
     }
     const who = clean(kept.join(' ').replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, ''));
     if (who && !PRONOUN.test(who)) out.push({ who, start: vs.index, end: vs.index + vs[0].length, coversBefore: true });
@@ -151,9 +152,9 @@ function attributionsIn(s: string): Attribution[] {
     if (m.index > 160) words.shift();
     // A passive ("a case was reported") names no source unless "by" follows.
     const passive = /^(?:reported|estimated|announced|confirmed|recorded|counted|found|shown|stated|claimed|expected|predicted|projected|forecast|put|declared|revealed|disclosed)$/i.test(m[0]) &&
-      /\b(?:was|were|is|are|be|been|being)[\s\u00A0]+(?:\p{L}+ly[\s\u00A0]+)?$/iu.test(before);
+      bmp(/\b(?:was|were|is|are|be|been|being)[\s\u00A0]+(?:\p{L}+ly[\s\u00A0]+)?$/iu).test(before);
     if (passive) {
-      const by = /^[\s\u00A0]+by[\s\u00A0]+((?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}'’.&-]*[\s\u00A0]*){1,6})/u.exec(s.slice(m.index + m[0].length));
+      const by = bmp(/^[\s\u00A0]+by[\s\u00A0]+((?:the[\s\u00A0]+)?(?:\p{Lu}[\p{L}'’.&-]*[\s\u00A0]*){1,6})/u).exec(s.slice(m.index + m[0].length));
       if (by) out.push({ who: clean(by[1]), start: m.index, end: m.index + m[0].length + by[0].length, coversBefore: true });
       continue;
     }
@@ -221,7 +222,7 @@ export function attributionsOf(
     if (a.resolved !== false) return [a];
     if (!/^(?:he|she)$/.test(a.who)) return [];
     for (let j = si - 1; j >= Math.max(0, si - 12); j--) {
-      const named = attributionsAt(j).filter((p) => p.resolved !== false && /^\p{Lu}/u.test(p.who) && p.who.split(' ').length <= 4);
+      const named = attributionsAt(j).filter((p) => p.resolved !== false && bmp(/^\p{Lu}/u).test(p.who) && p.who.split(' ').length <= 4);
       if (named.length) return [{ ...a, who: named[named.length - 1].who, resolved: true }];
     }
     return [];

@@ -5,6 +5,7 @@ import type { FootnoteMarker } from '../claims/claims';
 import { isBracketed, markerLabel, SYMBOL_CHARS } from './labels';
 import { drain, type Steps } from '../steps';
 import { httpLink, listNotes, noteHolder, readNote, type ListedNote, type NoteContext } from './notes';
+import { bmp } from '../text/bmp-classes';
 
 /**
  * Footnotes: the markers in the article, the notes they stand for, and the sentence that cites
@@ -93,7 +94,7 @@ const inHeadingOrNav = (el: Element) =>
 const PLAIN_MARKER_RE = /\[(?:(\d{1,3}(?:\s*[,–-]\s*\d{1,3}){0,8})|\^([\w-]{1,24}))\]/g;
 /** Asterisks and daggers glued to the word or figure they qualify ("42%*", "Smith†"). */
 const SYMBOL_MARKER_RE = /(\*{1,3}|†{1,2}|‡{1,2}|§{1,2}|¶|‖)/g;
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const WORD_CHAR = bmp(/[\p{L}\p{N}_]/u);
 
 interface Candidate extends Span {
   labels: string[];
@@ -351,9 +352,9 @@ function findBareSups(root: Element, text: string, map: TextMap): Candidate[] {
     // An exponent: "10<sup>6</sup>", "5 <sup>2</sup>".
     if (/\d/.test(before) || (before === ' ' && /\d/.test(text[span.start - 2] ?? ''))) continue;
     // A verse number glued to the word it opens: "<sup>2</sup>And the earth".
-    if ((before === '' || /\s/.test(before)) && /\p{L}/u.test(after)) continue;
+    if ((before === '' || /\s/.test(before)) && bmp(/\p{L}/u).test(after)) continue;
     // A unit or a variable: "km<sup>2</sup>", "x<sup>2</sup>", "mc<sup>2</sup>".
-    const word = /\p{L}+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[0] ?? '';
+    const word = bmp(/\p{L}+$/u).exec(text.slice(Math.max(0, span.start - 12), span.start))?.[0] ?? '';
     if (word.length === 1 || (word.length === 2 && word === word.toLowerCase())) continue;
     if (inCode(sup)) continue;
     out.push({ ...span, labels: [t], kind: 'sup' });

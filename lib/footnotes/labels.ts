@@ -1,3 +1,4 @@
+import { bmp } from '../text/bmp-classes';
 /**
  * What a footnote label looks like, in marker text and at the start of a note. Compiled once.
  */
@@ -38,7 +39,7 @@ export interface LeadingLabel {
 
 const LEADING_BRACKET = /^\[\^?(\d{1,3}|[\w-]{1,24})\]:?\s*/;
 const LEADING_NUMBER = /^(\d{1,3})[.)]\s+/;
-const LEADING_SYMBOL = /^(\*{1,3}|†{1,2}|‡{1,2}|§{1,2}|¶|‖)\s*(?=[\p{L}\p{N}"“‘'(])/u;
+const LEADING_SYMBOL = bmp(/^(\*{1,3}|†{1,2}|‡{1,2}|§{1,2}|¶|‖)\s*(?=[\p{L}\p{N}"“‘'(])/u);
 
 export function leadingLabel(text: string): LeadingLabel | null {
   let m = LEADING_BRACKET.exec(text);

@@ -11,6 +11,7 @@ import {
   type NoteLabelKind,
 } from './labels';
 import { trimEndWhile } from '../text/trim';
+import { bmp } from '../text/bmp-classes';
 
 /**
  * Notes: the element that holds a note, its text without back-links, its links, and the notes a
@@ -114,7 +115,7 @@ export function readNote(el: Element, label: string | null, ctx: NoteContext): F
   let text = parts.join('').replace(/[\s\u00A0]+/g, ' ').trim();
   if (label !== null) text = stripLeadingLabel(text, label);
   text = stripBacklinkArrows(text).trim();
-  if (!/[\p{L}\p{N}]/u.test(text) || (label !== null && text === label)) return null;
+  if (!bmp(/[\p{L}\p{N}]/u).test(text) || (label !== null && text === label)) return null;
   for (const m of text.matchAll(BARE_URL_RE)) {
     const url = httpLink(trimEndWhile(m[0], (c) => '.,;:!?)]'.includes(c)), ctx.base);
     if (url && !links.includes(url)) links.push(url);

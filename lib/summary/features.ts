@@ -1,3 +1,4 @@
+import { bmp } from '../text/bmp-classes';
 /**
  * What the summariser knows about each candidate sentence: a handful of cheap numbers (position,
  * length, how central its words are to the article, quotes, questions, pronoun openings). The
@@ -52,7 +53,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
+const WORD_RE = bmp(/[\p{L}\p{N}]+/gu);
 
 /** A crude, fast stem so "killed", "killing" and "kills" meet; a full stemmer would not pay for itself. */
 export function stemWord(w: string): string {
@@ -91,7 +92,7 @@ export function wordCount(s: string): number {
   return s.match(WORD_RE)?.length ?? 0;
 }
 
-const OPENS_WITH_QUOTE_RE = /^\s*(?:["“‘]|``|'(?=\s|\p{L}))/u;
+const OPENS_WITH_QUOTE_RE = bmp(/^\s*(?:["“‘]|``|'(?=\s|\p{L}))/u);
 const PRONOUN_OPEN_RE =
   /^\s*(?:["“‘`']+\s*)?(?:he|she|it|they|his|her|its|their|this|that|these|those|but|and|so|also|however|meanwhile|there|here|then|yet|such|both)\b/i;
 const FIRST_PERSON_RE = /\b(?:i|we|my|our|me|i'm|i 'm|we're|we 're)\b/i;

@@ -3,6 +3,7 @@ import type { Sentence } from '../text/sentences';
 import { contentWords, FEATURE_NAMES, sentenceFeatures, sentenceWords, wordCount, type SentenceWords } from './features';
 import { NEWS_WEIGHTS } from './model';
 import { drain, type Steps } from '../steps';
+import { bmp } from '../text/bmp-classes';
 
 /**
  * Extractive summary: the few sentences that carry the article, in reading order, with their
@@ -104,7 +105,7 @@ export function summaryCandidates(text: string, sentences: readonly Sentence[]):
 // ── opinion pieces ─────────────────────────────────────────────────────────────────────────
 
 /** Quotation marks of any style, including the tokenised `` '' and a lone ' before or after a word. */
-const QUOTED_RE = /["“”]|``|''|(?:^|\s)['‘](?:\s|\p{L})|\p{L}['’](?:\s|$)/u;
+const QUOTED_RE = bmp(/["“”]|``|''|(?:^|\s)['‘](?:\s|\p{L})|\p{L}['’](?:\s|$)/u);
 const ATTRIBUTED_RE = /\b(?:said|says|told|asked|added|according to)\b/i;
 const OWN_VOICE_RE = /\b(?:i|my|me|we|our|ourselves)\b/i;
 const QUESTION_RE = /\?(?:["”’')\]]|'')*\s*$/u;

@@ -1,5 +1,6 @@
 import type { Span } from '../schema';
 import { drain, type Steps } from '../steps';
+import { bmp } from './bmp-classes';
 
 export interface Sentence extends Span {
   text: string;
@@ -29,7 +30,7 @@ const SENTENCE_OPENERS =
 const MARKER_AT_START = /^(?:\[(?:\d{1,3}|[a-z]|[ivx]{1,5}|\^?\d{1,3})\]|[*†‡§]+)(?=\s|$)/i;
 
 /** Sentence end, then markers glued to it, then the next sentence's capital. */
-const MARKER_GLUED_RE = /[.!?…]["”’)]*(?:\[\^?\w{1,3}\])+(?=\s+["“‘(]?\p{Lu})/gu;
+const MARKER_GLUED_RE = bmp(/[.!?…]["”’)]*(?:\[\^?\w{1,3}\])+(?=\s+["“‘(]?\p{Lu})/gu);
 
 function endsWithAbbreviation(piece: string, next: string): boolean {
   // Only the piece's end matters, and a piece grows as pieces merge ("Mr. Mr. Mr. …" made this
@@ -76,10 +77,10 @@ const IS_CLOSE = /["'«»‘’‚‛“”„‟‹›\p{Ps}\p{Pe}\p{Pi}\p{Pf}]
 const IS_SP = /[\t\v\f\p{Zs}]/u;
 /** Punctuation that continues a sentence after a stop ("etc., and", "Inc. — the"). */
 const IS_CONTINUE = /[,\-:;\u055D\u060C\u060D\u07F8\u1802\u1808\u2013\u2014\u3001\uFE10\uFE11\uFE13\uFE31\uFE32\uFE50\uFE51\uFE55\uFE58\uFE63\uFF0C\uFF0D\uFF1A\uFF64]/;
-const IS_LETTER = /\p{L}/u;
-const IS_LOWER = /\p{Ll}/u;
-const IS_UPPER = /[\p{Lu}\p{Lt}]/u;
-const IS_DIGIT = /\p{Nd}/u;
+const IS_LETTER = bmp(/\p{L}/u);
+const IS_LOWER = bmp(/\p{Ll}/u);
+const IS_UPPER = bmp(/[\p{Lu}\p{Lt}]/u);
+const IS_DIGIT = bmp(/\p{Nd}/u);
 /** A bracketed footnote marker glued to a stop ("respectively.[1] In"): it belongs before the break. */
 const BRACKET_MARKER_RE = /\[\^?\w{1,3}\]/y;
 
@@ -154,7 +155,7 @@ function segmentParagraph(text: string, block: Span, markers: readonly Span[]): 
     for (const c of cuts) if (c > a && c <= b) cuts.delete(c);
     const before = para.slice(Math.max(0, a - 3), a);
     const after = para.slice(b, b + 3);
-    if (/[.!?…]["”’)]*$/.test(before) && /^\s+["“‘(]?\p{Lu}/u.test(after)) {
+    if (/[.!?…]["”’)]*$/.test(before) && bmp(/^\s+["“‘(]?\p{Lu}/u).test(after)) {
       for (const c of cuts) if (c > a - 3 && c <= a) cuts.delete(c);
       cuts.add(b);
     }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { BMP_PROPERTIES, bmp, bmpRanges, decodeRanges, encodeRanges } from './bmp-classes';
+import { BMP_RANGES } from './bmp-classes-data';
+
+describe('bmp classes', () => {
+  it.each(BMP_PROPERTIES)('\\p{%s}: the generated ranges are exactly the first plane of the property, and its rewriting matches them', (p) => {
+    const ranges = bmpRanges(new RegExp(String.raw`\p{${p}}`, 'u'));
+    expect(decodeRanges(BMP_RANGES[p])).toEqual(ranges);
+    expect(bmpRanges(bmp(new RegExp(String.raw`^\p{${p}}$`, 'u')))).toEqual(ranges);
+    expect(bmpRanges(bmp(new RegExp(String.raw`^[\p{${p}}]$`, 'u')))).toEqual(ranges);
+  });
+
+  it('encodes ranges as text and back', () => {
+    const ranges: [number, number][] = [[0, 0], [65, 90], [92, 92], [0x100, 0x100], [0x102, 0xffff]];
+    expect(encodeRanges(ranges)).toBe('0,1t+p,2,4k,2+1ed9');
+    expect(decodeRanges(encodeRanges(ranges))).toEqual(ranges);
+  });
+
+  it('rewrites properties inside a class and alone, keeps flags, escapes and other properties', () => {
+    const original = /(?:\p{Lu}[\p{L}'’.-]*\s*){1,3}|\[\p{N}\]|[\p{Ps}\p{Pi}]/gu;
+    const re = bmp(original);
+    expect(re.flags).toBe('gu');
+    expect(re.source).not.toMatch(/\\p\{(?:Lu|L|N)\}/);
+    expect(re.source).toContain(String.raw`\p{Ps}`);
+    const text = 'Said Éric Zola-Ngô, “x” (Ǉ) [7]';
+    expect(text.match(re)).toEqual(['Said Éric Zola-Ngô', '“', '(', 'Ǉ', '[7]']);
+    expect(text.match(re)).toEqual(text.match(original));
+    expect(bmp(/[^\p{L}]+/u).exec('Łódź — Kraków')?.[0]).toBe(' — ');
+    // Letters beyond U+FFFF are what it leaves out.
+    expect(/^\p{L}$/u.test('𝐀')).toBe(true);
+    expect(bmp(/^\p{L}$/u).test('𝐀')).toBe(false);
+  });
+
+  it('matches as the original does on text of many scripts', () => {
+    const text = 'Der Bürgermeister Łukasz Żółw, Ангела Петрова, Σωκράτης, 李小龍 and محمد said 12 ١٢ ¾ e\u0301 Ǆemal ǅemal.';
+    for (const re of [/\p{L}+/gu, /\p{Lu}\p{Ll}+/gu, /[\p{L}\p{N}\p{M}]+/gu, /\p{Nd}+/gu, /[\p{Lu}\p{Lt}]/gu, /[^\p{L}\s]+/gu]) {
+      expect(text.match(bmp(re)), re.source).toEqual(text.match(re));
+    }
+  });
+});
