@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BMP_PROPERTIES, bmp, bmpRanges, decodeRanges, encodeRanges } from './bmp-classes';
-import { BMP_RANGES } from './bmp-classes-data';
+import { BMP_RANGES, BMP_UNICODE } from './bmp-classes-data';
 
 describe('bmp classes', () => {
-  it.each(BMP_PROPERTIES)('\\p{%s}: the generated ranges are exactly the first plane of the property, and its rewriting matches them', (p) => {
+  // Checked with the Unicode version they were generated from (Node 20 here and on CI; another Node
+  // may know another version: regenerate with scripts/build-bmp-classes.ts to move to it).
+  it.skipIf(process.versions.unicode !== BMP_UNICODE).each(BMP_PROPERTIES)('\\p{%s}: the generated ranges are exactly the first plane of the property, and its rewriting matches them', (p) => {
     const ranges = bmpRanges(new RegExp(String.raw`\p{${p}}`, 'u'));
     expect(decodeRanges(BMP_RANGES[p])).toEqual(ranges);
     expect(bmpRanges(bmp(new RegExp(String.raw`^\p{${p}}$`, 'u')))).toEqual(ranges);
