@@ -77,5 +77,8 @@ describe('declaredKind', () => {
     expect(declaredKind(htmlDocument('<html><head><meta name="OG:TYPE" content="NewsArticle"></head><body></body></html>'))).toEqual({ article: true, lang: null });
     expect(declaredKind(htmlDocument('<html lang="fr"><head><meta property="og:type" content="website"></head><body></body></html>'))).toEqual({ article: false, lang: 'fr' });
     expect(declaredKind(htmlDocument('<html><head></head><body><article><p>Text</p></article></body></html>')).article).toBe(false);
+    // The first og:type in document order decides, as a selector would.
+    expect(declaredKind(htmlDocument('<html><head><meta property="og:type"><meta name="og:type" content="article"></head><body></body></html>')).article).toBe(false);
+    expect(declaredKind(htmlDocument('<html><head><meta property="og:title" content="An article"><meta content="article" name="Og:Type"></head><body></body></html>')).article).toBe(true);
   });
 });

@@ -33,5 +33,33 @@ describe('message validation', () => {
     expect(rejectReason('getBackgrounds', Array.from({ length: 5001 }, () => 'x'), fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('getPageOverview', {}, fromExtension, EXT)).toMatch(/malformed/);
     expect(rejectReason('nonsense' as never, undefined, fromExtension, EXT)).toMatch(/unknown/);
+    expect(rejectReason('toString' as never, undefined, fromExtension, EXT)).toMatch(/unknown/);
+  });
+
+  it('checks every field and bound of a payload', () => {
+    const ok = (type: Parameters<typeof rejectReason>[0], data: unknown) => rejectReason(type, data, fromExtension, EXT) === null;
+    expect(ok('jumpTo', { kind: 'footnote', index: 2, occurrence: 0 })).toBe(true);
+    expect(ok('jumpTo', { kind: 'summary', index: 100_000 })).toBe(true);
+    expect(ok('jumpTo', { kind: 'claim', index: 100_001 })).toBe(false);
+    expect(ok('jumpTo', { kind: 'actor', index: 0, occurrence: -1 })).toBe(false);
+    expect(ok('jumpTo', { kind: 'actor', index: 0, occurrence: '1' })).toBe(false);
+    expect(ok('jumpTo', { kind: 'actor', index: Number.NaN })).toBe(false);
+    expect(ok('jumpTo', { kind: 'actor' })).toBe(false);
+    expect(ok('jumpTo', [])).toBe(false);
+    expect(ok('jumpTo', null)).toBe(false);
+    expect(ok('stepHighlight', { direction: 'next', extra: 1 })).toBe(true);
+    expect(ok('stepHighlight', [])).toBe(false);
+    expect(ok('highlightCount', 0)).toBe(true);
+    expect(ok('highlightCount', 1_000_001)).toBe(false);
+    expect(ok('highlightCount', Number.POSITIVE_INFINITY)).toBe(false);
+    expect(ok('highlightCount', -1)).toBe(false);
+    expect(ok('injectAnalyzer', true)).toBe(true);
+    expect(ok('injectAnalyzer', 'true')).toBe(false);
+    expect(ok('injectLaterStages', undefined)).toBe(true);
+    expect(ok('injectLaterStages', 0)).toBe(false);
+    expect(ok('getBackgrounds', [])).toBe(true);
+    expect(ok('getBackgrounds', ['x'.repeat(300)])).toBe(true);
+    expect(ok('getBackgrounds', ['x'.repeat(301)])).toBe(false);
+    expect(ok('getBackgrounds', { length: 1, 0: 'wd:Q1' })).toBe(false);
   });
 });
