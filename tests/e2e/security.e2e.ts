@@ -202,14 +202,20 @@ test('reloading or updating the extension with a tab open: no errors, the old co
       await new Promise((r) => setTimeout(r, 800));
       expect(await page.evaluate(() => document.querySelectorAll('sift-card').length)).toBe(0);
     } else {
-      // Firefox puts the new version into open tabs: one copy highlights and answers, one card shows.
-      await waitFor('the new copy to highlight', async () => JSON.stringify(await readHighlights(page)) === JSON.stringify(before));
+      // Firefox puts the new version into open tabs: one copy answers and highlights, one card shows.
+      // The highlights alone do not tell which copy painted them (the registry is the document's, and
+      // the old copy's ranges may still be in it): the new copy's answer does, and its cards are
+      // attached in the same task that paints its full analysis.
+      const m = await messenger(driver, page);
+      await waitFor('the new copy to answer with its analysis', async () => {
+        const state = await m.state().catch(() => null);
+        return state?.status === 'ready' && state.painted > 0;
+      });
+      await m.close();
+      expect(JSON.stringify(await readHighlights(page))).toBe(JSON.stringify(before));
       await page.focus('#fnref4 a');
       await waitForCard(page, 'a footnote card from the new copy', (c) => c.kind === 'footnote');
       expect(await page.evaluate(() => document.querySelectorAll('sift-card').length)).toBe(1);
-      const m = await messenger(driver, page);
-      expect((await m.state()).status).toBe('ready');
-      await m.close();
       // The reloaded extension works on the next page too.
       const next = await driver.newPage();
       await next.goto(harness.server.url('sample-article'));
