@@ -33,6 +33,18 @@ describe('bmp classes', () => {
     expect(bmp(/^\p{L}$/u).test('𝐀')).toBe(false);
   });
 
+  it('shares one rewriting per source and flags, and makes a new one for g or y', () => {
+    expect(bmp(/^\p{Lu}/u)).toBe(bmp(/^\p{Lu}/u));
+    expect(bmp(/^\p{Lu}/iu)).not.toBe(bmp(/^\p{Lu}/u));
+    expect(bmp(/^\p{Lu}/iu).flags).toBe('iu');
+    expect(bmp(/^\p{Lu}/u).flags).toBe('u');
+    const a = bmp(/\p{L}+/gu);
+    expect(a).not.toBe(bmp(/\p{L}+/gu));
+    a.exec('ab cd');
+    expect(a.lastIndex).toBe(2);
+    expect(bmp(/\p{L}+/gu).lastIndex).toBe(0);
+  });
+
   it('matches as the original does on text of many scripts', () => {
     const text = 'Der Bürgermeister Łukasz Żółw, Ангела Петрова, Σωκράτης, 李小龍 and محمد said 12 ١٢ ¾ e\u0301 Ǆemal ǅemal.';
     for (const re of [/\p{L}+/gu, /\p{Lu}\p{Ll}+/gu, /[\p{L}\p{N}\p{M}]+/gu, /\p{Nd}+/gu, /[\p{Lu}\p{Lt}]/gu, /[^\p{L}\s]+/gu]) {

@@ -29,8 +29,8 @@ function classBody(p: BmpProperty): string {
   return body;
 }
 
-/** Rewritten expressions without `g` or `y` (they keep no state between uses), by source. */
-const made = new Map<string, RegExp>();
+/** Rewritten expressions without `g` or `y` (they keep no state between uses), by flags and source. */
+const made = new Map<string, Map<string, RegExp>>();
 
 /**
  * The same expression with its `\p{…}` of BMP_PROPERTIES limited to U+0000–U+FFFF (inside a class
@@ -40,9 +40,12 @@ const made = new Map<string, RegExp>();
  */
 export function bmp(re: RegExp): RegExp {
   const shared = !re.global && !re.sticky;
+  let same: Map<string, RegExp> | undefined;
   if (shared) {
-    const hit = made.get(re.source);
-    if (hit && hit.flags === re.flags) return hit;
+    same = made.get(re.flags);
+    if (!same) made.set(re.flags, (same = new Map()));
+    const hit = same.get(re.source);
+    if (hit) return hit;
   }
   const src = re.source;
   let out = '';
@@ -67,7 +70,7 @@ export function bmp(re: RegExp): RegExp {
     out += c;
   }
   const rewritten = new RegExp(out, re.flags);
-  if (shared) made.set(src, rewritten);
+  same?.set(src, rewritten);
   return rewritten;
 }
 
