@@ -95,8 +95,10 @@ export function overviewOf(state: PageState): PageOverview {
   };
 }
 
+const JUMP_KINDS = ['actor', 'claim', 'footnote', 'summary'] as const;
+
 export interface JumpTarget {
-  kind: 'actor' | 'claim' | 'footnote' | 'summary';
+  kind: (typeof JUMP_KINDS)[number];
   /** Index in the Analysis list of that kind. */
   index: number;
   /** For actors and footnotes: which mention/citation (wraps around). */
@@ -138,7 +140,6 @@ export interface ProtocolMap {
   getBackgrounds(ids: string[]): Record<string, ActorBackground | null>;
 }
 
-const JUMP_KINDS: readonly unknown[] = ['actor', 'claim', 'footnote', 'summary'] satisfies JumpTarget['kind'][];
 const isCount = (x: unknown, max: number): boolean => Number.isSafeInteger(x) && (x as number) >= 0 && (x as number) <= max;
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -154,7 +155,7 @@ const PAYLOAD_CHECKS: { [K in keyof ProtocolMap]: ((data: unknown) => boolean) |
   getPageState: null,
   analyzeAnyway: null,
   setTabHighlights: (on) => typeof on === 'boolean',
-  jumpTo: (t) => isRecord(t) && JUMP_KINDS.includes(t.kind) && isCount(t.index, 100_000) && (t.occurrence === undefined || isCount(t.occurrence, 100_000)),
+  jumpTo: (t) => isRecord(t) && (JUMP_KINDS as readonly unknown[]).includes(t.kind) && isCount(t.index, 100_000) && (t.occurrence === undefined || isCount(t.occurrence, 100_000)),
   toggleHighlights: null,
   stepHighlight: (s) => isRecord(s) && (s.direction === 'next' || s.direction === 'previous'),
   highlightCount: (n) => isCount(n, 1_000_000),

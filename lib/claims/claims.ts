@@ -210,7 +210,7 @@ function wordBefore(text: string, pos: number): string {
   while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\u00A0')) e--;
   let b = e;
   while (b > 0 && e - b < 40 && WORD_CHAR.test(text[b - 1])) b--;
-  while (b < e && !bmp(/\p{L}/u).test(text[b])) b++;
+  while (b < e && !LETTER.test(text[b])) b++;
   return text.slice(b, e);
 }
 
