@@ -87,7 +87,7 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_extName__' },
-    // The content script loads the knowledge-base index from the package (the details are read by
+    // The analyzer (in the content script's world) loads the knowledge-base index from the package (the details are read by
     // the background, which pages and the popup ask for the few backgrounds they show). Chrome's
     // dynamic URLs keep pages from probing for Sift; Firefox's per-install UUID does the same there.
     web_accessible_resources: [

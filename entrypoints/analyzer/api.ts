@@ -71,11 +71,6 @@ export interface Analyzer {
     force: boolean;
     detection: ArticleDetection;
     stillWanted: () => boolean;
-    /**
-     * The knowledge-base index's bytes (`kb/index.txt`), already being fetched by the content script;
-     * the analyzer decodes and reads them once the claims are painted.
-     */
-    kbIndex: Promise<ArrayBuffer>;
     /** The actors and summary stages and the cards, injected when asked for (after the claims). */
     loadLater: () => Promise<LaterScript>;
     /** The article's language, when the content script decided it (undefined: the pipeline decides). */

@@ -4,7 +4,6 @@ import { declaredKind } from '@/lib/article/metadata';
 import { decideLanguage, isAnalysedLanguage, primaryLanguage, sampleText } from '@/lib/text/language';
 import { listen, overviewOf, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { fetchIndexBytes } from '@/lib/kb/packaged';
 import { runInSlices, yieldToPage } from '@/lib/steps';
 import { ANALYZER_GLOBAL, ANALYZER_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CreateAnalyzer, type LaterScript } from '../analyzer/api';
 
@@ -28,8 +27,6 @@ export class PageSession {
   private laterLoad: Promise<LaterScript> | null = null;
   /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
   private kbLoaded = false;
-  /** The knowledge-base index's bytes, fetched once per page, the first time an analysis needs them. */
-  private kbIndex: Promise<ArrayBuffer> | null = null;
   /** When each step of the last run ended (PageState.timeline). */
   private timeline: Partial<Record<TimelineStep, number>> = {};
 
@@ -192,18 +189,12 @@ export class PageSession {
           return this.withCost(this.set({ status: 'other-language', analysis: null, highlightsOn: false, painted: 0, language }));
         }
       }
-      // The knowledge-base index travels while the background injects the analyzer (the analyzer
-      // reads it after the first highlights; a failure is its to report).
-      if (!this.kbIndex) {
-        this.kbIndex = fetchIndexBytes();
-        this.kbIndex.catch(() => {});
-      }
       this.kbLoaded = true;
       const analyzer = await (injection ?? this.loadAnalyzer());
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
       const paintEarly = this.state.highlightsOn ? this.settings : null;
-      const outcome = await analyzer.analyze({ force, detection, stillWanted, kbIndex: this.kbIndex, loadLater: this.loadLater, lang: decided, paintEarly });
+      const outcome = await analyzer.analyze({ force, detection, stillWanted, loadLater: this.loadLater, lang: decided, paintEarly });
       if (!outcome || !stillWanted()) return this.state;
       this.busyMs += outcome.busyMs;
       this.timeline.kb = outcome.kbAt;

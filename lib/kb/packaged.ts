@@ -15,9 +15,8 @@ async function fetchFile(path: 'kb/index.txt' | 'kb/details.json'): Promise<Resp
 }
 
 /**
- * The index's bytes, gathered off the page's main thread: the content script asks for them as soon
- * as a page is an article, and the analyzer reads them (`readKbIndex`) once the claims are painted,
- * so that decoding them does not delay the first highlights.
+ * The index's bytes, gathered off the page's main thread: the analyzer asks for them once the claims
+ * are painted and reads them (`readKbIndex`) while the actors' code is being injected.
  *
  * Through a Blob: in a content script, Chromium read the 1.5 MB body of `arrayBuffer()` (and of a
  * stream reader) on the page's main thread in one task of 42–60 ms ("SimpleWatcher::OnHandleReady"
