@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { BMP_GLOBAL, BROWSER_GLOBAL, LANGUAGE_GLOBAL } from './entrypoints/analyzer/api';
+import { bmpLiteralsToSources } from './scripts/lib/bmp-sources';
 
 /**
  * Code the page's scripts share, once per isolated world.
@@ -50,6 +51,18 @@ function sharedPerWorld(): Plugin {
   };
 }
 
+/** `bmp(/…/u)` calls given their expression as strings: less for V8 to check (scripts/lib/bmp-sources.ts). */
+function bmpSources(): Plugin {
+  return {
+    name: 'sift:bmp-sources',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\.tsx?$/.test(id.split('?')[0]) || id.includes('node_modules') || !code.includes('bmp(/')) return null;
+      return { code: bmpLiteralsToSources(code), map: null };
+    },
+  };
+}
+
 // One codebase, two browsers: `wxt build` (Chrome MV3) and `wxt build -b firefox --mv3`.
 export default defineConfig({
   // `import { browser } from 'wxt/browser'` resolves to webextension-polyfill.
@@ -59,7 +72,7 @@ export default defineConfig({
     excludeSources: ['test-results/**', 'playwright-report/**', '.output/**', 'docs/screenshots/**'],
   },
   vite: () => ({
-    plugins: [sharedPerWorld(), preact()],
+    plugins: [sharedPerWorld(), bmpSources(), preact()],
     // SIFT_MINIFY=0 keeps names readable for profiling (scripts/bench-browser.ts, DevTools).
     build: process.env.SIFT_MINIFY === '0' ? { minify: false } : {},
   }),

@@ -45,6 +45,13 @@ describe('bmp classes', () => {
     expect(bmp(/\p{L}+/gu).lastIndex).toBe(0);
   });
 
+  it('takes the source and flags as strings (the builds pass them so) for the same expression', () => {
+    expect(bmp('^\\p{Lu}', 'u')).toBe(bmp(/^\p{Lu}/u));
+    const g = bmp('\\p{L}+', 'gu');
+    expect([g.source, g.flags]).toEqual([bmp(/\p{L}+/gu).source, 'gu']);
+    expect(g).not.toBe(bmp('\\p{L}+', 'gu'));
+  });
+
   it('matches as the original does on text of many scripts', () => {
     const text = 'Der Bürgermeister Łukasz Żółw, Ангела Петрова, Σωκράτης, 李小龍 and محمد said 12 ١٢ ¾ e\u0301 Ǆemal ǅemal.';
     for (const re of [/\p{L}+/gu, /\p{Lu}\p{Ll}+/gu, /[\p{L}\p{N}\p{M}]+/gu, /\p{Nd}+/gu, /[\p{Lu}\p{Lt}]/gu, /[^\p{L}\s]+/gu]) {

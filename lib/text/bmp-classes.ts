@@ -16,15 +16,23 @@ import { BMP_RANGES } from './bmp-classes-data';
 export const BMP_PROPERTIES = ['L', 'Lu', 'Ll', 'Lt', 'N', 'Nd', 'M'] as const;
 type BmpProperty = (typeof BMP_PROPERTIES)[number];
 
-const PROPERTY = /^\\p\{([A-Za-z]+)\}/;
+/** A property escape (its name captured), another escape (kept whole: `\\]` closes no class), or a bracket. */
+const TOKEN = /\\p\{([A-Za-z]+)\}|\\[^]|[[\]]/g;
 
 /** Class bodies ("A-Za-zª…"), written out from the ranges the first time an expression needs one. */
 const bodies = new Map<BmpProperty, string>();
 function classBody(p: BmpProperty): string {
   let body = bodies.get(p);
   if (body === undefined) {
+    // Code units gathered, then made into text by a few native calls rather than a string grown
+    // range by range (hundreds of ranges per property).
+    const units: number[] = [];
+    for (const [a, b] of decodeRanges(BMP_RANGES[p])) {
+      if (a === b) units.push(a);
+      else units.push(a, 0x2d, b);
+    }
     body = '';
-    for (const [a, b] of decodeRanges(BMP_RANGES[p])) body += a === b ? String.fromCharCode(a) : `${String.fromCharCode(a)}-${String.fromCharCode(b)}`;
+    for (let i = 0; i < units.length; i += 2048) body += String.fromCharCode(...units.slice(i, i + 2048));
     bodies.set(p, body);
   }
   return body;
@@ -38,39 +46,35 @@ const made = new Map<string, Map<string, RegExp>>();
  * or alone; other escapes and properties stay as they are). An expression without `g` or `y` is
  * rewritten once and then shared, so that `bmp(/…/u).test(s)` may stand inside a function; one with
  * `g` or `y` carries its position in `lastIndex`: it is new at every call, made where it is defined.
+ *
+ * The extension's builds pass the literal's source and flags as strings instead (`bmp('…', 'u')`,
+ * written so by scripts/lib/bmp-sources.ts): V8 checks a `\p{…}` literal with the Unicode tables
+ * when it compiles the script and again when the literal is first made, about 0.15 ms each.
  */
-export function bmp(re: RegExp): RegExp {
-  const shared = !re.global && !re.sticky;
+export function bmp(re: RegExp | string, flags?: string): RegExp {
+  const src = typeof re === 'string' ? re : re.source;
+  const f = typeof re === 'string' ? (flags ?? '') : re.flags;
+  const shared = !f.includes('g') && !f.includes('y');
   let same: Map<string, RegExp> | undefined;
   if (shared) {
-    same = made.get(re.flags);
-    if (!same) made.set(re.flags, (same = new Map()));
-    const hit = same.get(re.source);
+    same = made.get(f);
+    if (!same) made.set(f, (same = new Map()));
+    const hit = same.get(src);
     if (hit) return hit;
   }
-  const src = re.source;
-  let out = '';
   let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      const name = PROPERTY.exec(src.slice(i, i + 8))?.[1];
-      if (name && (BMP_PROPERTIES as readonly string[]).includes(name)) {
-        const body = classBody(name as BmpProperty);
-        out += inClass ? body : `[${body}]`;
-        i += name.length + 3;
-        continue;
-      }
-      out += c + (src[i + 1] ?? '');
-      i++;
-      continue;
+  const out = src.replace(TOKEN, (token: string, name: string | undefined) => {
+    if (name !== undefined) {
+      if (!(BMP_PROPERTIES as readonly string[]).includes(name)) return token;
+      const body = classBody(name as BmpProperty);
+      return inClass ? body : `[${body}]`;
     }
     // Without the `v` flag a class holds no class: a "[" inside one is a character.
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    out += c;
-  }
-  const rewritten = new RegExp(out, re.flags);
+    if (token === '[') inClass = true;
+    else if (token === ']') inClass = false;
+    return token;
+  });
+  const rewritten = new RegExp(out, f);
   same?.set(src, rewritten);
   return rewritten;
 }
