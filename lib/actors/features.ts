@@ -3,6 +3,7 @@ import type { ActorType } from '../schema';
 import type { Token } from './tokens';
 import { COMMON_WORDS } from './common-words';
 import { drain, type Steps } from '../steps';
+import { bmp } from '../text/bmp-classes';
 import { COUNTRIES, ORG_SUFFIXES, PERSON_TITLES, FIRST_NAMES, NOT_NAMES, isDemonym } from './lexicon';
 
 /**
@@ -42,7 +43,7 @@ export function shape(s: string): string {
       : code >= 97 && code <= 122 ? 'x'
       : code >= 48 && code <= 57 ? 'd'
       : code < 128 ? ch
-      : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+      : bmp(/\p{Lu}/u).test(ch) ? 'X' : bmp(/\p{Ll}/u).test(ch) ? 'x' : bmp(/\p{N}/u).test(ch) ? 'd' : ch;
     if (c !== last) out += c;
     last = c;
   }
@@ -81,12 +82,12 @@ function capClass(t: string): Cap {
     return Cap.Title;
   }
   const f = t.charAt(0);
-  if (!/\p{L}/u.test(f)) return Cap.Other;
-  const hasLower = /\p{Ll}/u.test(t);
-  const upperFirst = /\p{Lu}/u.test(f);
-  if (!upperFirst) return /\p{Lu}/u.test(t) ? Cap.Mixed : Cap.Lower;
+  if (!bmp(/\p{L}/u).test(f)) return Cap.Other;
+  const hasLower = bmp(/\p{Ll}/u).test(t);
+  const upperFirst = bmp(/\p{Lu}/u).test(f);
+  if (!upperFirst) return bmp(/\p{Lu}/u).test(t) ? Cap.Mixed : Cap.Lower;
   if (!hasLower) return Cap.Upper;
-  return /\p{Lu}/u.test(t.slice(1).replace(/^[\p{Ll}]*[-'’.]/u, '')) ? Cap.Mixed : Cap.Title;
+  return bmp(/\p{Lu}/u).test(t.slice(1).replace(bmp(/^[\p{Ll}]*[-'’.]/u), '')) ? Cap.Mixed : Cap.Title;
 }
 
 /** Per document: how each word is written elsewhere (lower-case, capitalised mid-sentence…). */
@@ -107,7 +108,7 @@ function letterCase(word: string): number {
   let letter = false;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c >= 128) return /\p{L}/u.test(word) ? (/\p{Ll}/u.test(word) ? HAS_LOWER : NO_LOWER) : NO_LETTER;
+    if (c >= 128) return bmp(/\p{L}/u).test(word) ? (bmp(/\p{Ll}/u).test(word) ? HAS_LOWER : NO_LOWER) : NO_LETTER;
     if (isLower(c)) return HAS_LOWER;
     if (isUpper(c)) letter = true;
   }
@@ -184,7 +185,7 @@ export function* kbMatchesSteps(text: string, tokens: readonly Token[], kb: Know
       yield;
     }
     const t = tokens[i];
-    if (!t.word || !/^\p{Lu}/u.test(t.text)) {
+    if (!t.word || !bmp(/^\p{Lu}/u).test(t.text)) {
       i++;
       continue;
     }
@@ -201,7 +202,7 @@ export function* kbMatchesSteps(text: string, tokens: readonly Token[], kb: Know
     }
     let matched = false;
     // "The", "Islamic": only the start of a longer name ("Islamic State"), never one alone.
-    const shortest = NOT_NAMES.has(t.lower) && !/^\p{Lu}+$/u.test(t.text) ? i + 1 : i;
+    const shortest = NOT_NAMES.has(t.lower) && !bmp(/^\p{Lu}+$/u).test(t.text) ? i + 1 : i;
     for (let j = reach; j >= shortest; j--) {
       const last = tokens[j];
       if (!last.word && last.text !== '.') continue;
@@ -438,7 +439,7 @@ export function* withStackSteps(features: readonly number[][], tokens: readonly 
 export function stackValues(tokens: readonly Token[], tags: ArrayLike<number>, tagNames: readonly string[]): (string | null)[] {
   const byWord = new Map<string, number[]>();
   tokens.forEach((t, i) => {
-    if (!t.word || !/^\p{Lu}/u.test(t.text)) return;
+    if (!t.word || !bmp(/^\p{Lu}/u).test(t.text)) return;
     const list = byWord.get(t.lower);
     if (list) list.push(i);
     else byWord.set(t.lower, [i]);
