@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlDocument } from '@/tests/unit/dom';
-import { SAMPLE_CHARS, decideLanguage, detectLanguage, sampleText, wordsOf } from './language';
+import { SAMPLE_CHARS, decideLanguage, detectLanguage, neverLetterOrMark, sampleText, wordsOf } from './language';
 
 // Paragraphs written for these tests (news-like, in each language), not taken from any corpus.
 const PARAGRAPHS: Record<string, string> = {
@@ -139,6 +139,15 @@ describe('wordsOf', () => {
       for (let i = 0; i < len; i++) text += PIECES[Math.floor(random() * PIECES.length)];
       expect([...wordsOf(text)], JSON.stringify(text)).toEqual([...text.matchAll(PATTERN)].map((m) => m[0]));
     }
+  });
+  it('knows without the pattern only code units that are neither letters nor marks', () => {
+    let known = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      if (!neverLetterOrMark(c)) continue;
+      known++;
+      expect(/[\p{L}\p{M}]/u.test(String.fromCharCode(c)), c.toString(16)).toBe(false);
+    }
+    expect(known).toBeGreaterThan(150);
   });
   it('reads running text', () => {
     expect([...wordsOf("The army's 3 tanks — l’armée n'a pas")]).toEqual(['The', "army's", 'tanks', 'l’armée', "n'a", 'pas']);
