@@ -26,9 +26,9 @@ import { bmpLiteralsToSources } from './scripts/lib/bmp-sources';
  */
 const POLYFILL_FILE = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
 const FROM_WORLD: { file: RegExp; into: RegExp; global: string; exports: string }[] = [
-  { file: POLYFILL_FILE, into: /entrypoints[\\/](?:analyzer|later)[\\/]index\.ts$/, global: BROWSER_GLOBAL, exports: 'export default shared;' },
+  { file: POLYFILL_FILE, into: /entrypoints[\\/](?:analyzer|later|cards)[\\/]index\.ts$/, global: BROWSER_GLOBAL, exports: 'export default shared;' },
   { file: /[\\/]lib[\\/]text[\\/]language\.ts$/, into: /entrypoints[\\/]analyzer[\\/]index\.ts$/, global: LANGUAGE_GLOBAL, exports: 'export const { decideLanguage, sampleText } = shared;' },
-  { file: /[\\/]lib[\\/]text[\\/]bmp-classes\.ts$/, into: /entrypoints[\\/]later[\\/]index\.ts$/, global: BMP_GLOBAL, exports: 'export const bmp = shared;' },
+  { file: /[\\/]lib[\\/]text[\\/]bmp-classes\.ts$/, into: /entrypoints[\\/](?:later|cards)[\\/]index\.ts$/, global: BMP_GLOBAL, exports: 'export const bmp = shared;' },
 ];
 function sharedPerWorld(): Plugin {
   let entry = '';

@@ -47,8 +47,13 @@ export default defineBackground(() => {
     return injected;
   });
 
-  // The analyzer painted the claims: its later stages (actors, summary), evaluated in a task of their own.
-  listen('injectLaterStages', (_, sender) => injectInto(sender, '/later.js'));
+  // The analyzer painted the claims: its later stages (actors, summary) and the cards, two scripts
+  // that the page evaluates in two tasks (both asked for at once: the second does not wait for the
+  // first's answer to travel back).
+  listen('injectLaterStages', async (_, sender) => {
+    const [later, cards] = await Promise.all([injectInto(sender, '/later.js'), injectInto(sender, '/cards.js')]);
+    return later && cards;
+  });
 
   // The details file is read here, once while the background lives: reading it in a page held the
   // page's main thread for 160–190 ms (the body's transfer, its decoding and parsing), and the popup's
@@ -75,7 +80,7 @@ export default defineBackground(() => {
  * without injectImmediately the injection would wait for the frame's document_idle (the load event,
  * on a page still loading its images and frames).
  */
-async function injectInto(sender: { tab?: { id?: number }; frameId?: number }, file: '/analyzer.js' | '/later.js'): Promise<boolean> {
+async function injectInto(sender: { tab?: { id?: number }; frameId?: number }, file: '/analyzer.js' | '/later.js' | '/cards.js'): Promise<boolean> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return false;
   await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file], injectImmediately: true });

@@ -54,8 +54,9 @@ export function sizeReport(target = 'chrome-mv3'): SizeRow[] | null {
   add('content script (js, every page)', all.filter((f) => rel(f) === 'content-scripts/content.js'), BUDGETS.contentScript);
   add('analyzer (js, injected on articles)', all.filter((f) => rel(f) === 'analyzer.js'), null);
   add('later stages (js, injected after the claims)', all.filter((f) => rel(f) === 'later.js'), null);
-  const pageCode = new Set(['content-scripts/content.js', 'analyzer.js', 'later.js']);
-  add('page code: content script + analyzer + later', all.filter((f) => pageCode.has(rel(f))), BUDGETS.articlePageCode);
+  add('cards (js, injected with the later stages)', all.filter((f) => rel(f) === 'cards.js'), null);
+  const pageCode = new Set(['content-scripts/content.js', 'analyzer.js', 'later.js', 'cards.js']);
+  add('page code: content script + analyzer + later + cards', all.filter((f) => pageCode.has(rel(f))), BUDGETS.articlePageCode);
   add('content script (css)', all.filter((f) => rel(f) === 'content-scripts/content.css'), null);
   add('popup + options (js, css, html)', all.filter((f) => /^(?:popup|options)\.html$|^chunks\/|^assets\//.test(rel(f))), null);
   add('background', all.filter((f) => rel(f) === 'background.js'), null);

@@ -5,7 +5,8 @@ import { decideLanguage, isAnalysedLanguage, primaryLanguage, sampleText } from 
 import { listen, overviewOf, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { runInSlices, yieldToPage } from '@/lib/steps';
-import { ANALYZER_GLOBAL, ANALYZER_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CreateAnalyzer, type LaterScript } from '../analyzer/api';
+import type { LaterStages } from '@/lib/pipeline';
+import { ANALYZER_GLOBAL, ANALYZER_READY, CARDS_GLOBAL, CARDS_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CardsScript, type CreateAnalyzer, type LaterScript } from '../analyzer/api';
 
 /**
  * One page's life, as the content script sees it: it reads the settings, decides whether the page
@@ -92,14 +93,14 @@ export class PageSession {
 
   /** `ahead`: asked before the settings are read (the background declines it on a site switched off). */
   private async injectAnalyzer(ahead: boolean): Promise<Analyzer> {
-    const create = await injectScript(() => sendMessage('injectAnalyzer', ahead), ANALYZER_GLOBAL, ANALYZER_READY, 'the analyzer');
+    const [create] = await injectScripts(() => sendMessage('injectAnalyzer', ahead), [[ANALYZER_GLOBAL, ANALYZER_READY]], 'the analyzer');
     this.analyzer = (create as CreateAnalyzer)();
     return this.analyzer;
   }
 
   /**
-   * The analyzer's later script (the actors and summary stages, and the cards), injected when it
-   * first asks (shared and tried again after a failure, as `loadAnalyzer`).
+   * The analyzer's later scripts (the actors and summary stages; the cards), injected when it first
+   * asks (shared and tried again after a failure, as `loadAnalyzer`).
    */
   private loadLater = (): Promise<LaterScript> => {
     this.laterLoad ??= this.injectLater().catch((e: unknown) => {
@@ -110,9 +111,16 @@ export class PageSession {
   };
 
   private async injectLater(): Promise<LaterScript> {
-    const stages = await injectScript(() => sendMessage('injectLaterStages', undefined), LATER_GLOBAL, LATER_READY, 'the later stages');
+    const [stages, cards] = await injectScripts(
+      () => sendMessage('injectLaterStages', undefined),
+      [
+        [LATER_GLOBAL, LATER_READY],
+        [CARDS_GLOBAL, CARDS_READY],
+      ],
+      'the later stages',
+    );
     this.timeline.later = performance.now();
-    return stages as LaterScript;
+    return { ...(stages as LaterStages), ...(cards as CardsScript) };
   }
 
   /** Detection of the page as it is now, in short tasks (a large page takes tens of ms), its work counted. */
@@ -320,26 +328,28 @@ function domSettled(doc: Document, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * One of the analyzer's scripts, injected by the background unless the isolated world already holds
- * it under `name`: goes on when the script says it is there (`readyName`), or when the background
- * answers (the answer is later, and the only word when the injection failed).
+ * Some of the analyzer's scripts, injected by the background unless the isolated world already
+ * holds them (each under its name): goes on when every script has said it is there (its ready
+ * name), or when the background answers (the answer is later, and the only word when an injection
+ * failed). The scripts' values, in order.
  */
-async function injectScript(send: () => Promise<boolean>, name: string, readyName: string, what: string): Promise<unknown> {
+async function injectScripts(send: () => Promise<boolean>, scripts: readonly (readonly [name: string, readyName: string])[], what: string): Promise<unknown[]> {
   const global = globalThis as unknown as Record<string, unknown>;
-  if (!global[name]) {
-    const ready = new Promise<void>((resolve) => (global[readyName] = resolve));
+  const missing = scripts.filter(([name]) => !global[name]);
+  if (missing.length > 0) {
+    const ready = Promise.all(missing.map(([, readyName]) => new Promise<void>((resolve) => (global[readyName] = resolve))));
     const injected = send().then((ok) => {
-      if (!ok || !global[name]) throw new Error(`${what} could not be loaded into this page`);
+      if (!ok || missing.some(([name]) => !global[name])) throw new Error(`${what} could not be loaded into this page`);
     });
     try {
       // (The race handles a later failure of `injected` too: nothing is left unhandled.)
       await Promise.race([ready, injected]);
     } finally {
-      delete global[readyName];
+      for (const [, readyName] of missing) delete global[readyName];
     }
-    // The script said it is there from inside its own evaluation: go on in a task of its own, so
-    // that the work waiting for it does not lengthen the task that compiled and ran the script.
+    // The last script said it is there from inside its own evaluation: go on in a task of its own,
+    // so that the work waiting for it does not lengthen the task that compiled and ran the script.
     await yieldToPage();
   }
-  return global[name];
+  return scripts.map(([name]) => global[name]);
 }

@@ -113,9 +113,11 @@ describe('background', () => {
     await updateSettings((s) => ({ ...s, disabledSites: ['example'] }));
     // The analyzer only asks on a page it is analysing ("Analyse anyway" included).
     expect(await handler(undefined, { id: 'sift', tab: { id: 9 }, frameId: 2, url: 'https://www.example/story' })).toBe(true);
-    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 9, frameIds: [2] }, files: ['/later.js'], injectImmediately: true });
+    // Two scripts, asked for at once, each evaluated by the page in a task of its own.
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 9, frameIds: [2] }, files: ['/later.js'], injectImmediately: true });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 9, frameIds: [2] }, files: ['/cards.js'], injectImmediately: true });
     expect(await handler(undefined, { id: 'sift' })).toBe(false);
-    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(executeScript).toHaveBeenCalledTimes(2);
   });
 
   it('reads the details once the analyzer is injected (an article), so that the first background comes at once', async () => {
