@@ -60,7 +60,7 @@ export function sizeReport(target = 'chrome-mv3'): SizeRow[] | null {
   add('content script (css)', all.filter((f) => rel(f) === 'content-scripts/content.css'), null);
   add('popup + options (js, css, html)', all.filter((f) => /^(?:popup|options)\.html$|^chunks\/|^assets\//.test(rel(f))), null);
   add('background', all.filter((f) => rel(f) === 'background.js'), null);
-  add('knowledge base: index (content script)', all.filter((f) => rel(f) === 'kb/index.txt'), BUDGETS.kbIndex);
+  add('knowledge base: index (fetched by the analyzer)', all.filter((f) => rel(f) === 'kb/index.txt'), BUDGETS.kbIndex);
   add('knowledge base: details (on demand)', all.filter((f) => rel(f).startsWith('kb/') && rel(f) !== 'kb/index.txt'), null);
   add('everything bundled', all, BUDGETS.total);
   return rows;
