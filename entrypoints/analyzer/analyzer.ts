@@ -23,7 +23,7 @@ export function createAnalyzer(): Analyzer {
   let root: Element | null = null;
   let scheme: PageScheme = 'light';
   const jumpCursor = new Map<string, number>();
-  // Hover/focus/keyboard cards, made by the later script once it is here (they are attached with
+  // Hover/focus/keyboard cards, made once the cards script is here (they are attached with
   // the full analysis only).
   let cards: CardController | null = null;
   // The knowledge-base index's bytes, fetched once per page (again after a failure).
