@@ -8,6 +8,7 @@ import type { Analysis } from '@/lib/schema';
 import type { PageState } from '@/lib/messaging';
 import { REPO } from '@/tests/unit/dom';
 import { getMessage, loadMessages, type Messages } from '@/tests/unit/messages';
+import { forgetUiLanguage } from '@/lib/i18n';
 
 // oxlint-disable-next-line no-script-url -- the tests check that such addresses never become links
 const SCRIPT_URL = 'javascript:alert(1)';
@@ -30,6 +31,7 @@ let root: HTMLElement;
 function useLanguage(messages: Messages, tag: string) {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => getMessage(messages, key, subs)) as never);
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(tag);
+  forgetUiLanguage();
 }
 function answer(state: PageState | Error) {
   sendMessage.mockImplementation((async (type: string) => {

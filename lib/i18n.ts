@@ -22,13 +22,27 @@ export function t(key: string, substitutions?: string | string[]): string {
 }
 const translations = new Map<string, string>();
 
-/** The browser's UI language as a BCP 47 tag ("en-GB", "fr"); "en" outside an extension. */
+/**
+ * The browser's UI language as a BCP 47 tag ("en-GB", "fr"); "en" outside an extension. Asked once:
+ * it is fixed for a page's life, and `t()` needs it for every string (hundreds of extension API
+ * calls on the popup's first screen otherwise).
+ */
 export function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
+  if (knownUiLanguage === null) {
+    try {
+      knownUiLanguage = browser.i18n.getUILanguage() || 'en';
+    } catch {
+      knownUiLanguage = 'en';
+    }
   }
+  return knownUiLanguage;
+}
+let knownUiLanguage: string | null = null;
+
+/** Forgets the UI language and the strings read in it (unit tests switch languages). */
+export function forgetUiLanguage(): void {
+  knownUiLanguage = null;
+  translations.clear();
 }
 
 /** Text direction of the UI language (Chrome and Firefox predefine `@@bidi_dir`). */
