@@ -40,7 +40,9 @@ const firstOverview = tab.then((tabId) => (tabId === null ? undefined : sendMess
 firstOverview.then(
   (overview) => {
     const actors = overview?.analysis?.actors ?? [];
-    if (actors.length > 0) loadBackgrounds(actors.map((a) => a.id)).catch(() => {});
+    // From a task of its own: sending it takes milliseconds, which the first screen, drawn from this
+    // same answer, should not wait for.
+    if (actors.length > 0) setTimeout(() => loadBackgrounds(actors.map((a) => a.id)).catch(() => {}), 0);
   },
   // Handled where the popup reads it (an unanswered page is a state the popup shows).
   () => {},
