@@ -47,4 +47,6 @@ firstOverview.then(
   // Handled where the popup reads it (an unanswered page is a state the popup shows).
   () => {},
 );
-void tab.then((tabId) => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstOverview={firstOverview} />, document.getElementById('app')!));
+// Drawn from a task of its own: the question leaves once the messaging library's promises have run,
+// and drawing in the same task (milliseconds) held it back.
+void tab.then((tabId) => setTimeout(() => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstOverview={firstOverview} />, document.getElementById('app')!), 0));
