@@ -35,6 +35,22 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
+ * Resolves in the next task: a message to oneself, which the browser runs as soon as the current
+ * task and those queued before it are done. A zero timeout may wait much longer: Firefox puts off
+ * the timers that a document sets while it loads until it is idle or loaded.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+/**
  * Runs steps in the page: slices of about `sliceMs` of work, the main thread given back to the page
  * between them (`yieldToPage`). Resolves with the result and the milliseconds of work, pauses not
  * counted.

@@ -4,6 +4,7 @@ import { Popup } from '@/components/Popup';
 import type { BackgroundLookup } from '@/lib/kb/load';
 import { uiDirection, uiLanguage } from '@/lib/i18n';
 import { askBackgrounds, sendMessage } from '@/lib/messaging';
+import { nextTask } from '@/lib/steps';
 
 performance.mark('sift-popup-start');
 document.documentElement.lang = uiLanguage();
@@ -42,11 +43,14 @@ firstOverview.then(
     const actors = overview?.analysis?.actors ?? [];
     // From a task of its own: sending it takes milliseconds, which the first screen, drawn from this
     // same answer, should not wait for.
-    if (actors.length > 0) setTimeout(() => loadBackgrounds(actors.map((a) => a.id)).catch(() => {}), 0);
+    if (actors.length > 0) void nextTask().then(() => loadBackgrounds(actors.map((a) => a.id)).catch(() => {}));
   },
   // Handled where the popup reads it (an unanswered page is a state the popup shows).
   () => {},
 );
 // Drawn from a task of its own: the question leaves once the messaging library's promises have run,
 // and drawing in the same task (milliseconds) held it back.
-void tab.then((tabId) => setTimeout(() => render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstOverview={firstOverview} />, document.getElementById('app')!), 0));
+void tab.then(async (tabId) => {
+  await nextTask();
+  render(<Popup tabId={tabId} loadBackgrounds={loadBackgrounds} firstOverview={firstOverview} />, document.getElementById('app')!);
+});
