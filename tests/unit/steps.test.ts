@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analysisSteps, analyze, type Step } from '@/lib/analysis';
 import { bundledKb, fixtureDocument, htmlDocument } from './dom';
-import { drain, runInSlices, yieldToPage, type Steps } from '@/lib/steps';
+import { drain, nextTask, runInSlices, yieldToPage, type Steps } from '@/lib/steps';
 import { detectArticle, detectArticleSteps } from '@/lib/article/detect';
 import { longArticle } from '../fixtures/generated';
 
@@ -94,6 +94,24 @@ describe('yieldToPage', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+// The popup's next task: after every promise of the current task, without a timer (Firefox puts
+// off a loading document's timers).
+describe('nextTask', () => {
+  it('resolves after the current task and its promises, and sets no timer', async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const order: string[] = [];
+    const next = nextTask().then(() => order.push('next task'));
+    void Promise.resolve()
+      .then(() => order.push('promise'))
+      .then(() => order.push('its continuation'));
+    order.push('this task');
+    await next;
+    expect(order).toEqual(['this task', 'promise', 'its continuation', 'next task']);
+    expect(timers).not.toHaveBeenCalled();
+    timers.mockRestore();
   });
 });
 
