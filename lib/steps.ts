@@ -19,18 +19,22 @@ const TIMER_TURN = 4;
 let pauses = 0;
 
 /**
- * Gives the main thread back to the page for a moment; resolves in a later task (the
- * `scheduler.yield` of browsers that have it, a zero timeout elsewhere). The page code calls it
- * between the steps of its work so that no task of the page runs long.
+ * Gives the main thread back to the page for a moment; resolves in a later task. The page code
+ * calls it between the steps of its work so that no task of the page runs long.
  *
- * `scheduler.yield` resumes ahead of the page's ordinary tasks: input and frames still come, but the
- * page's own timers waited for the whole analysis (150–200 ms on the founding article, seen from a
- * 1 ms page timer in Chromium). Every TIMER_TURN-th pause is a zero timeout, which queues behind them.
+ * Where the browser has `scheduler.yield` (Chromium), that: it resumes ahead of the page's ordinary
+ * tasks, so input and frames still come, but the page's own timers waited for the whole analysis
+ * (150–200 ms on the founding article, seen from a 1 ms page timer): every TIMER_TURN-th pause is a
+ * zero timeout, which queues behind them. Elsewhere (Firefox) the next task (`nextTask`), which
+ * queues behind whatever the page has queued, its due timers included; not a zero timeout, which
+ * Firefox puts off until the page is idle or loaded while it loads (the founding article's first
+ * highlights came 600–1,000 ms after DOMContentLoaded in some loads).
  */
 export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (!s?.yield) return nextTask();
   pauses++;
-  if (s?.yield && pauses % TIMER_TURN !== 0) return s.yield();
+  if (pauses % TIMER_TURN !== 0) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -95,6 +95,19 @@ describe('yieldToPage', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  // Firefox has no scheduler.yield, and puts off the timers a loading page sets.
+  it('without scheduler.yield, pauses until the next task and sets no timer', async () => {
+    vi.stubGlobal('scheduler', undefined);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      for (let i = 0; i < 8; i++) await yieldToPage();
+      expect(timers).not.toHaveBeenCalled();
+    } finally {
+      timers.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 // The popup's next task: after every promise of the current task, without a timer (Firefox puts
