@@ -11,6 +11,7 @@ import { FootnoteList } from './FootnoteList';
 import { Toggles } from './Toggles';
 import { CATEGORY_LABEL } from './labels';
 import { ANALYSED_LANGUAGES, categoryCounts, primaryLanguage, readingMinutes } from './model';
+import { nextTask } from '@/lib/steps';
 
 /**
  * What the popup is showing:
@@ -134,18 +135,20 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
   useLayoutEffect(() => {
     if (!analysis || belowFold) return;
     if (performance.getEntriesByName('sift-popup-content').length === 0) performance.mark('sift-popup-content');
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
+    let live = true;
+    // The task after the frame (nextTask: Firefox puts off a zero timeout while the popup loads).
+    const frame = requestAnimationFrame(() =>
+      void nextTask().then(() => {
+        if (!live) return;
         performance.mark('sift-popup-painted');
         setBelowFold(true);
-      }, 0);
-    });
+      }),
+    );
     // A document that is not being rendered gets no frames: the lists come anyway.
     const fallback = window.setTimeout(() => setBelowFold(true), BELOW_FOLD_LATEST_MS);
     return () => {
+      live = false;
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
       clearTimeout(fallback);
     };
   }, [analysis, belowFold]);
@@ -162,14 +165,14 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
     let live = true;
     // After the first frame: redrawing the actor list with them must not delay the first screen.
     const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
+      void nextTask().then(() =>
         loadBackgrounds(actorIds.split('\n'))
           .then((lookup) => {
             if (performance.getEntriesByName('sift-popup-backgrounds').length === 0) performance.mark('sift-popup-backgrounds');
             if (live) setBackgroundOf(() => lookup);
           })
-          .catch(() => live && setBackgroundOf(() => () => null));
-      }, 0),
+          .catch(() => live && setBackgroundOf(() => () => null)),
+      ),
     );
     return () => {
       live = false;
