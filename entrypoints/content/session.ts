@@ -146,7 +146,9 @@ export class PageSession {
     // fixture pages that say so, all are articles (`npm run eval:article`, table (d)); a page that
     // says so wrongly pays for the analyzer's loading, never for an analysis.
     if (!force) {
+      const t0 = performance.now();
       const declared = declaredKind(document);
+      this.busyMs += performance.now() - t0;
       if (declared.article && isAnalysedLanguage(declared.lang)) this.loadAnalyzer(true).catch(() => {});
     }
     await yieldToPage();
