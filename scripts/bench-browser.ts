@@ -15,27 +15,38 @@
  *     handling and the knowledge base's parse, which Sift's own clock cannot see),
  *   - whether the knowledge base was loaded (it must not be on a page that is not an article),
  *   - when each of Sift's steps ended (PageState.timeline) and the pipeline's stage timings.
+ * Then the same pages in Firefox ESR with .output/firefox-mv3: first and all highlights, Sift's own
+ * clock and steps, the knowledge base (Firefox reports no 'longtask' entries and no renderer metrics).
  * Numbers only: nothing here is a pass/fail test.
  *
  *   npm run bench:browser -- --runs 5
  *   npm run bench:browser -- --runs 9 --page news-front    (only the pages whose path holds that)
- *   SIFT_EXTENSION=/tmp/before npm run bench:browser          (another build of .output/chrome-mv3, for A/B)
+ *   npm run bench:browser -- --browser firefox             (one browser only: chromium or firefox)
+ *   SIFT_EXTENSION=/tmp/before npm run bench:browser          (another build of .output/chrome-mv3, for A/B;
+ *   SIFT_EXTENSION_FIREFOX for .output/firefox-mv3)
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFixtureServer } from '../tests/e2e/harness/server';
 import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
+import { FIREFOX_UUID, startFirefox } from '../tests/e2e/harness/firefox';
 import { generatedPages } from '../tests/fixtures/generated';
 import { REPO, median, printTable } from './lib/common';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
 const extension = process.env.SIFT_EXTENSION ?? path.join(REPO, '.output/chrome-mv3');
+const firefoxExtension = process.env.SIFT_EXTENSION_FIREFOX ?? path.join(REPO, '.output/firefox-mv3');
+const browserArg = process.argv.includes('--browser') ? process.argv[process.argv.indexOf('--browser') + 1] : 'both';
+if (!['chromium', 'firefox', 'both'].includes(browserArg)) throw new Error(`--browser chromium or firefox, not ${browserArg}`);
 
 const pageFilter = process.argv.includes('--page') ? process.argv[process.argv.indexOf('--page') + 1] : '';
 const ALL_PAGES: [string, string][] = [
   ['founding article (palmyra)', 'palmyra/'],
+  // DOMContentLoaded long before the load event, as on a news site whose ads and players load late.
+  ['founding article, a frame still loading', 'generated/palmyra-slow-frame.html'],
   ['10,000-word article', 'generated/long-10000.html'],
   ['1 MB news page', 'generated/megabyte.html'],
   ['not an article (news front)', 'news-front/'],
@@ -165,8 +176,7 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
   };
 }
 
-async function main() {
-  const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'), generatedPages());
+async function benchChromium(server: Awaited<ReturnType<typeof startFixtureServer>>) {
   const withSift = await launch(true);
   let [worker] = withSift.serviceWorkers();
   worker ??= await withSift.waitForEvent('serviceworker');
@@ -211,7 +221,100 @@ async function main() {
   printTable(work);
   await withSift.close();
   await baseline.close();
-  await server.close();
+}
+
+/** Asks the content script of the one web page open in Firefox for its state (from an extension page). */
+const FIREFOX_STATE = `(async () => {
+  for (const tab of await browser.tabs.query({})) {
+    try {
+      const answer = await browser.tabs.sendMessage(tab.id, { id: 1, type: 'getPageState', data: undefined, timestamp: Date.now() });
+      if (answer && answer.res) return answer.res;
+    } catch {}
+  }
+  return null;
+})()`;
+
+/**
+ * A closed tab is torn down in the content process the next page loads into: a page opened at once
+ * after it waited up to 800 ms more for the analyzer in some loads (Firefox ESR 140). Each load
+ * starts this long after the last one closed.
+ */
+const FIREFOX_GAP_MS = 1000;
+
+type FirefoxSample = Pick<Sample, 'dclToPaint' | 'costMs' | 'kbLoaded' | 'timeline' | 'stages'>;
+
+async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPage: FirefoxPage, article: boolean): Promise<FirefoxSample> {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(PROBE);
+  await page.goto(url, { waitUntil: 'load' });
+  type Probe = { dcl: number; load: number; painted: number };
+  let probe = (await page.evaluate('window.__siftProbe')) as Probe;
+  for (let waited = 0; article && probe.painted === 0; waited += 50) {
+    if (waited > 20_000) throw new Error(`no highlights on ${url} in Firefox`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    probe = (await page.evaluate('window.__siftProbe')) as Probe;
+  }
+  await new Promise((resolve) => setTimeout(resolve, article ? 300 : 1500));
+  probe = (await page.evaluate('window.__siftProbe')) as Probe;
+  type State = { costMs?: number; kbLoaded?: boolean; timeline?: Record<string, number>; analysis?: { timingsMs?: Record<string, number> } | null };
+  const state = (await extensionPage.evaluate(FIREFOX_STATE)) as State | null;
+  await page.close();
+  await new Promise((resolve) => setTimeout(resolve, FIREFOX_GAP_MS));
+  const timeline = Object.fromEntries(Object.entries(state?.timeline ?? {}).map(([k, v]) => [k, v - probe.dcl]));
+  if (probe.load > 0) timeline.load = probe.load - probe.dcl;
+  return {
+    dclToPaint: probe.painted > 0 && probe.dcl > 0 ? probe.painted - probe.dcl : null,
+    costMs: state?.costMs ?? null,
+    kbLoaded: state?.kbLoaded ?? null,
+    timeline,
+    stages: state?.analysis?.timingsMs ?? {},
+  };
+}
+
+async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer>>) {
+  const browser = await startFirefox(firefoxExtension);
+  const extensionPage = await browser.newPage();
+  // puppeteer's goto() never settles for moz-extension:// pages, though they load (recipe §9.2).
+  extensionPage.goto(`moz-extension://${FIREFOX_UUID}/options.html`).catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const rows: (string | number)[][] = [['page', 'DCL→first highlights ms', 'DCL→all highlights ms', 'Sift main-thread ms', 'KB loaded']];
+  const steps: (string | number)[][] = [['page', ...MILESTONES]];
+  const work: (string | number)[][] = [['page', ...STAGES]];
+  for (const [label, rel] of PAGES) {
+    const url = server.url(rel);
+    const article = !rel.startsWith('news-front');
+    // One load first: the browser and the extension warm, as in a session of reading.
+    await measureFirefox(browser, url, extensionPage, article);
+    const a: FirefoxSample[] = [];
+    for (let i = 0; i < runs; i++) a.push(await measureFirefox(browser, url, extensionPage, article));
+    const m = (xs: (number | null)[]) => median(xs.filter((x): x is number => x !== null));
+    rows.push([
+      label,
+      article ? m(a.map((s) => s.dclToPaint)) : '—',
+      article ? m(a.map((s) => s.timeline.painted ?? null)) : '—',
+      m(a.map((s) => s.costMs)),
+      a.every((s) => s.kbLoaded) ? 'yes' : a.every((s) => s.kbLoaded === false) ? 'no' : 'mixed',
+    ]);
+    if (article) work.push([label, ...STAGES.map((k) => m(a.map((s) => s.stages[k] ?? null)))]);
+    steps.push([label, ...MILESTONES.map((k) => (a.some((s) => k in s.timeline) ? m(a.map((s) => s.timeline[k] ?? null)) : '—'))]);
+  }
+  console.log(`\nFirefox ${await browser.version()} headless, median of ${runs} loads per page\n`);
+  printTable(rows);
+  console.log("\nWhere the time goes in Firefox: when each of Sift's steps ended, ms after DOMContentLoaded (median)\n");
+  printTable(steps);
+  console.log('\nThe pipeline in the page in Firefox, stage by stage (ms of work, pauses excluded; median)\n');
+  printTable(work);
+  await browser.close();
+}
+
+async function main() {
+  const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'), generatedPages());
+  try {
+    if (browserArg !== 'firefox') await benchChromium(server);
+    if (browserArg !== 'chromium') await benchFirefox(server);
+  } finally {
+    await server.close();
+  }
 }
 
 await main();

@@ -138,7 +138,8 @@ function proxyPrefs(proxy: string): Record<string, unknown> {
   };
 }
 
-export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionDriver> {
+/** Firefox ESR with Sift installed as a temporary add-on (its pinned id and UUID), through puppeteer's WebDriver BiDi. */
+export async function startFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<Browser> {
   const browser: Browser = await puppeteer.launch({
     ...(options.profileDir && { userDataDir: options.profileDir }),
     browser: 'firefox',
@@ -162,6 +163,11 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
   });
   const id = await browser.installExtension(extensionDir);
   if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
+  return browser;
+}
+
+export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionDriver> {
+  const browser = await startFirefox(extensionDir, options);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const requests: string[] = [];
   const watch = (page: Page) =>
