@@ -38,7 +38,7 @@ import { REPO, median, printTable } from './lib/common';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
 const extension = process.env.SIFT_EXTENSION ?? path.join(REPO, '.output/chrome-mv3');
-const firefoxExtension = process.env.SIFT_EXTENSION_FIREFOX ?? path.join(REPO, '.output/firefox-mv3');
+const firefoxExtension = path.resolve(process.env.SIFT_EXTENSION_FIREFOX ?? path.join(REPO, '.output/firefox-mv3'));
 const browserArg = process.argv.includes('--browser') ? process.argv[process.argv.indexOf('--browser') + 1] : 'both';
 if (!['chromium', 'firefox', 'both'].includes(browserArg)) throw new Error(`--browser chromium or firefox, not ${browserArg}`);
 
