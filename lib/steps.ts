@@ -27,8 +27,8 @@ let pauses = 0;
  * (150–200 ms on the founding article, seen from a 1 ms page timer): every TIMER_TURN-th pause is a
  * zero timeout, which queues behind them. Elsewhere (Firefox) the next task (`nextTask`), which
  * queues behind whatever the page has queued, its due timers included; not a zero timeout, which
- * Firefox puts off until the page is idle or loaded while it loads (the founding article's first
- * highlights came 600–1,000 ms after DOMContentLoaded in some loads).
+ * Firefox puts off until the page is idle or loaded while it loads (the founding article with a frame
+ * still loading: first highlights 267 → 151 ms after DOMContentLoaded, `npm run bench:browser`).
  */
 export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
