@@ -93,25 +93,70 @@ async function heapAfterGc(page: Page): Promise<number> {
   return usedSize;
 }
 
-interface Sample {
+const STAGES = ['textmap', 'footnotes', 'sentences', 'claims', 'actors', 'summary', 'total'] as const;
+
+/** The page's own load event, then Sift's steps. */
+const MILESTONES = ['load', 'start', 'settings', 'detected', 'analyzer', 'early', 'later', 'kb', 'analysed', 'painted'] as const;
+
+/** What both browsers measure of Sift on a page. */
+interface SiftSample {
   dclToPaint: number | null;
-  longest: number;
-  heap: number;
   costMs: number | null;
   kbLoaded: boolean | null;
   /** Sift's milestones (PageState.timeline), in ms after DOMContentLoaded. */
   timeline: Record<string, number>;
   /** The pipeline's own stage timings in the page (Analysis.timingsMs: work, not pauses). */
   stages: Record<string, number>;
+}
+
+interface Sample extends SiftSample {
+  longest: number;
+  heap: number;
   /** The renderer's main-thread task and script time for the whole load (CDP Performance metrics). */
   taskMs: number;
   scriptMs: number;
 }
 
-const STAGES = ['textmap', 'footnotes', 'sentences', 'claims', 'actors', 'summary', 'total'] as const;
+/** The page's probe (PROBE) when the samples are read. */
+interface Probe {
+  dcl: number;
+  load: number;
+  painted: number;
+}
 
-/** The page's own load event, then Sift's steps. */
-const MILESTONES = ['load', 'start', 'settings', 'detected', 'analyzer', 'early', 'later', 'kb', 'analysed', 'painted'] as const;
+/** What the content script answers to `getPageState`, as far as these tables read it. */
+interface SiftState {
+  costMs?: number;
+  kbLoaded?: boolean;
+  timeline?: Record<string, number>;
+  analysis?: { timingsMs?: Record<string, number> } | null;
+}
+
+/** Sift's sample of one load, from the page's probe and the content script's state (null: no extension). */
+function siftSample(probe: Probe, state: SiftState | null): SiftSample {
+  const timeline = Object.fromEntries(Object.entries(state?.timeline ?? {}).map(([k, v]) => [k, v - probe.dcl]));
+  if (state && probe.load > 0) timeline.load = probe.load - probe.dcl;
+  return {
+    dclToPaint: probe.painted > 0 && probe.dcl > 0 ? probe.painted - probe.dcl : null,
+    costMs: state?.costMs ?? null,
+    kbLoaded: state?.kbLoaded ?? null,
+    timeline,
+    stages: state?.analysis?.timingsMs ?? {},
+  };
+}
+
+const med = (xs: (number | null)[]) => median(xs.filter((x): x is number => x !== null));
+
+/** A page's Sift columns (first and all highlights, Sift's clock, knowledge base) and its rows of steps and stages. */
+function siftRows(label: string, a: readonly SiftSample[], article: boolean) {
+  return {
+    highlights: [article ? med(a.map((s) => s.dclToPaint)) : '—', article ? med(a.map((s) => s.timeline.painted ?? null)) : '—'],
+    cost: med(a.map((s) => s.costMs)),
+    kb: a.every((s) => s.kbLoaded) ? 'yes' : a.every((s) => s.kbLoaded === false) ? 'no' : 'mixed',
+    steps: [label, ...MILESTONES.map((k) => (a.some((s) => k in s.timeline) ? med(a.map((s) => s.timeline[k] ?? null)) : '—'))],
+    work: article ? [label, ...STAGES.map((k) => med(a.map((s) => s.stages[k] ?? null)))] : null,
+  };
+}
 
 async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean): Promise<Sample> {
   const page = await context.newPage();
@@ -132,7 +177,7 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
     }
   }
   await page.waitForTimeout(article ? 300 : 1500);
-  const probe = await page.evaluate(() => (window as unknown as { __siftProbe: { dcl: number; load: number; painted: number; longtasks: number[] } }).__siftProbe);
+  const probe = await page.evaluate(() => (window as unknown as { __siftProbe: Probe & { longtasks: number[] } }).__siftProbe);
   // Read before Sift is asked for its state below: on a page that is not an article, answering the
   // popup loads the analyzer to describe the page's best candidate, which is the popup's cost, not
   // the page load's.
@@ -140,37 +185,24 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
   const metric = (name: string) => (m.find((x) => x.name === name)?.value ?? 0) * 1000;
   await metrics.detach();
   const heap = await heapAfterGc(page);
-  let costMs: number | null = null;
-  let kbLoaded: boolean | null = null;
-  let timeline: Record<string, number> = {};
-  let stages: Record<string, number> = {};
+  let state: SiftState | null = null;
   if (extensionOrigin) {
     // Ask the content script through the extension's own message format (@webext-core/messaging).
     const ext = await context.newPage();
     await ext.goto(`${extensionOrigin}/popup.html?tabId=-1`);
     await page.bringToFront();
-    const state = await ext.evaluate(async () => {
+    state = await ext.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
       const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-      type State = { costMs?: number; kbLoaded?: boolean; timeline?: Record<string, number>; analysis?: { timingsMs?: Record<string, number> } | null };
-      return ((await api.tabs.sendMessage(tab.id, { id: 1, type: 'getPageState', data: undefined, timestamp: Date.now() })) as { res?: State })?.res ?? null;
+      return ((await api.tabs.sendMessage(tab.id, { id: 1, type: 'getPageState', data: undefined, timestamp: Date.now() })) as { res?: SiftState })?.res ?? null;
     });
-    timeline = Object.fromEntries(Object.entries(state?.timeline ?? {}).map(([k, v]) => [k, v - probe.dcl]));
-    if (probe.load > 0) timeline.load = probe.load - probe.dcl;
-    stages = state?.analysis?.timingsMs ?? {};
-    costMs = state?.costMs ?? null;
-    kbLoaded = state?.kbLoaded ?? null;
     await ext.close();
   }
   await page.close();
   return {
-    dclToPaint: probe.painted > 0 && probe.dcl > 0 ? probe.painted - probe.dcl : null,
+    ...siftSample(probe, state),
     longest: Math.max(0, ...probe.longtasks),
     heap,
-    costMs,
-    kbLoaded,
-    timeline,
-    stages,
     taskMs: metric('TaskDuration'),
     scriptMs: metric('ScriptDuration'),
   };
@@ -197,21 +229,20 @@ async function benchChromium(server: Awaited<ReturnType<typeof startFixtureServe
       a.push(await measure(withSift, url, extensionOrigin, article));
       b.push(await measure(baseline, url, null, article));
     }
-    const m = (xs: (number | null)[]) => median(xs.filter((x): x is number => x !== null));
+    const sift = siftRows(label, a, article);
     rows.push([
       label,
-      article ? m(a.map((s) => s.dclToPaint)) : '—',
-      article ? m(a.map((s) => s.timeline.painted ?? null)) : '—',
-      m(a.map((s) => s.longest)),
-      m(b.map((s) => s.longest)),
-      m(a.map((s) => s.costMs)),
-      m(a.map((s) => s.taskMs)) - m(b.map((s) => s.taskMs)),
-      m(a.map((s) => s.scriptMs)) - m(b.map((s) => s.scriptMs)),
-      (m(a.map((s) => s.heap)) - m(b.map((s) => s.heap))) / 1048576,
-      a.every((s) => s.kbLoaded) ? 'yes' : a.every((s) => s.kbLoaded === false) ? 'no' : 'mixed',
+      ...sift.highlights,
+      med(a.map((s) => s.longest)),
+      med(b.map((s) => s.longest)),
+      sift.cost,
+      med(a.map((s) => s.taskMs)) - med(b.map((s) => s.taskMs)),
+      med(a.map((s) => s.scriptMs)) - med(b.map((s) => s.scriptMs)),
+      (med(a.map((s) => s.heap)) - med(b.map((s) => s.heap))) / 1048576,
+      sift.kb,
     ]);
-    if (article) work.push([label, ...STAGES.map((k) => m(a.map((s) => s.stages[k] ?? null)))]);
-    steps.push([label, ...MILESTONES.map((k) => (a.some((s) => k in s.timeline) ? m(a.map((s) => s.timeline[k] ?? null)) : '—'))]);
+    if (sift.work) work.push(sift.work);
+    steps.push(sift.steps);
   }
   console.log(`\nChromium ${withSift.browser()?.version() ?? ''} headless, median of ${runs} loads per page (longest task 0 = none over 50 ms)\n`);
   printTable(rows);
@@ -241,13 +272,10 @@ const FIREFOX_STATE = `(async () => {
  */
 const FIREFOX_GAP_MS = 1000;
 
-type FirefoxSample = Pick<Sample, 'dclToPaint' | 'costMs' | 'kbLoaded' | 'timeline' | 'stages'>;
-
-async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPage: FirefoxPage, article: boolean): Promise<FirefoxSample> {
+async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPage: FirefoxPage, article: boolean): Promise<SiftSample> {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(PROBE);
   await page.goto(url, { waitUntil: 'load' });
-  type Probe = { dcl: number; load: number; painted: number };
   let probe = (await page.evaluate('window.__siftProbe')) as Probe;
   for (let waited = 0; article && probe.painted === 0; waited += 50) {
     if (waited > 20_000) throw new Error(`no highlights on ${url} in Firefox`);
@@ -256,19 +284,10 @@ async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPag
   }
   await new Promise((resolve) => setTimeout(resolve, article ? 300 : 1500));
   probe = (await page.evaluate('window.__siftProbe')) as Probe;
-  type State = { costMs?: number; kbLoaded?: boolean; timeline?: Record<string, number>; analysis?: { timingsMs?: Record<string, number> } | null };
-  const state = (await extensionPage.evaluate(FIREFOX_STATE)) as State | null;
+  const state = (await extensionPage.evaluate(FIREFOX_STATE)) as SiftState | null;
   await page.close();
   await new Promise((resolve) => setTimeout(resolve, FIREFOX_GAP_MS));
-  const timeline = Object.fromEntries(Object.entries(state?.timeline ?? {}).map(([k, v]) => [k, v - probe.dcl]));
-  if (probe.load > 0) timeline.load = probe.load - probe.dcl;
-  return {
-    dclToPaint: probe.painted > 0 && probe.dcl > 0 ? probe.painted - probe.dcl : null,
-    costMs: state?.costMs ?? null,
-    kbLoaded: state?.kbLoaded ?? null,
-    timeline,
-    stages: state?.analysis?.timingsMs ?? {},
-  };
+  return siftSample(probe, state);
 }
 
 async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer>>) {
@@ -285,18 +304,12 @@ async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer
     const article = !rel.startsWith('news-front');
     // One load first: the browser and the extension warm, as in a session of reading.
     await measureFirefox(browser, url, extensionPage, article);
-    const a: FirefoxSample[] = [];
+    const a: SiftSample[] = [];
     for (let i = 0; i < runs; i++) a.push(await measureFirefox(browser, url, extensionPage, article));
-    const m = (xs: (number | null)[]) => median(xs.filter((x): x is number => x !== null));
-    rows.push([
-      label,
-      article ? m(a.map((s) => s.dclToPaint)) : '—',
-      article ? m(a.map((s) => s.timeline.painted ?? null)) : '—',
-      m(a.map((s) => s.costMs)),
-      a.every((s) => s.kbLoaded) ? 'yes' : a.every((s) => s.kbLoaded === false) ? 'no' : 'mixed',
-    ]);
-    if (article) work.push([label, ...STAGES.map((k) => m(a.map((s) => s.stages[k] ?? null)))]);
-    steps.push([label, ...MILESTONES.map((k) => (a.some((s) => k in s.timeline) ? m(a.map((s) => s.timeline[k] ?? null)) : '—'))]);
+    const sift = siftRows(label, a, article);
+    rows.push([label, ...sift.highlights, sift.cost, sift.kb]);
+    if (sift.work) work.push(sift.work);
+    steps.push(sift.steps);
   }
   console.log(`\nFirefox ${await browser.version()} headless, median of ${runs} loads per page\n`);
   printTable(rows);
