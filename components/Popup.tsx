@@ -135,20 +135,14 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
   useLayoutEffect(() => {
     if (!analysis || belowFold) return;
     if (performance.getEntriesByName('sift-popup-content').length === 0) performance.mark('sift-popup-content');
-    let live = true;
-    // The task after the frame (nextTask: Firefox puts off a zero timeout while the popup loads).
-    const frame = requestAnimationFrame(() =>
-      void nextTask().then(() => {
-        if (!live) return;
-        performance.mark('sift-popup-painted');
-        setBelowFold(true);
-      }),
-    );
+    const cancel = afterNextFrame(() => {
+      performance.mark('sift-popup-painted');
+      setBelowFold(true);
+    });
     // A document that is not being rendered gets no frames: the lists come anyway.
     const fallback = window.setTimeout(() => setBelowFold(true), BELOW_FOLD_LATEST_MS);
     return () => {
-      live = false;
-      cancelAnimationFrame(frame);
+      cancel();
       clearTimeout(fallback);
     };
   }, [analysis, belowFold]);
@@ -164,19 +158,17 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
     if (!actorIds || backgroundOf || !loadBackgrounds) return;
     let live = true;
     // After the first frame: redrawing the actor list with them must not delay the first screen.
-    const frame = requestAnimationFrame(() =>
-      void nextTask().then(() =>
-        loadBackgrounds(actorIds.split('\n'))
-          .then((lookup) => {
-            if (performance.getEntriesByName('sift-popup-backgrounds').length === 0) performance.mark('sift-popup-backgrounds');
-            if (live) setBackgroundOf(() => lookup);
-          })
-          .catch(() => live && setBackgroundOf(() => () => null)),
-      ),
+    const cancel = afterNextFrame(() =>
+      loadBackgrounds(actorIds.split('\n'))
+        .then((lookup) => {
+          if (performance.getEntriesByName('sift-popup-backgrounds').length === 0) performance.mark('sift-popup-backgrounds');
+          if (live) setBackgroundOf(() => lookup);
+        })
+        .catch(() => live && setBackgroundOf(() => () => null)),
     );
     return () => {
       live = false;
-      cancelAnimationFrame(frame);
+      cancel();
     };
   }, [actorIds, backgroundOf, loadBackgrounds]);
 
@@ -304,6 +296,19 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
       )}
     </Shell>
   );
+}
+
+/**
+ * Runs `run` in the task after the next frame: a message to the popup itself (nextTask), as Firefox
+ * puts off a zero timeout while the popup loads. The function returned cancels it.
+ */
+function afterNextFrame(run: () => unknown): () => void {
+  let live = true;
+  const frame = requestAnimationFrame(() => void nextTask().then(() => live && run()));
+  return () => {
+    live = false;
+    cancelAnimationFrame(frame);
+  };
 }
 
 function Shell({ live, children, busy }: { live: ComponentChildren; children: ComponentChildren; busy?: boolean }) {
