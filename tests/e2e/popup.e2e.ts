@@ -194,6 +194,9 @@ test('popup: keyboard only, screen-reader names, axe in light and dark, 200% zoo
   const popup = await harness.driver.openPopup(page);
   await waitForSelector(popup, '#actors');
   await waitFor('backgrounds loaded', async () => !(await text(popup, '#actors-note')).includes('Loading background'));
+  // The lists below the first screen come with the page's whole state, which may arrive after the
+  // backgrounds: the controls are counted once they are there.
+  await waitForSelector(popup, '#footnotes');
 
   // Tab reaches every control in order; none is skipped and none traps focus.
   await popup.bringToFront();
