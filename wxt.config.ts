@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { BMP_GLOBAL, BROWSER_GLOBAL, LANGUAGE_GLOBAL } from './entrypoints/analyzer/api';
+import { ANALYZER_SCRIPTS, BMP_GLOBAL, BROWSER_GLOBAL, LANGUAGE_GLOBAL } from './entrypoints/analyzer/api';
 import { bmpLiteralsToSources } from './scripts/lib/bmp-sources';
 
 /**
@@ -15,7 +15,7 @@ import { bmpLiteralsToSources } from './scripts/lib/bmp-sources';
  * page. Read as an ES module with a default export (its own `module` object, the UMD's CommonJS
  * branch), the polyfill runs unchanged and nothing is copied.
  *
- * The analyzer and its later stages are injected into the content script's isolated world, after
+ * The analyzer and its later stages are imported into the content script's isolated world, after
  * it (entrypoints/analyzer/api.ts): a module an earlier script of the world has already run is
  * taken from it, from the value it left on the global object, instead of being bundled again —
  * less to compile on the way to an article's first highlights, less page code. The content
@@ -80,9 +80,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting'],
-    // The analyzer is injected (scripting.executeScript) only into article pages, the same pages
-    // the content script already reads.
+    permissions: ['storage'],
+    // The pages the content script reads (Firefox asks for them once).
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-highlights': {
@@ -100,12 +99,13 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_extName__' },
-    // The analyzer (in the content script's world) loads the knowledge-base index from the package (the details are read by
-    // the background, which pages and the popup ask for the few backgrounds they show). Chrome's
+    // On an article the content script imports the analyzer's scripts from the package into its own
+    // world, and the analyzer loads the knowledge-base index (the details are read by the
+    // background, which pages and the popup ask for the few backgrounds they show). Chrome's
     // dynamic URLs keep pages from probing for Sift; Firefox's per-install UUID does the same there.
     web_accessible_resources: [
       {
-        resources: ['kb/index.txt'],
+        resources: ['kb/index.txt', ...ANALYZER_SCRIPTS],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser !== 'firefox' && { use_dynamic_url: true }),
       },

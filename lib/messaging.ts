@@ -8,8 +8,7 @@ import type { BackgroundLookup } from './kb/load';
  * The one message protocol between Sift's contexts. Directions:
  *   popup → content      getPageOverview, getPageState, analyzeAnyway, setTabHighlights, jumpTo
  *   background → content toggleHighlights, stepHighlight (keyboard commands)
- *   content → background highlightCount (toolbar badge), injectAnalyzer and injectLaterStages (on
- *                        article pages)
+ *   content → background highlightCount (toolbar badge)
  *   popup, content → background  getBackgrounds (the knowledge base's details, for the actor list
  *                        and the hover cards)
  * Every listener goes through `listen`, which accepts messages only from this extension and
@@ -31,7 +30,7 @@ export interface PageLanguage {
 
 /**
  * `early`: the claims and footnote markers painted, ahead of the actors; `later`: the actors' and
- * summary's code injected; `painted`: everything.
+ * summary's code imported; `painted`: everything.
  */
 export type TimelineStep = 'start' | 'settings' | 'detected' | 'analyzer' | 'early' | 'later' | 'kb' | 'analysed' | 'painted';
 
@@ -127,13 +126,6 @@ export interface ProtocolMap {
   stepHighlight(step: StepDirection): StepResult | null;
   highlightCount(count: number): void;
   /**
-   * Inject the analyzer into the sender's frame. `ahead`: asked before the content script has read
-   * the settings (the page says it is an article); declined on a site the reader switched off.
-   */
-  injectAnalyzer(ahead: boolean): boolean;
-  /** Inject the analyzer's later stages (actors and summary) into the sender's frame. */
-  injectLaterStages(): boolean;
-  /**
    * The knowledge base's backgrounds of these entities (null: none). The background reads the 4.5 MB
    * details file once, off every page's and the popup's main thread, and answers with a few lines.
    */
@@ -159,8 +151,6 @@ const PAYLOAD_CHECKS: { [K in keyof ProtocolMap]: ((data: unknown) => boolean) |
   toggleHighlights: null,
   stepHighlight: (s) => isRecord(s) && (s.direction === 'next' || s.direction === 'previous'),
   highlightCount: (n) => isCount(n, 1_000_000),
-  injectAnalyzer: (ahead) => typeof ahead === 'boolean',
-  injectLaterStages: null,
   getBackgrounds: (ids) => Array.isArray(ids) && ids.length <= 5000 && ids.every((id) => typeof id === 'string' && id.length <= 300),
 };
 

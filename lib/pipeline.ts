@@ -15,7 +15,7 @@ export type { Analysis } from './schema';
 
 /**
  * The one pipeline: Document → Analysis. Pure over the DOM standard; the same code runs in the
- * page (the injected analyser), the CLI and the tests. Callers use `lib/analysis.ts`, which gives
+ * page (the analyser the content script imports), the CLI and the tests. Callers use `lib/analysis.ts`, which gives
  * it the article detector; the analyser calls `pipelineSteps` with the content script's detection,
  * so that the detector is not bundled a second time.
  *

@@ -23,7 +23,7 @@ export const BUDGETS = {
   /** Issue 10: the content script, which runs on every page, before the knowledge-base index. */
   contentScript: 150 * KB,
   /**
-   * All page code on an article (content script + injected analyser): the same 150 KB. The
+   * All page code on an article (content script + the analyser it imports): the same 150 KB. The
    * analyser runs the pipeline on the content script's detection, so the detector is not bundled
    * twice; the tagger model (about 46 KB gzipped of base64) is the next thing to move out.
    */
@@ -52,9 +52,9 @@ export function sizeReport(target = 'chrome-mv3'): SizeRow[] | null {
   };
   const rel = (f: string) => path.relative(out, f).split(path.sep).join('/');
   add('content script (js, every page)', all.filter((f) => rel(f) === 'content-scripts/content.js'), BUDGETS.contentScript);
-  add('analyzer (js, injected on articles)', all.filter((f) => rel(f) === 'analyzer.js'), null);
-  add('later stages (js, injected after the claims)', all.filter((f) => rel(f) === 'later.js'), null);
-  add('cards (js, injected with the later stages)', all.filter((f) => rel(f) === 'cards.js'), null);
+  add('analyzer (js, imported on articles)', all.filter((f) => rel(f) === 'analyzer.js'), null);
+  add('later stages (js, imported after the claims)', all.filter((f) => rel(f) === 'later.js'), null);
+  add('cards (js, imported with the later stages)', all.filter((f) => rel(f) === 'cards.js'), null);
   const pageCode = new Set(['content-scripts/content.js', 'analyzer.js', 'later.js', 'cards.js']);
   add('page code: content script + analyzer + later + cards', all.filter((f) => pageCode.has(rel(f))), BUDGETS.articlePageCode);
   add('content script (css)', all.filter((f) => rel(f) === 'content-scripts/content.css'), null);

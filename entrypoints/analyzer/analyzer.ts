@@ -50,8 +50,8 @@ export function createAnalyzer(): Analyzer {
         }
       };
       // The knowledge-base index is fetched once the claims are painted (`beforeActors`), and decoded
-      // and read while the actors' code is injected: the first highlights do not wait for it. Fetched
-      // earlier (while the analyzer was injected), its 1.5 MB arrived during the claims stage, which
+      // and read while the actors' code is imported: the first highlights do not wait for it. Fetched
+      // earlier (while the analyzer was loaded), its 1.5 MB arrived during the claims stage, which
       // took 12 ms longer (51.6 → 38.2 and 48.5 → 37.2 ms of work, first highlights 211 → 201 and
       // 242 → 202 ms, `npm run bench:browser -- --runs 9 --page palmyra`, A/B, twice).
       let kb: KnowledgeBase | null = null;
@@ -78,7 +78,7 @@ export function createAnalyzer(): Analyzer {
         return (painter = new HighlightPainter(document, result.map, { scheme, lines: highlightLinesPainted(navigator.userAgent) }));
       };
       // The claims and footnote markers are on the page before the actors are found: the reader sees
-      // the first highlights while the knowledge base loads, the actors' code is injected and the
+      // the first highlights while the knowledge base loads, the actors' code is imported and the
       // tagger runs.
       let earlyAt: number | undefined;
       let later: LaterScript | null = null;

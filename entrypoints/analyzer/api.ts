@@ -10,22 +10,23 @@ import type { Settings } from '@/lib/settings';
  * isolated world:
  * - the content script (entrypoints/content), small and loaded on every page, reads the settings,
  *   decides whether the page is an article and answers the popup;
- * - the analyzer (this folder), loaded only on article pages (or "Analyse anyway") — the
- *   background injects it on request — runs the pipeline with the knowledge base, paints, and
+ * - the analyzer (this folder), loaded only on article pages (or "Analyse anyway") — the content
+ *   script imports it from the package — runs the pipeline with the knowledge base, paints, and
  *   shows the cards.
  * The analyzer registers `create` under ANALYZER_GLOBAL on the isolated world's global object,
- * then calls the function the content script left under ANALYZER_READY, if any: the content script
- * goes on as soon as the analyzer is there, without waiting for the background's answer to travel
- * back.
+ * where the content script takes it once the import is done.
  *
  * The analyzer's own bundle stops at the claims and their paint. The actors and summary stages
- * (entrypoints/later) and the cards (entrypoints/cards) are injected the same way once the claims
- * are painted, under LATER_GLOBAL and LATER_READY, CARDS_GLOBAL and CARDS_READY: the page evaluates
- * each script in a task of its own, and the first highlights' code sooner. (The cards are attached
- * only with the full analysis: their code, Preact with it, need not delay the first highlights.
- * In one script with the later stages, the task that evaluated both took 48–61 ms on the
- * 10,000-word article, `npm run trace:browser -- generated/long-10000.html`.)
+ * (entrypoints/later) and the cards (entrypoints/cards) are imported the same way once the claims
+ * are painted, under LATER_GLOBAL and CARDS_GLOBAL: the page evaluates each script in a task of its
+ * own, and the first highlights' code sooner. (The cards are attached only with the full analysis:
+ * their code, Preact with it, need not delay the first highlights. In one script with the later
+ * stages, the task that evaluated both took 48–61 ms on the 10,000-word article,
+ * `npm run trace:browser -- generated/long-10000.html`.)
  */
+/** The analyzer's scripts in the package, which pages may load (web_accessible_resources). */
+export const ANALYZER_SCRIPTS = ['analyzer.js', 'later.js', 'cards.js'] as const;
+export type AnalyzerScript = `/${(typeof ANALYZER_SCRIPTS)[number]}`;
 export const ANALYZER_GLOBAL = '__siftAnalyzer';
 /**
  * The content script's `browser` (webextension-polyfill's), which the analyzer's and the later
@@ -43,11 +44,8 @@ export const BMP_GLOBAL = '__siftBmp';
  * analyzer's bundle takes instead of a copy of its own (see wxt.config.ts).
  */
 export const LANGUAGE_GLOBAL = '__siftLanguage';
-export const ANALYZER_READY = '__siftAnalyzerReady';
 export const LATER_GLOBAL = '__siftLaterStages';
-export const LATER_READY = '__siftLaterStagesReady';
 export const CARDS_GLOBAL = '__siftCards';
-export const CARDS_READY = '__siftCardsReady';
 
 export interface AnalyzerOutcome {
   analysis: Analysis;
@@ -75,7 +73,7 @@ export interface Analyzer {
     force: boolean;
     detection: ArticleDetection;
     stillWanted: () => boolean;
-    /** The actors and summary stages and the cards, injected when asked for (after the claims). */
+    /** The actors and summary stages and the cards, imported when asked for (after the claims). */
     loadLater: () => Promise<LaterScript>;
     /** The article's language, when the content script decided it (undefined: the pipeline decides). */
     lang?: string | null;

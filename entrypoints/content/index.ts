@@ -28,7 +28,7 @@ export default defineContentScript({
   // and posting it cost milliseconds on every page (CPU profile of the content script's first task).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // The analyzer and its later stages, injected into this isolated world, use this script's
+    // The analyzer and its later stages, imported into this isolated world, use this script's
     // webextension-polyfill and language decision instead of copies of their own (wxt.config.ts).
     const world = globalThis as unknown as Record<string, unknown>;
     world[BROWSER_GLOBAL] = browser;

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticleSteps, type ArticleDetection } from '@/lib/article/detect';
 import { declaredKind } from '@/lib/article/metadata';
@@ -6,11 +7,11 @@ import { listen, overviewOf, sendMessage, type JumpTarget, type PageState, type 
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { runInSlices, yieldToPage } from '@/lib/steps';
 import type { LaterStages } from '@/lib/pipeline';
-import { ANALYZER_GLOBAL, ANALYZER_READY, CARDS_GLOBAL, CARDS_READY, LATER_GLOBAL, LATER_READY, type Analyzer, type CardsScript, type CreateAnalyzer, type LaterScript } from '../analyzer/api';
+import { ANALYZER_GLOBAL, CARDS_GLOBAL, LATER_GLOBAL, type Analyzer, type AnalyzerScript, type CardsScript, type CreateAnalyzer, type LaterScript } from '../analyzer/api';
 
 /**
  * One page's life, as the content script sees it: it reads the settings, decides whether the page
- * is an article, answers the popup, and on an article asks the background to inject the analyzer
+ * is an article, answers the popup, and on an article imports the analyzer
  * (entrypoints/analyzer), which analyses, paints and shows cards. A page that is not an article
  * costs one detection: no analyzer, no knowledge base.
  */
@@ -80,42 +81,40 @@ export class PageSession {
   }
 
   /**
-   * The analyzer, injected by the background the first time an article needs it (once: callers
-   * share the injection under way; after a failure the next call tries again).
+   * The analyzer, imported the first time an article needs it (once: callers share the import under
+   * way; after a failure the next call tries again).
    */
-  private loadAnalyzer(ahead = false): Promise<Analyzer> {
-    this.analyzerLoad ??= this.injectAnalyzer(ahead).catch((e: unknown) => {
+  private loadAnalyzer(): Promise<Analyzer> {
+    this.analyzerLoad ??= this.importAnalyzer().catch((e: unknown) => {
       this.analyzerLoad = null;
       throw e;
     });
     return this.analyzerLoad;
   }
 
-  /** `ahead`: asked before the settings are read (the background declines it on a site switched off). */
-  private async injectAnalyzer(ahead: boolean): Promise<Analyzer> {
-    const [create] = await injectScripts(() => sendMessage('injectAnalyzer', ahead), [[ANALYZER_GLOBAL, ANALYZER_READY]], 'the analyzer');
+  private async importAnalyzer(): Promise<Analyzer> {
+    const [create] = await importScripts([['/analyzer.js', ANALYZER_GLOBAL]], 'the analyzer');
     this.analyzer = (create as CreateAnalyzer)();
     return this.analyzer;
   }
 
   /**
-   * The analyzer's later scripts (the actors and summary stages; the cards), injected when it first
+   * The analyzer's later scripts (the actors and summary stages; the cards), imported when it first
    * asks (shared and tried again after a failure, as `loadAnalyzer`).
    */
   private loadLater = (): Promise<LaterScript> => {
-    this.laterLoad ??= this.injectLater().catch((e: unknown) => {
+    this.laterLoad ??= this.importLater().catch((e: unknown) => {
       this.laterLoad = null;
       throw e;
     });
     return this.laterLoad;
   };
 
-  private async injectLater(): Promise<LaterScript> {
-    const [stages, cards] = await injectScripts(
-      () => sendMessage('injectLaterStages', undefined),
+  private async importLater(): Promise<LaterScript> {
+    const [stages, cards] = await importScripts(
       [
-        [LATER_GLOBAL, LATER_READY],
-        [CARDS_GLOBAL, CARDS_READY],
+        ['/later.js', LATER_GLOBAL],
+        ['/cards.js', CARDS_GLOBAL],
       ],
       'the later stages',
     );
@@ -141,15 +140,19 @@ export class PageSession {
     const settings = getSettings().catch(() => DEFAULT_SETTINGS);
     this.busyMs = 0;
     // A page that says it is an article (og:type), in a language Sift analyses or in none: the
-    // analyzer is asked for now and travels while the page is detected (the background, which
-    // knows the settings already, declines it on a site switched off). Of the 142 corpus and
-    // fixture pages that say so, all are articles (`npm run eval:article`, table (d)); a page that
-    // says so wrongly pays for the analyzer's loading, never for an analysis.
+    // analyzer is imported as soon as the settings say the site is not switched off, while the page
+    // is detected. Of the 142 corpus and fixture pages that say so, all are articles
+    // (`npm run eval:article`, table (d)); a page that says so wrongly pays for the analyzer's
+    // loading, never for an analysis.
     if (!force) {
       const t0 = performance.now();
       const declared = declaredKind(document);
       this.busyMs += performance.now() - t0;
-      if (declared.article && isAnalysedLanguage(declared.lang)) this.loadAnalyzer(true).catch(() => {});
+      if (declared.article && isAnalysedLanguage(declared.lang)) {
+        void settings.then((s) => {
+          if (stillWanted() && !isSiteDisabled(s, location.hostname)) this.loadAnalyzer().catch(() => {});
+        });
+      }
     }
     await yieldToPage();
     if (!stillWanted()) return this.state;
@@ -182,10 +185,10 @@ export class PageSession {
       }
       // An article the page declares in a language Sift analyses, or in none: the analyzer travels
       // while the text's language is checked (the check decides what the analyzer does, so it is
-      // not sent for pages that declare another language).
-      const injection = force || isAnalysedLanguage(primaryLanguage(detection.meta.lang)) ? this.loadAnalyzer() : null;
+      // not loaded for pages that declare another language).
+      const loading = force || isAnalysedLanguage(primaryLanguage(detection.meta.lang)) ? this.loadAnalyzer() : null;
       // Awaited below, or not needed after all: a failure is reported there, or nowhere.
-      injection?.catch(() => {});
+      loading?.catch(() => {});
       // An article in a language the analysis is not built for: paint nothing (its names and numbers
       // would be mostly nonsense) and let the popup say so, with "Analyse anyway". A bounded sample.
       let decided: string | null | undefined;
@@ -200,7 +203,7 @@ export class PageSession {
         }
       }
       this.kbLoaded = true;
-      const analyzer = await (injection ?? this.loadAnalyzer());
+      const analyzer = await (loading ?? this.loadAnalyzer());
       this.timeline.analyzer = performance.now();
       if (!stillWanted()) return this.state;
       const paintEarly = this.state.highlightsOn ? this.settings : null;
@@ -330,28 +333,27 @@ function domSettled(doc: Document, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Some of the analyzer's scripts, injected by the background unless the isolated world already
- * holds them (each under its name): goes on when every script has said it is there (its ready
- * name), or when the background answers (the answer is later, and the only word when an injection
- * failed). The scripts' values, in order.
+ * Some of the analyzer's scripts, imported into this isolated world (web-accessible files of the
+ * package, wxt.config.ts) unless it already holds them, each registering its value under its name.
+ * The content script loads them itself: no round trip through the background, which would first
+ * have to wake up when the browser has stopped it (Chrome stops an idle service worker after 30 s).
+ * The scripts' values, in order.
  */
-async function injectScripts(send: () => Promise<boolean>, scripts: readonly (readonly [name: string, readyName: string])[], what: string): Promise<unknown[]> {
+async function importScripts(scripts: readonly (readonly [file: AnalyzerScript, name: string])[], what: string): Promise<unknown[]> {
   const global = globalThis as unknown as Record<string, unknown>;
-  const missing = scripts.filter(([name]) => !global[name]);
+  const missing = scripts.filter(([, name]) => !global[name]);
   if (missing.length > 0) {
-    const ready = Promise.all(missing.map(([, readyName]) => new Promise<void>((resolve) => (global[readyName] = resolve))));
-    const injected = send().then((ok) => {
-      if (!ok || missing.some(([name]) => !global[name])) throw new Error(`${what} could not be loaded into this page`);
-    });
     try {
-      // (The race handles a later failure of `injected` too: nothing is left unhandled.)
-      await Promise.race([ready, injected]);
-    } finally {
-      for (const [, readyName] of missing) delete global[readyName];
+      // Each script is a classic script's code (the bundler's IIFE), evaluated as a module: it runs
+      // in this world and registers itself on its global object.
+      await Promise.all(missing.map(([file]) => import(/* @vite-ignore */ browser.runtime.getURL(file))));
+    } catch (e) {
+      throw new Error(`${what} could not be loaded into this page (${(e as Error).message})`);
     }
-    // The last script said it is there from inside its own evaluation: go on in a task of its own,
-    // so that the work waiting for it does not lengthen the task that compiled and ran the script.
+    if (missing.some(([, name]) => !global[name])) throw new Error(`${what} could not be loaded into this page`);
+    // Go on in a task of its own, so that the work waiting for the scripts does not lengthen the
+    // task that compiled and ran the last one.
     await yieldToPage();
   }
-  return scripts.map(([name]) => global[name]);
+  return scripts.map(([, name]) => global[name]);
 }

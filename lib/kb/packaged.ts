@@ -16,7 +16,7 @@ async function fetchFile(path: 'kb/index.txt' | 'kb/details.json'): Promise<Resp
 
 /**
  * The index's bytes, gathered off the page's main thread: the analyzer asks for them once the claims
- * are painted and reads them (`readKbIndex`) while the actors' code is being injected.
+ * are painted and reads them (`readKbIndex`) while the actors' code is being imported.
  *
  * Through a Blob: in a content script, Chromium read the 1.5 MB body of `arrayBuffer()` (and of a
  * stream reader) on the page's main thread in one task of 42–60 ms ("SimpleWatcher::OnHandleReady"

@@ -122,16 +122,29 @@ test('the page cannot command Sift: no runtime, forged window messages, WXT even
     window.postMessage({ type: started, contentScriptName: 'content', messageId: 'page' }, '*');
     // The package's files are not at a guessable address.
     if (location.protocol === 'http:' && id.length === 32) {
-      out.probe = await fetch(`chrome-extension://${id}/kb/index.txt`).then(
-        (r) => `status ${r.status}`,
-        () => 'blocked',
-      );
+      for (const file of ['kb/index.txt', 'analyzer.js', 'later.js', 'cards.js']) {
+        out[`probe ${file}`] = await fetch(`chrome-extension://${id}/${file}`).then(
+          (r) => `status ${r.status}`,
+          () => 'blocked',
+        );
+      }
+      // Nor can the page run the analyser's scripts in its own world.
+      out.script = await new Promise<string>((resolve) => {
+        const s = document.createElement('script');
+        s.src = `chrome-extension://${id}/analyzer.js`;
+        s.onload = () => resolve('loaded');
+        s.onerror = () => resolve('blocked');
+        document.head.append(s);
+      });
     }
     return out;
   }, extensionId);
   expect(tried.runtime).toBe('absent');
   expect(tried.browser).toBe('undefined');
-  if (harness.driver.name === 'chromium') expect(tried.probe).toBe('blocked');
+  if (harness.driver.name === 'chromium') {
+    for (const file of ['kb/index.txt', 'analyzer.js', 'later.js', 'cards.js']) expect(tried[`probe ${file}`], file).toBe('blocked');
+    expect(tried.script).toBe('blocked');
+  }
 
   // Sift still answers its own popup and still highlights, exactly as before.
   await new Promise((r) => setTimeout(r, 500));
@@ -143,7 +156,7 @@ test('the page cannot command Sift: no runtime, forged window messages, WXT even
   expect(await m.send('setTabHighlights', false)).toMatchObject({ highlightsOn: false });
   await waitFor('highlights off by Sift itself', async () => Object.keys(await readHighlights(page)).length === 0);
   // Only the browser's refusal of the page's own probe.
-  expect(page.errors.filter((e) => !/kb\/index\.txt|net::ERR_FAILED/.test(e))).toEqual([]);
+  expect(page.errors.filter((e) => !/kb\/index\.txt|(?:analyzer|later|cards)\.js|net::ERR_FAILED/.test(e))).toEqual([]);
   await m.close();
   await page.close();
 });

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { updateSettings } from '@/lib/settings';
 
 // The background's two jobs: the keyboard command and the badge. fakeBrowser stands in for the
 // extension APIs; the e2e tests cover the same paths in real browsers (except the global shortcut,
@@ -89,49 +88,23 @@ describe('background', () => {
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
   });
 
-  it('injects the analyzer into the asking frame; one asked ahead of the settings not on a site switched off', async () => {
-    const executeScript = vi.fn(async () => []);
-    Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript } });
-    const handler = messaging.listeners.get('injectAnalyzer')!;
-    const sender = (url: string) => ({ id: 'sift', tab: { id: 4 }, frameId: 0, url });
-    expect(await handler(true, sender('https://news.example/story'))).toBe(true);
-    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 4, frameIds: [0] }, files: ['/analyzer.js'], injectImmediately: true });
-    await updateSettings((s) => ({ ...s, disabledSites: ['example'] }));
-    await vi.waitFor(async () => expect(await handler(true, sender('https://www.example/story'))).toBe(false));
-    expect(executeScript).toHaveBeenCalledTimes(1);
-    // Asked after the page read the settings ("Analyse anyway" on that site), or on another site.
-    expect(await handler(false, sender('https://www.example/story'))).toBe(true);
-    expect(await handler(true, sender('https://news.test/story'))).toBe(true);
-    expect(executeScript).toHaveBeenCalledTimes(3);
-    expect(await handler(true, { id: 'sift' })).toBe(false);
-  });
-
-  it("injects the analyzer's later stages into the asking frame, on any site", async () => {
-    const executeScript = vi.fn(async () => []);
-    Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript } });
-    const handler = messaging.listeners.get('injectLaterStages')!;
-    await updateSettings((s) => ({ ...s, disabledSites: ['example'] }));
-    // The analyzer only asks on a page it is analysing ("Analyse anyway" included).
-    expect(await handler(undefined, { id: 'sift', tab: { id: 9 }, frameId: 2, url: 'https://www.example/story' })).toBe(true);
-    // Two scripts, asked for at once, each evaluated by the page in a task of its own.
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 9, frameIds: [2] }, files: ['/later.js'], injectImmediately: true });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 9, frameIds: [2] }, files: ['/cards.js'], injectImmediately: true });
-    expect(await handler(undefined, { id: 'sift' })).toBe(false);
-    expect(executeScript).toHaveBeenCalledTimes(2);
-  });
-
-  it('reads the details once the analyzer is injected (an article), so that the first background comes at once', async () => {
-    Object.defineProperty(fakeBrowser, 'scripting', { configurable: true, value: { executeScript: vi.fn(async () => []) } });
+  it('reads the details once a page shows actors, so that the first background comes at once', async () => {
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
     const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } };
     const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));
-    // Refused injections (no tab) read nothing.
-    await messaging.listeners.get('injectAnalyzer')!(false, { id: 'sift' });
+    const handler = messaging.listeners.get('highlightCount')!;
+    // A page without actors shown (highlights off, none found), or a message from no tab: nothing read.
+    await handler(0, { id: 'sift', tab: { id: 9 } });
+    await handler(12, { id: 'sift' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fetch).not.toHaveBeenCalled();
-    await messaging.listeners.get('injectAnalyzer')!(false, { id: 'sift', tab: { id: 9 }, frameId: 0, url: 'https://news.example/a' });
+    await handler(12, { id: 'sift', tab: { id: 9 } });
     expect(fetch).not.toHaveBeenCalled(); // not while answering the page
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     expect(await messaging.listeners.get('getBackgrounds')!(['wd:Q7747'], { id: 'sift', tab: { id: 9 } })).toEqual(details);
+    await handler(3, { id: 'sift', tab: { id: 9 } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fetch).toHaveBeenCalledTimes(1);
     fetch.mockRestore();
   });

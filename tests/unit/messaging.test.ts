@@ -53,10 +53,6 @@ describe('message validation', () => {
     expect(ok('highlightCount', 1_000_001)).toBe(false);
     expect(ok('highlightCount', Number.POSITIVE_INFINITY)).toBe(false);
     expect(ok('highlightCount', -1)).toBe(false);
-    expect(ok('injectAnalyzer', true)).toBe(true);
-    expect(ok('injectAnalyzer', 'true')).toBe(false);
-    expect(ok('injectLaterStages', undefined)).toBe(true);
-    expect(ok('injectLaterStages', 0)).toBe(false);
     expect(ok('getBackgrounds', [])).toBe(true);
     expect(ok('getBackgrounds', ['x'.repeat(300)])).toBe(true);
     expect(ok('getBackgrounds', ['x'.repeat(301)])).toBe(false);

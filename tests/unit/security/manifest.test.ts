@@ -25,11 +25,11 @@ function filesUnder(dir: string, ext: RegExp): string[] {
 }
 
 describe.each(TARGETS)('the %s manifest', (target) => {
-  it.skipIf(!built(target))('asks for storage and scripting only, reaches the pages its content script runs on and no more, and is closed to pages and other extensions', () => {
+  it.skipIf(!built(target))('asks for storage only, reaches the pages its content script runs on and no more, and is closed to pages and other extensions', () => {
     const m = manifestOf(target);
     expect(m.manifest_version).toBe(3);
-    // scripting: the background injects the analyser into article tabs (README, "Permissions").
-    expect(m.permissions).toEqual(['storage', 'scripting']);
+    // No scripting: the content script imports the analyser's scripts itself (README, "Permissions").
+    expect(m.permissions).toEqual(['storage']);
     expect(m.optional_permissions).toBeUndefined();
     expect(m.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(m.optional_host_permissions).toBeUndefined();
@@ -43,10 +43,11 @@ describe.each(TARGETS)('the %s manifest', (target) => {
     expect(scripts[0].world).toBeUndefined();
     expect(scripts[0].all_frames).toBeUndefined();
     expect(scripts[0].match_about_blank).toBeUndefined();
-    // Only the knowledge base is reachable from pages, at an address pages cannot guess.
+    // Only the knowledge base and the analyser's scripts, which the content script imports, are
+    // reachable from pages, at an address pages cannot guess.
     const war = m.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
     expect(war).toHaveLength(1);
-    expect(war[0].resources).toEqual(['kb/index.txt']);
+    expect(war[0].resources).toEqual(['kb/index.txt', 'analyzer.js', 'later.js', 'cards.js']);
     expect(war[0].matches).toEqual(['http://*/*', 'https://*/*']);
     if (target === 'chrome-mv3') expect(war[0].use_dynamic_url).toBe(true);
     // No update URL, no key, no sandbox pages with a looser CSP.
