@@ -1,6 +1,7 @@
 /**
  * `npm run bench:browser`: Sift's cost in real Chromium with the built extension (run
- * `npm run build` first). For each page — the founding article, a 10,000-word article, a 1 MB
+ * `npm run build` first). For each page — the founding article (also with the extension's
+ * background stopped before each load, as an idle browser has it), a 10,000-word article, a 1 MB
  * news page and a page that is not an article — it measures, in a browser with Sift and in one
  * without (the baseline), over several loads:
  *   - time from DOMContentLoaded to the first frame that shows highlights (polled from the page
@@ -43,8 +44,13 @@ const browserArg = process.argv.includes('--browser') ? process.argv[process.arg
 if (!['chromium', 'firefox', 'both'].includes(browserArg)) throw new Error(`--browser chromium or firefox, not ${browserArg}`);
 
 const pageFilter = process.argv.includes('--page') ? process.argv[process.argv.indexOf('--page') + 1] : '';
-const ALL_PAGES: [string, string][] = [
+/** Label, fixture path, and whether the extension's background is stopped before each load. */
+const ALL_PAGES: [string, string, boolean?][] = [
   ['founding article (palmyra)', 'palmyra/'],
+  // As most loads find it: the browser stops an idle background (Chrome's service worker after 30 s,
+  // Firefox's event page after 30 s). Chromium: stopped through the DevTools protocol before each
+  // load; Firefox: a browser of its own that suspends it after 500 idle ms, each load 2.5 s apart.
+  ['founding article, background stopped', 'palmyra/', true],
   // DOMContentLoaded long before the load event, as on a news site whose ads and players load late.
   ['founding article, a frame still loading', 'generated/palmyra-slow-frame.html'],
   ['10,000-word article', 'generated/long-10000.html'],
@@ -158,8 +164,15 @@ function siftRows(label: string, a: readonly SiftSample[], article: boolean) {
   };
 }
 
-async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean): Promise<Sample> {
+async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean, stopBackground = false): Promise<Sample> {
   const page = await context.newPage();
+  if (stopBackground && extensionOrigin) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await page.waitForTimeout(300);
+  }
   await page.addInitScript(PROBE);
   // The renderer's own count of main-thread work (tasks and script), whoever caused it: the page,
   // Sift's scripts (compiling them included) or the browser's handling of both.
@@ -220,13 +233,13 @@ async function benchChromium(server: Awaited<ReturnType<typeof startFixtureServe
   const rows: (string | number)[][] = [
     ['page', 'DCL→first highlights ms', 'DCL→all highlights ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'main-thread task ms added', 'script ms added', 'heap added MB', 'KB loaded'],
   ];
-  for (const [label, rel] of PAGES) {
+  for (const [label, rel, stopped] of PAGES) {
     const url = server.url(rel);
     const article = !rel.startsWith('news-front');
     const a: Sample[] = [];
     const b: Sample[] = [];
     for (let i = 0; i < runs; i++) {
-      a.push(await measure(withSift, url, extensionOrigin, article));
+      a.push(await measure(withSift, url, extensionOrigin, article, stopped));
       b.push(await measure(baseline, url, null, article));
     }
     const sift = siftRows(label, a, article);
@@ -272,7 +285,10 @@ const FIREFOX_STATE = `(async () => {
  */
 const FIREFOX_GAP_MS = 1000;
 
-async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPage: FirefoxPage, article: boolean): Promise<SiftSample> {
+/** How long a load waits, in the browser that suspends the background after 500 idle ms, for it to be suspended. */
+const FIREFOX_SUSPENDED_GAP_MS = 2500;
+
+async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPage: FirefoxPage, article: boolean, gapMs = FIREFOX_GAP_MS): Promise<SiftSample> {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(PROBE);
   await page.goto(url, { waitUntil: 'load' });
@@ -286,26 +302,37 @@ async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPag
   probe = (await page.evaluate('window.__siftProbe')) as Probe;
   const state = (await extensionPage.evaluate(FIREFOX_STATE)) as SiftState | null;
   await page.close();
-  await new Promise((resolve) => setTimeout(resolve, FIREFOX_GAP_MS));
+  await new Promise((resolve) => setTimeout(resolve, gapMs));
   return siftSample(probe, state);
 }
 
-async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer>>) {
-  const browser = await startFirefox(firefoxExtension);
+/** Firefox with the built extension, and an extension page to ask the content script from. */
+async function firefoxWithExtension(backgroundIdleMs?: number) {
+  const browser = await startFirefox(firefoxExtension, { backgroundIdleMs });
   const extensionPage = await browser.newPage();
   // puppeteer's goto() never settles for moz-extension:// pages, though they load (recipe §9.2).
   extensionPage.goto(`moz-extension://${FIREFOX_UUID}/options.html`).catch(() => {});
   await new Promise((resolve) => setTimeout(resolve, 1500));
+  return { browser, extensionPage };
+}
+
+async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer>>) {
+  const { browser, extensionPage } = await firefoxWithExtension();
+  // The loads that find the background suspended, in a browser of their own (started when needed).
+  let suspending: Awaited<ReturnType<typeof firefoxWithExtension>> | null = null;
   const rows: (string | number)[][] = [['page', 'DCL→first highlights ms', 'DCL→all highlights ms', 'Sift main-thread ms', 'KB loaded']];
   const steps: (string | number)[][] = [['page', ...MILESTONES]];
   const work: (string | number)[][] = [['page', ...STAGES]];
-  for (const [label, rel] of PAGES) {
+  for (const [label, rel, stopped] of PAGES) {
     const url = server.url(rel);
     const article = !rel.startsWith('news-front');
+    if (stopped) suspending ??= await firefoxWithExtension(500);
+    const on = stopped ? suspending! : { browser, extensionPage };
+    const gap = stopped ? FIREFOX_SUSPENDED_GAP_MS : FIREFOX_GAP_MS;
     // One load first: the browser and the extension warm, as in a session of reading.
-    await measureFirefox(browser, url, extensionPage, article);
+    await measureFirefox(on.browser, url, on.extensionPage, article, gap);
     const a: SiftSample[] = [];
-    for (let i = 0; i < runs; i++) a.push(await measureFirefox(browser, url, extensionPage, article));
+    for (let i = 0; i < runs; i++) a.push(await measureFirefox(on.browser, url, on.extensionPage, article, gap));
     const sift = siftRows(label, a, article);
     rows.push([label, ...sift.highlights, sift.cost, sift.kb]);
     if (sift.work) work.push(sift.work);
@@ -318,6 +345,7 @@ async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer
   console.log('\nThe pipeline in the page in Firefox, stage by stage (ms of work, pauses excluded; median)\n');
   printTable(work);
   await browser.close();
+  await suspending?.browser.close();
 }
 
 async function main() {

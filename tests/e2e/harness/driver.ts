@@ -71,6 +71,11 @@ export interface LaunchOptions {
   proxy?: string;
   /** A profile folder to use and keep (a browser restarted on the same profile); otherwise a new one, removed on close. */
   profileDir?: string;
+  /**
+   * Firefox only: suspend the extension's background after this many idle ms (Firefox's default is
+   * 30 s), as it is most of the time a reader opens a page (scripts/bench-browser.ts).
+   */
+  backgroundIdleMs?: number;
 }
 
 /** The extension API as an extension page sees it (chrome.* in Chromium, browser.* in Firefox). */

@@ -159,6 +159,7 @@ export async function startFirefox(extensionDir: string, options: LaunchOptions 
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
       ...(options.proxy && proxyPrefs(options.proxy)),
+      ...(options.backgroundIdleMs !== undefined && { 'extensions.background.idle.timeout': options.backgroundIdleMs }),
     },
   });
   const id = await browser.installExtension(extensionDir);
