@@ -96,6 +96,21 @@ describe('popup', () => {
     expect($('#actors-note')!.textContent).toContain(`1 of ${a.actors.length} actors`);
   });
 
+  it('shows the backgrounds the page carries with its first screen, without asking for them', async () => {
+    const a = sample();
+    for (const x of a.actors) x.background = x.id === 'wd:Q30' ? { description: 'Country in North America.', aliases: ['USA'], country: 'US', wikidata: 'Q30' } : null;
+    answer(ready(a, { backgroundsIn: true }));
+    const loadBackgrounds = vi.fn(async () => () => null);
+    render(<Popup tabId={7} loadBackgrounds={loadBackgrounds} firstOverview={Promise.resolve(overviewOf(ready(a, { backgroundsIn: true })))} />, root);
+    await until(() => $('#actors'));
+    // In the first screen's own render: no "loading" phase, and the count of those known.
+    expect($('.actor[data-id="wd:Q30"] .background')!.textContent).toBe('Country in North America.');
+    expect($('#actors-note')!.textContent).toContain(`1 of ${a.actors.length} actors`);
+    await until(() => $('#footnotes'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loadBackgrounds).not.toHaveBeenCalled();
+  });
+
   it('shows its first screen from the overview sent before it rendered, then the lists from the whole state', async () => {
     const a = sample();
     let give: (s: PageState) => void = () => {};

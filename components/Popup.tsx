@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { isTabLoading, overviewOf, sendMessage, type AnalysisOverview, type JumpTarget, type PageOverview, type PageState } from '@/lib/messaging';
+import { carriedBackgrounds, isTabLoading, overviewOf, sendMessage, type AnalysisOverview, type JumpTarget, type PageOverview, type PageState } from '@/lib/messaging';
 import { getSettings, normalizeHost, openOptionsPage, updateSettings, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { Category } from '@/lib/categories';
 import { formatCount, formatDate, languageName, t } from '@/lib/i18n';
@@ -151,11 +151,17 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
     if (belowFold && full && performance.getEntriesByName('sift-popup-complete').length === 0) performance.mark('sift-popup-complete');
   }, [belowFold, full]);
 
-  // Backgrounds come from the bundled knowledge base (through the background), shown after the first
-  // frame. The ids as one string: the effect stays put when the whole state replaces the overview.
+  // Backgrounds come from the bundled knowledge base: with the page's answer when the page has them
+  // (it asks for them once analysed), in the first frame; otherwise through the background, shown
+  // after the first frame. The ids as one string: the effect stays put when the whole state replaces
+  // the overview.
   const actorIds = analysis?.actors.map((a) => a.id).join('\n') ?? '';
+  const carried = useMemo(() => (analysis && state ? carriedBackgrounds(state, analysis.actors.map((a) => a.id)) : null), [analysis, state]);
+  useLayoutEffect(() => {
+    if (carried && performance.getEntriesByName('sift-popup-backgrounds').length === 0) performance.mark('sift-popup-backgrounds');
+  }, [carried]);
   useEffect(() => {
-    if (!actorIds || backgroundOf || !loadBackgrounds) return;
+    if (!actorIds || backgroundOf || carried || !loadBackgrounds) return;
     let live = true;
     // After the first frame: redrawing the actor list with them must not delay the first screen.
     const cancel = afterNextFrame(() =>
@@ -170,7 +176,7 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
       live = false;
       cancel();
     };
-  }, [actorIds, backgroundOf, loadBackgrounds]);
+  }, [actorIds, backgroundOf, carried, loadBackgrounds]);
 
   const jump = async (target: JumpTarget, what: string) => {
     const found = await sendMessage('jumpTo', target, tabId!).catch(() => false);
@@ -285,7 +291,7 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
       {a && (
         <>
           <Summary summary={a.summary} article={full?.article} markers={a.markers} onJump={(index) => void jump({ kind: 'summary', index }, t('popupSummarySentence', String(index + 1)))} />
-          <ActorList actors={a.actors} backgroundOf={backgroundOf} onJump={(index, name) => void jump({ kind: 'actor', index }, name)} />
+          <ActorList actors={a.actors} backgroundOf={carried ?? backgroundOf} onJump={(index, name) => void jump({ kind: 'actor', index }, name)} />
           {belowFold && full && (
             <>
               <ClaimList claims={full.claims} footnoteIndex={(label) => full.footnotes.findIndex((f) => f.label === label)} onJump={(index, text) => void jump({ kind: 'claim', index }, text)} />

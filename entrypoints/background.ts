@@ -29,7 +29,8 @@ export default defineBackground(() => {
 
   // The details file is read here, once while the background lives: reading it in a page held the
   // page's main thread for 160–190 ms (the body's transfer, its decoding and parsing), and the popup's
-  // for about 100 ms at every opening. Pages and the popup get the few backgrounds they show.
+  // for about 100 ms at every opening. Pages and the popup get the few backgrounds they show: an
+  // analysed page asks for its actors' at once (and keeps them for the popup), a hover card for one.
   listen('getBackgrounds', async (ids) => {
     const background = await loadBackgrounds(fetchPackaged);
     return Object.fromEntries(ids.map((id) => [id, background(id)]));
@@ -42,11 +43,6 @@ export default defineBackground(() => {
       formattingWarm = true;
       setTimeout(warmFormatting, 0);
     }
-    // An article whose actors are shown: read the details now, once while the background lives
-    // (in Chrome on the service worker's own thread; in Firefox on the extension pages' main thread,
-    // which a popup opened in the same moment shares), so that the popup and the hover cards find
-    // them ready. Not while answering the page.
-    if (count > 0) setTimeout(() => loadBackgrounds(fetchPackaged).catch(() => {}), 0);
     await browser.action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
   });

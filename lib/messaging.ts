@@ -55,6 +55,11 @@ export interface PageState {
   timeline?: Partial<Record<TimelineStep, number>>;
   /** For 'other-language': an article in a language the analysis is not built for. */
   language?: PageLanguage;
+  /**
+   * The analysis's actors carry their knowledge-base backgrounds (`Actor.background`, null: none):
+   * the page asked the background for them once analysed, and the popup need not ask.
+   */
+  backgroundsIn?: boolean;
   error?: string;
 }
 
@@ -156,6 +161,16 @@ const PAYLOAD_CHECKS: { [K in keyof ProtocolMap]: ((data: unknown) => boolean) |
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
 export const { sendMessage } = messaging;
+
+/**
+ * The backgrounds a page's answer carries for all these actors (an analysed page asks for them once
+ * and keeps them in its analysis), or null: then they are asked from the background.
+ */
+export function carriedBackgrounds(answer: Pick<PageOverview, 'backgroundsIn' | 'analysis'> | undefined, ids: readonly string[]): BackgroundLookup | null {
+  if (!answer?.backgroundsIn || !answer.analysis) return null;
+  const of = new Map(answer.analysis.actors.map((a) => [a.id, a.background]));
+  return ids.every((id) => of.has(id)) ? (id) => of.get(id) ?? null : null;
+}
 
 /** These actors' backgrounds, asked from the background (the popup's actor list, the hover cards). */
 export async function askBackgrounds(ids: readonly string[]): Promise<BackgroundLookup> {

@@ -3,10 +3,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticleSteps, type ArticleDetection } from '@/lib/article/detect';
 import { declaredKind } from '@/lib/article/metadata';
 import { decideLanguage, isAnalysedLanguage, primaryLanguage, sampleText } from '@/lib/text/language';
-import { listen, overviewOf, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
+import { askBackgrounds, listen, overviewOf, sendMessage, type JumpTarget, type PageState, type StepResult, type TimelineStep } from '@/lib/messaging';
 import { getSettings, isSiteDisabled, watchSettings, DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { runInSlices, yieldToPage } from '@/lib/steps';
 import type { LaterStages } from '@/lib/pipeline';
+import type { Analysis } from '@/lib/schema';
 import { ANALYZER_GLOBAL, CARDS_GLOBAL, LATER_GLOBAL, type Analyzer, type AnalyzerScript, type CardsScript, type CreateAnalyzer, type LaterScript } from '../analyzer/api';
 
 /**
@@ -26,6 +27,8 @@ export class PageSession {
   private busyMs = 0;
   private analyzer: Analyzer | null = null;
   private analyzerLoad: Promise<Analyzer> | null = null;
+  /** The analysis whose actors carry their backgrounds (`fillBackgrounds`). */
+  private backgroundsIn: Analysis | null = null;
   private laterLoad: Promise<LaterScript> | null = null;
   /** Whether an analysis (which loads the knowledge base) ran here; describing a candidate does not. */
   private kbLoaded = false;
@@ -216,15 +219,34 @@ export class PageSession {
       this.set({ status: 'ready', analysis: outcome.analysis, highlightsOn: this.state.highlightsOn, painted: 0 });
       this.repaint();
       this.timeline.painted = performance.now();
+      void this.fillBackgrounds(outcome.analysis);
     } catch (e) {
       this.set({ status: 'error', analysis: null, highlightsOn: false, painted: 0, error: (e as Error).message });
     }
     return this.withCost(this.state);
   }
 
+  /**
+   * The actors' backgrounds, asked from the background once the page is analysed and kept in the
+   * analysis (`Actor.background`): the popup, opened now or in an hour, shows them with the page's
+   * answer and need not wake a background the browser has stopped meanwhile (Chrome stops an idle
+   * service worker after 30 s; starting it and reading the details took the popup's backgrounds
+   * from 190 to 690 ms). Tried once; without them the popup asks itself.
+   */
+  private async fillBackgrounds(analysis: Analysis): Promise<void> {
+    if (analysis.actors.length === 0) return;
+    // From a task of its own: the answer is not the first highlights' business.
+    await yieldToPage();
+    const lookup = await askBackgrounds(analysis.actors.map((a) => a.id)).catch(() => null);
+    if (!lookup || this.state.analysis !== analysis || this.ctx.isInvalid) return;
+    for (const actor of analysis.actors) actor.background = lookup(actor.id);
+    this.backgroundsIn = analysis;
+  }
+
   private withCost(state: PageState): PageState {
     const timeline = Object.fromEntries(Object.entries(this.timeline).map(([k, v]) => [k, Math.round(v * 10) / 10]));
-    return { ...state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.kbLoaded, timeline };
+    const backgroundsIn = state.analysis !== null && state.analysis === this.backgroundsIn;
+    return { ...state, costMs: Math.round(this.busyMs * 100) / 100, kbLoaded: this.kbLoaded, timeline, backgroundsIn };
   }
 
   /** The state for the popup; for a page that is not an article, what its best candidate holds. */

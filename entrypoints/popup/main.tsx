@@ -18,9 +18,15 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-// The actors' backgrounds come from the background (it reads the knowledge base's details once
-// while it lives), asked for as soon as the page's first answer names the actors: the popup asks
-// again after its first frame and gets the same answer.
+// The page is asked for its first screen's share of its state before the popup renders anything:
+// the answer travels while the popup draws its first view.
+const tab = targetTab();
+const firstOverview = tab.then((tabId) => (tabId === null ? undefined : sendMessage('getPageOverview', undefined, tabId)));
+
+// The actors' backgrounds, when the page's answer does not carry them (it asks for them once
+// analysed: the popup shows those at once), come from the background (it reads the knowledge base's
+// details once while it lives), asked for as soon as the page's first answer names the actors: the
+// popup asks again after its first frame and gets the same answer.
 const backgrounds = new Map<string, Promise<BackgroundLookup>>();
 const loadBackgrounds = (ids: readonly string[]): Promise<BackgroundLookup> => {
   const key = ids.join('\n');
@@ -33,17 +39,12 @@ const loadBackgrounds = (ids: readonly string[]): Promise<BackgroundLookup> => {
   }
   return lookup;
 };
-
-// The page is asked for its first screen's share of its state before the popup renders anything:
-// the answer travels while the popup draws its first view.
-const tab = targetTab();
-const firstOverview = tab.then((tabId) => (tabId === null ? undefined : sendMessage('getPageOverview', undefined, tabId)));
 firstOverview.then(
   (overview) => {
     const actors = overview?.analysis?.actors ?? [];
     // From a task of its own: sending it takes milliseconds, which the first screen, drawn from this
     // same answer, should not wait for.
-    if (actors.length > 0) void nextTask().then(() => loadBackgrounds(actors.map((a) => a.id)).catch(() => {}));
+    if (actors.length > 0 && !overview?.backgroundsIn) void nextTask().then(() => loadBackgrounds(actors.map((a) => a.id)).catch(() => {}));
   },
   // Handled where the popup reads it (an unanswered page is a state the popup shows).
   () => {},

@@ -2,6 +2,7 @@ import { test, expect } from './harness/fixtures';
 import { waitFor, type PageHandle } from './harness/driver';
 import { blocking, describeViolations, runAxe } from './harness/axe';
 import { count, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
+import { messenger } from './cards-helpers';
 
 // The popup and the options page as a reader meets them, in Chromium and in Firefox: every section
 // on several kinds of page, the jumps into the page, the switches, the states, keyboard use,
@@ -260,6 +261,27 @@ test('popup: keyboard only, screen-reader names, axe in light and dark, 200% zoo
 
   await expectNoSidewaysScroll(popup, 400, 300);
   await popup.screenshot(harness.shot('sample-popup-zoom200'));
+  await popup.close();
+  await page.close();
+});
+
+test('an analysed page keeps its actors\' backgrounds, and the popup shows them from its answer', async ({ harness }) => {
+  const page = await openArticle(harness, 'palmyra', 'sift-actor-armed-group');
+  const m = await messenger(harness.driver, page);
+  // Asked once, right after the page was analysed: a popup opened later need not wake the
+  // background (Chrome stops an idle service worker after 30 s) to show them.
+  let state = await m.state();
+  await waitFor('the page has its actors\' backgrounds', async () => (state = await m.state()).backgroundsIn === true);
+  const isil = state.analysis!.actors.find((a) => a.name === 'Islamic State');
+  expect(isil?.background?.description).toMatch(/\w{3,}/);
+  expect(isil?.background?.aliases.length).toBeGreaterThan(0);
+  // An actor the knowledge base does not know has none, and says so.
+  expect(state.analysis!.actors.every((a) => a.background === null || a.background.description.length > 0)).toBe(true);
+  await m.close();
+  const popup = await harness.driver.openPopup(page);
+  await waitFor('backgrounds shown', async () => !(await text(popup, '#actors-note')).includes('Loading background'));
+  const shown = await popup.evaluate(() => Array.from(document.querySelectorAll('#actors .actor')).find((x) => x.querySelector('.actor-name')!.textContent === 'Islamic State')?.querySelector('.background')?.textContent);
+  expect(shown).toBe(isil!.background!.description);
   await popup.close();
   await page.close();
 });

@@ -88,27 +88,6 @@ describe('background', () => {
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
   });
 
-  it('reads the details once a page shows actors, so that the first background comes at once', async () => {
-    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
-    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
-    const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: [], country: 'RU', wikidata: 'Q7747' } };
-    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));
-    const handler = messaging.listeners.get('highlightCount')!;
-    // A page without actors shown (highlights off, none found), or a message from no tab: nothing read.
-    await handler(0, { id: 'sift', tab: { id: 9 } });
-    await handler(12, { id: 'sift' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(fetch).not.toHaveBeenCalled();
-    await handler(12, { id: 'sift', tab: { id: 9 } });
-    expect(fetch).not.toHaveBeenCalled(); // not while answering the page
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
-    expect(await messaging.listeners.get('getBackgrounds')!(['wd:Q7747'], { id: 'sift', tab: { id: 9 } })).toEqual(details);
-    await handler(3, { id: 'sift', tab: { id: 9 } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(fetch).toHaveBeenCalledTimes(1);
-    fetch.mockRestore();
-  });
-
   it('answers with the backgrounds asked for, reading the details file once', async () => {
     const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: ['Putin'], country: 'RU', wikidata: 'Q7747' } };
     const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectReason } from '@/lib/messaging';
+import { carriedBackgrounds, rejectReason } from '@/lib/messaging';
 
 const EXT = 'sift-test-extension-id';
 const fromExtension = { id: EXT };
@@ -57,5 +57,25 @@ describe('message validation', () => {
     expect(ok('getBackgrounds', ['x'.repeat(300)])).toBe(true);
     expect(ok('getBackgrounds', ['x'.repeat(301)])).toBe(false);
     expect(ok('getBackgrounds', { length: 1, 0: 'wd:Q1' })).toBe(false);
+  });
+});
+
+describe('backgrounds carried by the page', () => {
+  const putin = { description: 'President of Russia.', aliases: ['Putin'], country: 'RU', wikidata: 'Q7747' };
+  const actor = (id: string, background: typeof putin | null) => ({ id, name: id, type: 'person' as const, mentions: [], background });
+  const answer = (backgroundsIn: boolean | undefined) => ({ backgroundsIn, analysis: { actors: [actor('wd:Q7747', putin), actor('new:someone', null)] } as never });
+
+  it('gives the page\'s backgrounds, null for an actor the knowledge base does not know', () => {
+    const lookup = carriedBackgrounds(answer(true), ['wd:Q7747', 'new:someone'])!;
+    expect(lookup('wd:Q7747')).toEqual(putin);
+    expect(lookup('new:someone')).toBeNull();
+  });
+
+  it('gives nothing when the page has not got them, has no analysis, or lacks one of the actors asked for', () => {
+    expect(carriedBackgrounds(answer(false), ['wd:Q7747'])).toBeNull();
+    expect(carriedBackgrounds(answer(undefined), ['wd:Q7747'])).toBeNull();
+    expect(carriedBackgrounds({ backgroundsIn: true, analysis: null }, ['wd:Q7747'])).toBeNull();
+    expect(carriedBackgrounds(undefined, ['wd:Q7747'])).toBeNull();
+    expect(carriedBackgrounds(answer(true), ['wd:Q7747', 'wd:Q30'])).toBeNull();
   });
 });
