@@ -24,7 +24,7 @@ import type { Settings } from '@/lib/settings';
  * stages, the task that evaluated both took 48–61 ms on the 10,000-word article,
  * `npm run trace:browser -- generated/long-10000.html`.)
  */
-/** The analyzer's scripts in the package, which pages may load (web_accessible_resources). */
+/** The analyzer's scripts in the package, which the content script imports (web-accessible: wxt.config.ts). */
 export const ANALYZER_SCRIPTS = ['analyzer.js', 'later.js', 'cards.js'] as const;
 export type AnalyzerScript = `/${(typeof ANALYZER_SCRIPTS)[number]}`;
 export const ANALYZER_GLOBAL = '__siftAnalyzer';
