@@ -135,6 +135,14 @@ describe('findActors', () => {
     expect(player.find((x) => x.mentions.some((m) => m.text === 'Jordan'))?.type).toBe('person');
   });
 
+  it('takes no run of adjectives for a person ("Regional Economic" of a report\'s title), but keeps people whose names end so', () => {
+    const note = actors('IMF, Regional Economic Outlook: Sub-Saharan Africa, October 2026.', [], EMPTY_KB);
+    expect(note.map((a) => a.name)).not.toContain('Regional Economic');
+    // A given name among the words keeps the person.
+    expect(actors('The economist Eric Marshal said prices would rise.', [], EMPTY_KB).map((a) => `${a.type}:${a.name}`)).toContain('person:Eric Marshal');
+    expect(actors('Officials said Natalie Royal had resigned.', [], EMPTY_KB).map((a) => `${a.type}:${a.name}`)).toContain('person:Natalie Royal');
+  });
+
   it('returns nothing for text without names', () => {
     expect(actors('it was a quiet day, and nothing happened at all.')).toEqual([]);
     expect(actors('')).toEqual([]);

@@ -6,7 +6,7 @@ import { capsRegions, coarseType, kbMatchesSteps, stackValues, tokenFeaturesStep
 import { shippedWeightsSteps, tagTokensSteps, TAGS, type Weights } from './tagger';
 import { drain, type Steps } from '../steps';
 import { isAscii } from '../text/word-patterns';
-import { COUNTRIES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SENTENCE_OPENERS, SUFFIX_TYPES, isDemonym } from './lexicon';
+import { COUNTRIES, FIRST_NAMES, NOT_NAME_PHRASES, NOT_NAMES, ORG_SUFFIXES, PERSON_TITLES, SENTENCE_OPENERS, SUFFIX_TYPES, isDemonym } from './lexicon';
 import { COMMON_WORDS } from './common-words';
 import { bmp } from '../text/bmp-classes';
 
@@ -171,6 +171,9 @@ function makeSpan(text: string, tokens: readonly Token[], first: number, last: n
 /** Last words that make a name an organisation whatever else it looks like ("Jeans Mate Corp"). */
 const ORG_ENDINGS = /^(?:corp|corporation|inc|ltd|plc|llc|gmbh|ag|co|bank|party|university|association|federation|union|committee|council|ministry|agency|institute|foundation|club|company|group|programme|program|fund|service|commission|bureau|organisation|organization)\.?$/;
 
+/** Adjective endings of English words ("regional", "economic", "national", "executive", "famous"). */
+const ADJECTIVE_ENDING = /^[a-z]{3,}(?:al|ic|ive|ous|ary|ical|ful|less|able|ible)$/;
+
 const HONORIFICS = /^(?:mr|mrs|ms|dr|sir|dame|mme|mlle)\.?$/;
 
 /**
@@ -282,6 +285,9 @@ function keepName(text: string, tokens: readonly Token[], n: NameSpan): boolean 
     const lower = tokens[n.first].lower;
     if (COMMON_WORDS.has(lower) || SENTENCE_OPENERS.has(lower) || (SENTENCE_ADVERB.test(lower) && text[n.end] === ',')) return false;
   }
+  // A "person" of adjectives alone, none a given name ("Regional Economic", from a report's title):
+  // an English adjective ending, which names of people do not all share.
+  if (n.coarse === 'PER' && !n.entity && n.last > n.first && tokens.slice(n.first, n.last + 1).every((t) => !t.word || (ADJECTIVE_ENDING.test(t.lower) && !FIRST_NAMES.has(t.lower)))) return false;
   // "I've", "we'll": a pronoun with its verb. "Nov.", "Sept.": a month.
   if (n.first === n.last && (CONTRACTION.test(surface) || MONTH_ABBREVIATION.test(surface))) return false;
   // "President", "Priest": a title alone names nobody.
