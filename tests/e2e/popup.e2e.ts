@@ -353,7 +353,14 @@ test('popup on a 5,000-word article: time to content, long lists', async ({ harn
   const page = await openArticle(harness, 'generated/long-5000.html', 'sift-claim');
   const popup = await harness.driver.openPopup(page);
   await waitForSelector(popup, '#claims');
+  const MARKS = ['sift-popup-start', 'sift-popup-state', 'sift-popup-content', 'sift-popup-painted', 'sift-popup-complete', 'sift-popup-backgrounds'];
+  // On a timeout, say which marks came (one CI run timed out on a popup opened again).
   const timingMarks = () =>
+    marksOrWhy().catch(async (e: Error) => {
+      const came = await popup.evaluate((names) => names.filter((n) => performance.getEntriesByName(n).length > 0), MARKS);
+      throw new Error(`${e.message}; marks that came: ${came.join(', ') || 'none'}`);
+    });
+  const marksOrWhy = () =>
     waitFor('the popup timing marks', () =>
       popup.evaluate(() => {
         const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
@@ -385,6 +392,9 @@ test('popup on a 5,000-word article: time to content, long lists', async ({ harn
   const again: Awaited<ReturnType<typeof timingMarks>>[] = [];
   const popupUrl = await popup.evaluate(() => location.href);
   for (let i = 0; i < 3; i++) {
+    // The jump above brought the page's tab forward. A real popup is always on screen; a tab behind
+    // another gets no frames, and the first frame's mark would never come.
+    await popup.bringToFront();
     await popup.goto(popupUrl);
     await waitForSelector(popup, '#claims');
     again.push(await timingMarks());
