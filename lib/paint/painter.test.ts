@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { TextMap } from '../text/textmap';
-import { HighlightPainter } from './painter';
+import { HighlightPainter, REGISTERED_AT_ONCE, type PaintSpan } from './painter';
 import { DEFAULT_SETTINGS } from '../settings';
 import { el } from '@/tests/unit/dom';
 
@@ -105,6 +105,81 @@ describe('HighlightPainter for cards', () => {
       expect([...registry.keys()].sort()).toEqual(['sift-actor-armed-group', 'sift-actor-country', 'sift-claim']);
     } finally {
       for (const [key, d] of Object.entries(saved)) {
+        if (d) Object.defineProperty(win, key, d);
+        else delete (win as unknown as Record<string, unknown>)[key];
+      }
+    }
+  });
+});
+
+describe('HighlightPainter on a long article (ranges registered near the screen)', () => {
+  it('registers the ranges of the blocks near the screen, follows the observer, and disconnects when cleared', () => {
+    const paragraphs = Array.from({ length: 120 }, (_, i) => el('p', {}, `ISIL took Palmyra and ${i + 1} fighters died.`));
+    document.body.replaceChildren(el('article', { id: 'r' }, ...paragraphs));
+    const registry = new Map<string, Set<Range>>();
+    const observers: { callback: (entries: { target: Element; isIntersecting: boolean }[]) => void; observed: Element[]; connected: boolean; margin: string }[] = [];
+    const win = document.defaultView!;
+    const saved = ['CSS', 'Highlight', 'IntersectionObserver'].map((key) => [key, Object.getOwnPropertyDescriptor(win, key)] as const);
+    Object.defineProperty(win, 'CSS', { configurable: true, value: { highlights: registry } });
+    Object.defineProperty(win, 'Highlight', {
+      configurable: true,
+      value: class extends Set<Range> {
+        constructor(...ranges: Range[]) {
+          super(ranges);
+        }
+      },
+    });
+    Object.defineProperty(win, 'IntersectionObserver', {
+      configurable: true,
+      value: class {
+        o: (typeof observers)[number];
+        constructor(callback: (typeof observers)[number]['callback'], options: { rootMargin: string }) {
+          this.o = { callback, observed: [], connected: true, margin: options.rootMargin };
+          observers.push(this.o);
+        }
+        observe(target: Element) {
+          this.o.observed.push(target);
+        }
+        disconnect() {
+          this.o.connected = false;
+        }
+      },
+    });
+    // The first paragraph is on the screen; happy-dom lays nothing out, so every other box is empty.
+    paragraphs[0].getBoundingClientRect = () => ({ top: 10, bottom: 40, left: 0, right: 600, width: 600, height: 30, x: 0, y: 10, toJSON: () => ({}) }) as DOMRect;
+    try {
+      const map = TextMap.build(document.getElementById('r')!);
+      const spans: PaintSpan[] = [];
+      for (const m of map.text.matchAll(/ISIL|Palmyra|\d+ fighters/g)) spans.push({ start: m.index, end: m.index + m[0].length, category: m[0] === 'ISIL' ? 'armed-group' : m[0] === 'Palmyra' ? 'place' : 'claim' });
+      expect(spans.length).toBeGreaterThan(REGISTERED_AT_ONCE);
+      const painter = new HighlightPainter(document, map);
+      expect(painter.paint(spans, DEFAULT_SETTINGS.categories)).toBe(spans.length);
+      const texts = () => Object.fromEntries([...registry].map(([name, h]) => [name, [...h].map((r) => r.toString())]));
+      // Registered in the categories' order, with the first screen's ranges already in.
+      expect(texts()).toEqual({ 'sift-actor-armed-group': ['ISIL'], 'sift-actor-place': ['Palmyra'], 'sift-claim': ['1 fighters'] });
+      const [observer] = observers;
+      expect(observer.margin).toBe('100% 0px');
+      expect(observer.observed).toHaveLength(paragraphs.length);
+      // Scrolled: the first paragraph went away, the 50th came near.
+      observer.callback([
+        { target: paragraphs[0], isIntersecting: false },
+        { target: paragraphs[49], isIntersecting: true },
+      ]);
+      expect(texts()).toEqual({ 'sift-actor-armed-group': ['ISIL'], 'sift-actor-place': ['Palmyra'], 'sift-claim': ['50 fighters'] });
+      // The observer's first report repeats what is known: nothing changes.
+      observer.callback([{ target: paragraphs[49], isIntersecting: true }]);
+      expect(texts()['sift-claim']).toEqual(['50 fighters']);
+      painter.clear();
+      expect(registry.size).toBe(0);
+      expect(observer.connected).toBe(false);
+      // A short article is registered whole, with no observer.
+      const short = new HighlightPainter(document, map);
+      expect(short.paint(spans.slice(0, 30), DEFAULT_SETTINGS.categories)).toBe(30);
+      expect(observers).toHaveLength(1);
+      expect([...registry.values()].reduce((n, h) => n + h.size, 0)).toBe(30);
+      short.clear();
+    } finally {
+      for (const [key, d] of saved) {
         if (d) Object.defineProperty(win, key, d);
         else delete (win as unknown as Record<string, unknown>)[key];
       }

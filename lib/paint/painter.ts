@@ -2,13 +2,15 @@ import type { Analysis, Span } from '../schema';
 import type { TextMap, TextSegment } from '../text/textmap';
 import type { Category } from '../categories';
 import { ALL_HIGHLIGHT_NAMES, paletteHighlightName, type PageScheme } from './palette';
+import { NearViewport, observerOf, type NearItem, type RangeSet } from './near-viewport';
 
 /**
  * Paints an Analysis on the live page. With the CSS Custom Highlight API (Chromium 105+,
  * Firefox 140+) no node of the page changes: ranges are registered in `CSS.highlights` under one
- * name per category and styled by `::highlight()` rules in the content script's CSS. Where the API
- * is missing, the fallback wraps text in `<sift-mark>` elements and unwrapping restores the very
- * same text nodes.
+ * name per category and styled by `::highlight()` rules in the content script's CSS (a long
+ * article's ranges are registered only near the screen: near-viewport.ts). Where the API is
+ * missing, the fallback wraps text in `<sift-mark>` elements and unwrapping restores the very same
+ * text nodes.
  */
 
 export interface PaintSpan extends Span {
@@ -17,6 +19,12 @@ export interface PaintSpan extends Span {
 
 /** Most ranges painted per page: beyond this, highlights stop helping and start costing. */
 export const MAX_PAINTED = 4000;
+
+/**
+ * Most ranges registered all at once. The founding article has 123, the sample article 54, the 1 MB
+ * page 190; the 5,000- and 10,000-word fixtures (627 and 1,247) register those near the screen.
+ */
+export const REGISTERED_AT_ONCE = 300;
 
 export const FLASH_HIGHLIGHT = 'sift-flash';
 
@@ -73,6 +81,8 @@ export class HighlightPainter {
   /** Fallback only: every mark with its text span, in text order. */
   private markSpans: { mark: Element; start: number; end: number }[] = [];
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A long article's registration near the screen, while painted (near-viewport.ts). */
+  private near: NearViewport | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -139,31 +149,48 @@ export class HighlightPainter {
     return r.collapsed ? null : r;
   }
 
-  /** Paint the spans of the enabled categories; returns the number of ranges painted. */
+  /**
+   * Paint the spans of the enabled categories; returns the number of ranges painted. Past
+   * `REGISTERED_AT_ONCE` ranges, only those near the screen are registered at any time (see
+   * near-viewport.ts); the count is of them all.
+   */
   paint(spans: readonly PaintSpan[], enabled: Record<Category, boolean>): number {
     this.clear();
     const visible = spans.filter((s) => enabled[s.category]).slice(0, MAX_PAINTED);
-    if (this.api) {
-      const byCategory = new Map<Category, Range[]>();
-      for (const s of visible) {
-        const r = this.range(s.start, s.end);
-        if (!r) continue;
-        let list = byCategory.get(s.category);
-        if (!list) byCategory.set(s.category, (list = []));
-        list.push(r);
-      }
-      let count = 0;
-      for (const [category, ranges] of byCategory) {
-        this.api.registry.set(paletteHighlightName(category, this.scheme, this.lines), new this.api.Highlight(...ranges));
-        count += ranges.length;
-      }
+    if (!this.api) return this.wrap(visible);
+    const byCategory = new Map<Category, Range[]>();
+    let count = 0;
+    for (const s of visible) {
+      const r = this.range(s.start, s.end);
+      if (!r) continue;
+      let list = byCategory.get(s.category);
+      if (!list) byCategory.set(s.category, (list = []));
+      list.push(r);
+      count++;
+    }
+    const win = this.doc.defaultView;
+    const Observer = observerOf(win);
+    if (count <= REGISTERED_AT_ONCE || !win || !Observer) {
+      for (const [category, ranges] of byCategory) this.api.registry.set(paletteHighlightName(category, this.scheme, this.lines), new this.api.Highlight(...ranges));
       return count;
     }
-    return this.wrap(visible);
+    const highlights: RangeSet[] = [];
+    const items: NearItem[] = [];
+    for (const ranges of byCategory.values()) {
+      const index = highlights.push(new this.api.Highlight() as RangeSet) - 1;
+      for (const range of ranges) items.push({ highlight: index, range });
+    }
+    this.near = new NearViewport(win, Observer, highlights, items);
+    // Registered in the categories' order, as above, with the ranges near the screen already in.
+    let i = 0;
+    for (const category of byCategory.keys()) this.api.registry.set(paletteHighlightName(category, this.scheme, this.lines), highlights[i++]);
+    return count;
   }
 
   /** Remove every highlight; the page is as it was before `paint`. */
   clear(): void {
+    this.near?.disconnect();
+    this.near = null;
     if (this.api) {
       for (const name of ALL_HIGHLIGHT_NAMES) this.api.registry.delete(name);
       this.api.registry.delete(FLASH_HIGHLIGHT);

@@ -66,6 +66,45 @@ test('highlights do not wait for the page to finish loading', async ({ harness }
 
 // A page that its script builds at the load event is an empty shell when the content script first
 // looks: it is looked at again once it has loaded.
+// A long article's highlights are registered near the screen only (lib/paint/near-viewport.ts): the
+// paint of them all was the content script's longest task on the 10,000-word page. The reader must
+// not notice: wherever they scroll, the text on screen is highlighted.
+test('a long article is highlighted wherever the reader scrolls, with only the ranges near the screen registered', async ({ harness }) => {
+  const page = await harness.driver.newPage();
+  await page.setViewport(1200, 800);
+  await page.goto(harness.server.url('generated/long-5000.html'));
+  await waitForHighlights(page, 'sift-claim');
+  // Where the registered ranges are, in screen heights from the top of the screen, and how many
+  // claims are on the screen (the fixture repeats paragraphs with numbers all the way down).
+  const where = () =>
+    page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const tops: number[] = [];
+      registry.forEach((h) => h.forEach((r) => tops.push(r.getBoundingClientRect().top / innerHeight)));
+      const claims = Array.from(registry.get('sift-claim') ?? []).filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= 0 && b.bottom <= innerHeight;
+      }).length;
+      return { n: tops.length, min: Math.min(...tops), max: Math.max(...tops), claims };
+    });
+  const atTop = await where();
+  expect(atTop.claims).toBeGreaterThan(0);
+  // Up to a screen height around the screen (the block a range is in may reach a little further).
+  expect(atTop.max).toBeLessThan(2.5);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight / innerHeight);
+  expect(height).toBeGreaterThan(6);
+  for (const at of [0.5, 1]) {
+    await page.evaluate((f) => window.scrollTo(0, f * (document.documentElement.scrollHeight - innerHeight)), at);
+    const there = await waitFor(`claims highlighted on screen at ${at * 100}% of the article`, async () => {
+      const w = await where();
+      return w.claims > 0 && w.min > -2.5 ? w : null;
+    });
+    expect(there.max).toBeLessThan(2.5);
+  }
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test('an article that the page builds at its load event is analysed', async ({ harness }) => {
   const page = await harness.driver.newPage();
   await page.goto(harness.server.url('generated/palmyra-built-at-load.html'));
