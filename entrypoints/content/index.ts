@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import './style.css';
 import { PageSession } from './session';
 import { decideLanguage, sampleText } from '@/lib/text/language';
+import { yieldToPage } from '@/lib/steps';
 import { BROWSER_GLOBAL, LANGUAGE_GLOBAL } from '../analyzer/api';
 
 /** Whether this copy of the content script still belongs to a loaded extension. */
@@ -40,8 +41,15 @@ export default defineContentScript({
     // updated, and then this copy's extension is gone: believe the event only then.
     ctx.verifyScriptStartedEvent = () => !extensionAlive();
     const session = new PageSession(ctx);
-    session.start();
-    ctx.addEventListener(window, 'wxt:locationchange', () => session.restart());
+    // The session starts in a task of its own: evaluating this script, with the extension's API
+    // bindings, was already one (18 ms median on the 10,000-word fixture, up to 58 ms while the page
+    // laid itself out; `npm run trace:browser -- generated/long-10000.html`). So does the watch for a
+    // single-page app's navigations (the Navigation API's first use costs milliseconds).
+    void yieldToPage().then(() => {
+      if (ctx.isInvalid) return;
+      session.start();
+      ctx.addEventListener(window, 'wxt:locationchange', () => session.restart());
+    });
     // Chromium tells an orphaned copy nothing when its extension is reloaded, updated, disabled or
     // removed, and leaves its highlights and cards working though nothing can command them: look once
     // a second (one property read; `isInvalid` ends the context when the extension is gone).
