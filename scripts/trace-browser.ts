@@ -6,6 +6,11 @@
  * `page` is a fixture path as the e2e server serves it (default `palmyra/`; `news-front/` is a
  * page that is not an article, `generated/megabyte.html` the 1 MB page). The page is loaded once
  * before the traced load, so that the browser and the extension are warm. Numbers only.
+ * Below the table, the task with the most script in it, and how much: on our fixture pages, whose
+ * own scripts are a few lines, that script is Sift's (with any layout it forced), while the rest of
+ * such a task is the browser's own parsing, style and layout. The `longtask` column of bench:browser
+ * cannot tell whose a task is: it counts the page's own first layout when that comes after
+ * DOMContentLoaded.
  * `SIFT_EXTENSION=<dir>` traces another build of .output/chrome-mv3 (A/B), as in bench-browser.
  */
 import { chromium } from 'playwright-core';
@@ -29,6 +34,8 @@ interface TraceEvent {
 
 // Events of the 'toplevel' category that only wrap a task's work; the others name it (a response
 // body read on the main thread shows as "SimpleWatcher::OnHandleReady", which no other category sees).
+/** Events that run JavaScript: evaluating a script, calling into it, timers, promise continuations. */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'v8.run', 'v8.evaluateModule', 'v8.callFunction', 'FunctionCall', 'RunMicrotasks', 'TimerFire']);
 const WRAPPERS = new Set(['ThreadControllerImpl::RunTask', 'Receive mojo message', 'BlinkScheduler_PerformMicrotaskCheckpoint', 'RunTask']);
 
 const rel = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'palmyra/';
@@ -79,6 +86,7 @@ async function main() {
   const dcl = Math.min(...onMain.filter((e) => e.name === 'MarkDOMContent').map((e) => e.ts));
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 8000).sort((a, b) => a.ts - b.ts);
   const rows: (string | number)[][] = [['starts (ms after DCL)', 'task ms', 'what took the time (ms)']];
+  let mostScript: { task: TraceEvent; ms: number } | null = null;
   for (const t of tasks) {
     const end = t.ts + (t.dur ?? 0);
     const inside = new Map<string, number>();
@@ -89,10 +97,26 @@ async function main() {
       inside.set(label, (inside.get(label) ?? 0) + (e.dur ?? 0));
     }
     const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 4);
+    // Script in the task: its outermost script events (one inside another counted once), the page's
+    // own scripts (an http: URL) left out.
+    let scriptMs = 0;
+    let coveredUntil = 0;
+    for (const e of onMain.filter((x) => x.ph === 'X' && x.ts >= t.ts && x.ts < end && SCRIPT_EVENTS.has(x.name)).sort((a, b) => a.ts - b.ts)) {
+      if (e.ts < coveredUntil) continue;
+      coveredUntil = e.ts + (e.dur ?? 0);
+      if (!/^https?:/.test(e.args?.data?.url ?? '')) scriptMs += (e.dur ?? 0) / 1000;
+    }
+    if (scriptMs > (mostScript?.ms ?? 0)) mostScript = { task: t, ms: scriptMs };
     rows.push([(t.ts - dcl) / 1000, (t.dur ?? 0) / 1000, top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ') || '—']);
   }
   console.log(`\nChromium, ${rel} with Sift: main-thread tasks over 8 ms (one traced load after a warm-up)\n`);
   printTable(rows);
+  const longest = tasks.reduce<TraceEvent | null>((a, t) => ((t.dur ?? 0) > (a?.dur ?? 0) ? t : a), null);
+  const at = (t: TraceEvent) => `${((t.dur ?? 0) / 1000).toFixed(1)} ms, ${((t.ts - dcl) / 1000).toFixed(1)} ms after DCL`;
+  console.log(
+    `\nthe most script in one task (Sift's on our fixtures): ${mostScript ? `${mostScript.ms.toFixed(1)} ms, in a task of ${at(mostScript.task)}` : 'none in a task over 8 ms'}` +
+      `\nthe longest task: ${longest ? at(longest) : 'none over 8 ms'}`,
+  );
 }
 
 await main();
