@@ -6,6 +6,7 @@ import { TextMap } from '../text/textmap';
 import { detectArticle } from './detect';
 import { extractMainText } from './extract';
 import { readMetadata } from './metadata';
+import { frontPage, longArticle, megabytePage } from '@/tests/fixtures/generated';
 
 const DETECTION = path.join(REPO, 'tests/fixtures/detection');
 // article/ and not-article/ (written while tuning), check*/article/ and check*/not-article/
@@ -52,6 +53,15 @@ describe('detectArticle on the fixture pages', () => {
     const d = detectArticle(fixtureDocument(name), { url: `https://fixtures.sift.test/${name}/` });
     expect(d.isArticle).toBe(isArticle);
     expect(d.root).not.toBeNull(); // "Analyse anyway" needs a candidate on the news front too
+  });
+
+  // The benchmark's generated pages (npm run bench:browser) are what their rows say they are.
+  it.each([
+    ['a 10,000-word article', () => longArticle(10_000), true],
+    ['a 1 MB news page', megabytePage, true],
+    ['a section front of 240 teasers', frontPage, false],
+  ] as const)('%s is an article: %s', (_name, html, isArticle) => {
+    expect(detectArticle(htmlDocument(html()), { url: URL }).isArticle).toBe(isArticle);
   });
 
   it('gives "Analyse anyway" the teasers of a front page, without its navigation', () => {
