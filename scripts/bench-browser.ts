@@ -35,7 +35,7 @@ import { startFixtureServer } from '../tests/e2e/harness/server';
 import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
 import { FIREFOX_UUID, startFirefox } from '../tests/e2e/harness/firefox';
 import { generatedPages } from '../tests/fixtures/generated';
-import { REPO, median, printTable } from './lib/common';
+import { REPO, isArticleFixture, median, printTable } from './lib/common';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3;
 const extension = process.env.SIFT_EXTENSION ?? path.join(REPO, '.output/chrome-mv3');
@@ -59,8 +59,6 @@ const ALL_PAGES: [string, string, boolean?][] = [
   // A section front of 150 KB: 240 teasers, menus, lists (tests/fixtures/generated.ts).
   ['not an article (large front page)', 'generated/front-page.html'],
 ];
-/** The pages that are no article: Sift looks at them and leaves them (no highlights to wait for). */
-const isArticlePage = (rel: string) => !rel.startsWith('news-front') && !rel.includes('front-page');
 const PAGES = ALL_PAGES.filter(([, rel]) => rel.includes(pageFilter));
 
 // Runs in the page world before any page script.
@@ -239,7 +237,7 @@ async function benchChromium(server: Awaited<ReturnType<typeof startFixtureServe
   ];
   for (const [label, rel, stopped] of PAGES) {
     const url = server.url(rel);
-    const article = isArticlePage(rel);
+    const article = isArticleFixture(rel);
     const a: Sample[] = [];
     const b: Sample[] = [];
     for (let i = 0; i < runs; i++) {
@@ -329,7 +327,7 @@ async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer
   const work: (string | number)[][] = [['page', ...STAGES]];
   for (const [label, rel, stopped] of PAGES) {
     const url = server.url(rel);
-    const article = isArticlePage(rel);
+    const article = isArticleFixture(rel);
     if (stopped) suspending ??= await firefoxWithExtension(500);
     const on = stopped ? suspending! : { browser, extensionPage };
     const gap = stopped ? FIREFOX_SUSPENDED_GAP_MS : FIREFOX_GAP_MS;

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { startFixtureServer } from '../tests/e2e/harness/server';
 import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium';
 import { generatedPages } from '../tests/fixtures/generated';
-import { REPO, printTable } from './lib/common';
+import { REPO, isArticleFixture, printTable } from './lib/common';
 
 interface TraceEvent {
   name: string;
@@ -33,15 +33,15 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string } };
 }
 
-// Events of the 'toplevel' category that only wrap a task's work; the others name it (a response
-// body read on the main thread shows as "SimpleWatcher::OnHandleReady", which no other category sees).
 /** Events that run JavaScript: evaluating a script, calling into it, timers, promise continuations. */
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'v8.run', 'v8.evaluateModule', 'v8.callFunction', 'FunctionCall', 'RunMicrotasks', 'TimerFire']);
+// Events of the 'toplevel' category that only wrap a task's work; the others name it (a response
+// body read on the main thread shows as "SimpleWatcher::OnHandleReady", which no other category sees).
 const WRAPPERS = new Set(['ThreadControllerImpl::RunTask', 'Receive mojo message', 'BlinkScheduler_PerformMicrotaskCheckpoint', 'RunTask']);
 
 const rel = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'palmyra/';
 const extension = process.env.SIFT_EXTENSION ?? path.join(REPO, '.output/chrome-mv3');
-const isArticle = !rel.startsWith('news-front') && !rel.includes('front-page');
+const isArticle = isArticleFixture(rel);
 
 async function main() {
   const server = await startFixtureServer(path.join(REPO, 'tests/fixtures'), generatedPages());
@@ -83,7 +83,8 @@ async function main() {
 
   const threadKey = (e: TraceEvent) => `${e.pid}:${e.tid}`;
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadKey));
-  const onMain = events.filter((e) => mainThreads.has(threadKey(e)));
+  // In time order, an enclosing event before those inside it (the trace sends each when it ends).
+  const onMain = events.filter((e) => mainThreads.has(threadKey(e))).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const dcl = Math.min(...onMain.filter((e) => e.name === 'MarkDOMContent').map((e) => e.ts));
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 8000).sort((a, b) => a.ts - b.ts);
   const rows: (string | number)[][] = [['starts (ms after DCL)', 'task ms', 'what took the time (ms)']];
@@ -91,22 +92,22 @@ async function main() {
   for (const t of tasks) {
     const end = t.ts + (t.dur ?? 0);
     const inside = new Map<string, number>();
+    // Script in the task: its outermost script events (one inside another counted once), the page's
+    // own scripts (an http: URL) left out.
+    let scriptMs = 0;
+    let coveredUntil = 0;
     for (const e of onMain) {
-      if (e === t || e.ph !== 'X' || e.ts < t.ts || e.ts >= end || (e.dur ?? 0) < 2000 || WRAPPERS.has(e.name)) continue;
+      if (e === t || e.ph !== 'X' || e.ts < t.ts || e.ts >= end) continue;
+      if (SCRIPT_EVENTS.has(e.name) && e.ts >= coveredUntil) {
+        coveredUntil = e.ts + (e.dur ?? 0);
+        if (!/^https?:/.test(e.args?.data?.url ?? '')) scriptMs += (e.dur ?? 0) / 1000;
+      }
+      if ((e.dur ?? 0) < 2000 || WRAPPERS.has(e.name)) continue;
       const url = e.args?.data?.url;
       const label = url ? `${e.name} ${url.split('/').pop()}` : e.name;
       inside.set(label, (inside.get(label) ?? 0) + (e.dur ?? 0));
     }
     const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 4);
-    // Script in the task: its outermost script events (one inside another counted once), the page's
-    // own scripts (an http: URL) left out.
-    let scriptMs = 0;
-    let coveredUntil = 0;
-    for (const e of onMain.filter((x) => x.ph === 'X' && x.ts >= t.ts && x.ts < end && SCRIPT_EVENTS.has(x.name)).sort((a, b) => a.ts - b.ts)) {
-      if (e.ts < coveredUntil) continue;
-      coveredUntil = e.ts + (e.dur ?? 0);
-      if (!/^https?:/.test(e.args?.data?.url ?? '')) scriptMs += (e.dur ?? 0) / 1000;
-    }
     if (scriptMs > (mostScript?.ms ?? 0)) mostScript = { task: t, ms: scriptMs };
     rows.push([(t.ts - dcl) / 1000, (t.dur ?? 0) / 1000, top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ') || '—']);
   }

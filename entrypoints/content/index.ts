@@ -41,10 +41,11 @@ export default defineContentScript({
     // updated, and then this copy's extension is gone: believe the event only then.
     ctx.verifyScriptStartedEvent = () => !extensionAlive();
     const session = new PageSession(ctx);
-    // The session starts in a task of its own: evaluating this script, with the extension's API
-    // bindings, was already one (18 ms median on the 10,000-word fixture, up to 58 ms while the page
-    // laid itself out; `npm run trace:browser -- generated/long-10000.html`). So does the watch for a
-    // single-page app's navigations (the Navigation API's first use costs milliseconds).
+    // The session starts in a task of its own, and so does the watch for a single-page app's
+    // navigations (the Navigation API's first use costs milliseconds): evaluating this script, with
+    // the extension's API bindings, is a task already. With the start in it, that task took 22.7 ms
+    // median and up to 39 ms on the 10,000-word fixture; without, 16.1 and 22.8 (10 loads each;
+    // `npm run trace:browser -- generated/long-10000.html` shows it as "EvaluateScript content.js").
     void yieldToPage().then(() => {
       if (ctx.isInvalid) return;
       session.start();

@@ -12,6 +12,14 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** ../shared beside the clone, or SIFT_SHARED. Evaluation data never enters the repository. */
 export const SHARED = process.env.SIFT_SHARED ? path.resolve(process.env.SIFT_SHARED) : path.resolve(REPO, '../shared');
 
+/**
+ * Whether a fixture page, as the e2e server serves it, is an article: the news front and the
+ * generated section front are not (Sift looks at them and leaves them; no highlights to wait for).
+ */
+export function isArticleFixture(rel: string): boolean {
+  return !rel.startsWith('news-front') && rel !== 'generated/front-page.html';
+}
+
 export function sharedPath(...parts: string[]): string {
   return path.join(SHARED, ...parts);
 }
