@@ -3,9 +3,9 @@
  * with the built extension (run `npm run build` first), from a performance trace (CDP Tracing):
  * every task over 8 ms, when it started (ms after DOMContentLoaded), how long it took and what took
  * the time in it (evaluating Sift's scripts, compiling them, microtasks of its work, layout…).
- * `page` is a fixture path as the e2e server serves it (default `palmyra/`; `news-front/` and
- * `generated/front-page.html` are pages that are no article, `generated/megabyte.html` the 1 MB
- * page). The page is loaded once before the traced load, so that the browser and the extension are
+ * `page` is a fixture path as the e2e server serves it (default `palmyra/`; `news-front/`,
+ * `generated/front-page.html` and `generated/web-app.html` are pages that are no article,
+ * `generated/megabyte.html` the 1 MB page). The page is loaded once before the traced load, so that the browser and the extension are
  * warm. Numbers only.
  * Below the table, the task with the most script in it, and how much: on our fixture pages, whose
  * own scripts are a few lines, that script is Sift's (with any layout it forced), while the rest of

@@ -72,7 +72,9 @@ function hasWord(s: string, index: WordIndex): boolean {
     if (p > 0 && !isWordSeparator(s.charCodeAt(p - 1))) continue;
     const list = index.get(s.charCodeAt(p));
     if (!list) continue;
-    for (const { word, whole } of list) {
+    // Indexed, not for…of with destructuring: cold code builds an iterator result per word.
+    for (let k = 0; k < list.length; k++) {
+      const { word, whole } = list[k];
       if (!s.startsWith(word, p)) continue;
       const q = p + word.length;
       if (!whole || q === s.length || isWordSeparator(s.charCodeAt(q))) return true;
@@ -195,6 +197,8 @@ const JUNK_WHOLE = once(
       'email', 'print', 'comment', 'comments', 'story continues below', 'article continues below',
     ]),
 );
+/** The longest whole junk line (JUNK_WHOLE): a longer line is none of them. */
+const JUNK_WHOLE_LONGEST = 40;
 /** Openings of a junk line, followed by anything on the same line. */
 const JUNK_OPENINGS = ['copyright', '©', '(c)', 'follow us', 'scroll to continue', 'click here', 'subscribe', 'sign up', 'newsletter'];
 /** Openings followed by at most so many characters ("More from Reuters", "Skip to content"). */
@@ -245,12 +249,21 @@ function lowerLatin1(s: string): string {
 export function isJunkLine(line: string): boolean {
   const s = lowerLatin1(line);
   const end = endBeforeTrailing(s, 0);
-  if (JUNK_WHOLE().has(s.slice(0, end))) return true;
-  for (const opening of JUNK_OPENINGS) if (s.startsWith(opening) && !breaksLine(s, opening.length, endBeforeTrailing(s, opening.length))) return true;
-  for (const [opening, most] of JUNK_SHORT_OPENINGS) {
+  // Indexed loops, and the line cut only when a phrase can be the whole of it: detection asks this
+  // of every short block of the page. On a web application's 30,000 short cells (a cold detection in
+  // Chromium, allocation profile) this function allocated 4.4 of detection's 20 MB with for…of and
+  // an unconditional cut, 1.8 MB without.
+  if (end <= JUNK_WHOLE_LONGEST && JUNK_WHOLE().has(s.slice(0, end))) return true;
+  for (let k = 0; k < JUNK_OPENINGS.length; k++) {
+    const opening = JUNK_OPENINGS[k];
+    if (s.startsWith(opening) && !breaksLine(s, opening.length, endBeforeTrailing(s, opening.length))) return true;
+  }
+  for (let k = 0; k < JUNK_SHORT_OPENINGS.length; k++) {
+    const [opening, most] = JUNK_SHORT_OPENINGS[k];
     if (!s.startsWith(opening)) continue;
     const rest = endBeforeTrailing(s, opening.length);
     if (rest - opening.length <= most && !breaksLine(s, opening.length, rest)) return true;
   }
-  return s.slice(0, end).includes(ALL_RIGHTS) && !breaksLine(s, 0, end);
+  const at = s.indexOf(ALL_RIGHTS);
+  return at >= 0 && at + ALL_RIGHTS.length <= end && !breaksLine(s, 0, end);
 }

@@ -6,7 +6,7 @@ import { TextMap } from '../text/textmap';
 import { detectArticle } from './detect';
 import { extractMainText } from './extract';
 import { readMetadata } from './metadata';
-import { frontPage, longArticle, megabytePage } from '@/tests/fixtures/generated';
+import { frontPage, longArticle, megabytePage, webApp } from '@/tests/fixtures/generated';
 
 const DETECTION = path.join(REPO, 'tests/fixtures/detection');
 // article/ and not-article/ (written while tuning), check*/article/ and check*/not-article/
@@ -60,6 +60,7 @@ describe('detectArticle on the fixture pages', () => {
     ['a 10,000-word article', () => longArticle(10_000), true],
     ['a 1 MB news page', megabytePage, true],
     ['a section front of 240 teasers', frontPage, false],
+    ["a web application's inbox of 3,000 rows", webApp, false],
   ] as const)('%s is an article: %s', (_name, html, isArticle) => {
     expect(detectArticle(htmlDocument(html()), { url: URL }).isArticle).toBe(isArticle);
   });

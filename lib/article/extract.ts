@@ -124,37 +124,55 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
 
   // Per element, in document (pre-)order: a parent's index is smaller than its children's, and a
   // subtree is the contiguous range [i, end[i]).
+  // The numbers sit in typed arrays that double when full. Arrays grown element by element by push
+  // were a quarter of the garbage of a cold detection on a page of 30,000 elements (5 of 20 MB in an
+  // allocation profile); with typed arrays its time went from 218 to 195 ms (median of 10 loads
+  // each, interleaved; the 150 KB front page 48 to 44 ms). Sizing them from the page's element
+  // count instead gained nothing more in Chromium and cost linkedom a walk.
   const els: Element[] = [];
-  const parent: number[] = [];
-  const end: number[] = [];
-  const flags: number[] = [];
-  const blockOf: number[] = []; // nearest block ancestor-or-self
-  const text: number[] = []; // visible text in the subtree
-  const link: number[] = []; // of which inside links
-  const ownText: number[] = []; // a block's own inline text (not inside nested blocks)
-  const ownLink: number[] = [];
-  const ownEnd: boolean[] = []; // own text ends like a sentence
+  let cap = 1024;
+  let parent = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let flags = new Int32Array(cap);
+  let blockOf = new Int32Array(cap); // nearest block ancestor-or-self
+  let text = new Int32Array(cap); // visible text in the subtree
+  let link = new Int32Array(cap); // of which inside links
+  let ownText = new Int32Array(cap); // a block's own inline text (not inside nested blocks)
+  let ownLink = new Int32Array(cap);
+  let ownEnd = new Uint8Array(cap); // own text ends like a sentence
   const ownShort: string[] = []; // own text while it is short (for stock-phrase lines)
-  const leadLink: number[] = []; // length of the link that opens a block's own text
-  const lineStart: number[] = []; // own text length at the last <br>
-  const lines: number[] = []; // long <br>-separated runs of own text
+  let leadLink = new Int32Array(cap); // length of the link that opens a block's own text
+  let lineStart = new Int32Array(cap); // own text length at the last <br>
+  let lines = new Int32Array(cap); // long <br>-separated runs of own text
+  const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+    const b = new (a.constructor as { new (n: number): T })(cap);
+    b.set(a);
+    return b;
+  };
 
   const add = (el: Element, p: number, f: number, b: number): number => {
     const i = els.length;
+    if (i === cap) {
+      cap *= 2;
+      parent = grow(parent);
+      end = grow(end);
+      flags = grow(flags);
+      blockOf = grow(blockOf);
+      text = grow(text);
+      link = grow(link);
+      ownText = grow(ownText);
+      ownLink = grow(ownLink);
+      ownEnd = grow(ownEnd);
+      leadLink = grow(leadLink);
+      lineStart = grow(lineStart);
+      lines = grow(lines);
+    }
     els.push(el);
-    parent.push(p);
-    end.push(i + 1);
-    flags.push(f);
-    blockOf.push(f & F_BLOCK ? i : b);
-    text.push(0);
-    link.push(0);
-    ownText.push(0);
-    ownLink.push(0);
-    ownEnd.push(false);
+    parent[i] = p;
+    end[i] = i + 1;
+    flags[i] = f;
+    blockOf[i] = f & F_BLOCK ? i : b;
     ownShort.push('');
-    leadLink.push(0);
-    lineStart.push(0);
-    lines.push(0);
     return i;
   };
   const endLine = (b: number) => {
@@ -221,7 +239,7 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
         link[i] += len;
         ownLink[b] += len;
       }
-      ownEnd[b] = endsLikeSentence(t);
+      ownEnd[b] = endsLikeSentence(t) ? 1 : 0;
       if (ownShort[b].length < 160) ownShort[b] += (ownShort[b] ? ' ' : '') + t.slice(0, 160);
     } else if (type === 1) {
       const el = node as Element;

@@ -13,11 +13,12 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SHARED = process.env.SIFT_SHARED ? path.resolve(process.env.SIFT_SHARED) : path.resolve(REPO, '../shared');
 
 /**
- * Whether a fixture page, as the e2e server serves it, is an article: the news front and the
- * generated section front are not (Sift looks at them and leaves them; no highlights to wait for).
+ * Whether a fixture page, as the e2e server serves it, is an article: the news front, the
+ * generated section front and the generated web application are not (Sift looks at them and
+ * leaves them; no highlights to wait for).
  */
 export function isArticleFixture(rel: string): boolean {
-  return !rel.startsWith('news-front') && rel !== 'generated/front-page.html';
+  return !rel.startsWith('news-front') && rel !== 'generated/front-page.html' && rel !== 'generated/web-app.html';
 }
 
 export function sharedPath(...parts: string[]): string {
