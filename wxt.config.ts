@@ -76,6 +76,17 @@ export default defineConfig({
     // SIFT_MINIFY=0 keeps names readable for profiling (scripts/bench-browser.ts, DevTools).
     build: process.env.SIFT_MINIFY === '0' ? { minify: false } : {},
   }),
+  hooks: {
+    // Firefox's content scripts cannot adopt a stylesheet into the page, where Chromium's painter
+    // adopts the ::highlight() rules while highlights show (lib/paint/palette.ts highlightRules):
+    // there they come with the content script.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      const content = manifest.content_scripts?.find((c) => c.js?.some((f) => f.endsWith('content.js')));
+      if (!content) throw new Error('no content script in the manifest to give public/highlights.css');
+      content.css = [...(content.css ?? []), 'highlights.css'];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -2,8 +2,9 @@
  * `npm run bench:browser`: Sift's cost in real Chromium with the built extension (run
  * `npm run build` first). For each page — the founding article (also with the extension's
  * background stopped before each load, as an idle browser has it), a 10,000-word article, a 1 MB
- * news page and a page that is not an article — it measures, in a browser with Sift and in one
- * without (the baseline), over several loads:
+ * news page, and three pages that are not an article (a small news front, a large section front
+ * and a web application's inbox) — it measures, in a browser with Sift and in one without (the
+ * baseline), over several loads:
  *   - time from DOMContentLoaded to the first frame that shows highlights (polled from the page
  *     world at every frame: the claims and footnote markers, painted ahead of the actors) and to all
  *     highlights painted (Sift's timeline),
@@ -13,7 +14,9 @@
  *   - Sift's own count of its main-thread milliseconds on the page (detection, analysis, painting),
  *     and the renderer's count of main-thread task and script time, with minus without Sift (CDP
  *     Performance metrics: this one also holds compiling and starting Sift's scripts, message
- *     handling and the knowledge base's parse, which Sift's own clock cannot see),
+ *     handling and the knowledge base's parse, which Sift's own clock cannot see), and of style
+ *     recalculation (a stylesheet of Sift's applies to every element of every page: its cost shows
+ *     there, on pages that are no article too),
  *   - whether the knowledge base was loaded (it must not be on a page that is not an article),
  *   - when each of Sift's steps ended (PageState.timeline) and the pipeline's stage timings.
  * Then the same pages in Firefox ESR with .output/firefox-mv3: first and all highlights, Sift's own
@@ -58,6 +61,8 @@ const ALL_PAGES: [string, string, boolean?][] = [
   ['not an article (news front)', 'news-front/'],
   // A section front of 150 KB: 240 teasers, menus, lists (tests/fixtures/generated.ts).
   ['not an article (large front page)', 'generated/front-page.html'],
+  // A mail client's inbox of 30,000 elements: the largest pages Sift walks are applications'.
+  ['not an article (web app)', 'generated/web-app.html'],
 ];
 const PAGES = ALL_PAGES.filter(([, rel]) => rel.includes(pageFilter));
 
@@ -123,6 +128,8 @@ interface Sample extends SiftSample {
   /** The renderer's main-thread task and script time for the whole load (CDP Performance metrics). */
   taskMs: number;
   scriptMs: number;
+  /** Style recalculation in the whole load: the content script's stylesheet applies to every element of every page. */
+  styleMs: number;
 }
 
 /** The page's probe (PROBE) when the samples are read. */
@@ -220,6 +227,7 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
     heap,
     taskMs: metric('TaskDuration'),
     scriptMs: metric('ScriptDuration'),
+    styleMs: metric('RecalcStyleDuration'),
   };
 }
 
@@ -233,7 +241,7 @@ async function benchChromium(server: Awaited<ReturnType<typeof startFixtureServe
   const steps: (string | number)[][] = [['page', ...MILESTONES]];
   const work: (string | number)[][] = [['page', ...STAGES]];
   const rows: (string | number)[][] = [
-    ['page', 'DCL→first highlights ms', 'DCL→all highlights ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'main-thread task ms added', 'script ms added', 'heap added MB', 'KB loaded'],
+    ['page', 'DCL→first highlights ms', 'DCL→all highlights ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'main-thread task ms added', 'script ms added', 'style ms added', 'heap added MB', 'KB loaded'],
   ];
   for (const [label, rel, stopped] of PAGES) {
     const url = server.url(rel);
@@ -253,6 +261,7 @@ async function benchChromium(server: Awaited<ReturnType<typeof startFixtureServe
       sift.cost,
       med(a.map((s) => s.taskMs)) - med(b.map((s) => s.taskMs)),
       med(a.map((s) => s.scriptMs)) - med(b.map((s) => s.scriptMs)),
+      med(a.map((s) => s.styleMs)) - med(b.map((s) => s.styleMs)),
       (med(a.map((s) => s.heap)) - med(b.map((s) => s.heap))) / 1048576,
       sift.kb,
     ]);

@@ -112,6 +112,50 @@ describe('HighlightPainter for cards', () => {
   });
 });
 
+describe('HighlightPainter stylesheet', () => {
+  // Its ::highlight() rules apply to every element of the page: they are in the document only while
+  // something is highlighted (palette.ts highlightRules).
+  it('adopts its ::highlight() rules while something is highlighted, and only then', () => {
+    document.body.replaceChildren(el('p', { id: 'r' }, 'ISIL and 400 fighters in Syria.'));
+    const win = document.defaultView!;
+    const saved = { CSS: Object.getOwnPropertyDescriptor(win, 'CSS'), Highlight: Object.getOwnPropertyDescriptor(win, 'Highlight') };
+    Object.defineProperty(win, 'CSS', { configurable: true, value: { highlights: new Map() } });
+    Object.defineProperty(win, 'Highlight', { configurable: true, value: class {} });
+    const own = new win.CSSStyleSheet();
+    own.replaceSync('p { color: red; }');
+    document.adoptedStyleSheets = [own];
+    // (happy-dom's parser keeps no ::highlight() rule: palette.test.ts checks the rules' text.)
+    const ours = () => document.adoptedStyleSheets.filter((sheet) => sheet !== own);
+    try {
+      const map = TextMap.build(document.getElementById('r')!);
+      const spans = [{ start: 9, end: 21, category: 'claim' as const }];
+      const painter = new HighlightPainter(document, map);
+      expect(ours()).toEqual([]);
+      painter.paint(spans, { ...DEFAULT_SETTINGS.categories, claim: false });
+      expect(ours(), 'nothing highlighted, no rules').toEqual([]);
+      painter.paint(spans, DEFAULT_SETTINGS.categories);
+      expect(ours()).toHaveLength(1);
+      // The page's own sheet stays, and ours is not adopted twice.
+      painter.paint(spans, DEFAULT_SETTINGS.categories);
+      expect(document.adoptedStyleSheets).toHaveLength(2);
+      expect(document.adoptedStyleSheets[0]).toBe(own);
+      // A page that sets its sheets itself drops ours: the next paint adopts it again.
+      document.adoptedStyleSheets = [own];
+      painter.paint(spans, DEFAULT_SETTINGS.categories);
+      expect(ours()).toHaveLength(1);
+      painter.clear();
+      expect(ours()).toEqual([]);
+      expect(document.adoptedStyleSheets).toEqual([own]);
+    } finally {
+      document.adoptedStyleSheets = [];
+      for (const [key, d] of Object.entries(saved)) {
+        if (d) Object.defineProperty(win, key, d);
+        else delete (win as unknown as Record<string, unknown>)[key];
+      }
+    }
+  });
+});
+
 describe('HighlightPainter on a long article (ranges registered near the screen)', () => {
   it('registers the ranges of the blocks near the screen, follows the observer, and disconnects when cleared', () => {
     const paragraphs = Array.from({ length: 120 }, (_, i) => el('p', {}, `ISIL took Palmyra and ${i + 1} fighters died.`));

@@ -1,14 +1,16 @@
 import type { Analysis, Span } from '../schema';
 import type { TextMap, TextSegment } from '../text/textmap';
 import type { Category } from '../categories';
-import { ALL_HIGHLIGHT_NAMES, paletteHighlightName, type PageScheme } from './palette';
+import { ALL_HIGHLIGHT_NAMES, FLASH_HIGHLIGHT, highlightRules, paletteHighlightName, type PageScheme } from './palette';
 import { NearViewport, observerOf, type NearItem, type RangeSet } from './near-viewport';
+import { PageSheet } from './sheet';
 
 /**
  * Paints an Analysis on the live page. With the CSS Custom Highlight API (Chromium 105+,
  * Firefox 140+) no node of the page changes: ranges are registered in `CSS.highlights` under one
- * name per category and styled by `::highlight()` rules in the content script's CSS (a long
- * article's ranges are registered only near the screen: near-viewport.ts). Where the API is
+ * name per category and styled by `::highlight()` rules that the document adopts only while
+ * highlights show (palette.ts `highlightRules`, sheet.ts; a long article's ranges are registered
+ * only near the screen: near-viewport.ts). Where the API is
  * missing, the fallback wraps text in `<sift-mark>` elements and unwrapping restores the very same
  * text nodes.
  */
@@ -25,8 +27,6 @@ export const MAX_PAINTED = 4000;
  * page 190; the 5,000- and 10,000-word fixtures (627 and 1,247) register those near the screen.
  */
 export const REGISTERED_AT_ONCE = 300;
-
-export const FLASH_HIGHLIGHT = 'sift-flash';
 
 /** Every span Sift highlights, by category, in text order. */
 export function paintSpans(analysis: Analysis): PaintSpan[] {
@@ -83,6 +83,10 @@ export class HighlightPainter {
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   /** A long article's registration near the screen, while painted (near-viewport.ts). */
   private near: NearViewport | null = null;
+  /** The `::highlight()` rules of this painter's names, in the document while anything is highlighted. */
+  private readonly sheet: PageSheet | null;
+  /** Ranges registered by the last `paint` (the flash aside). */
+  private painted = false;
 
   constructor(
     private readonly doc: Document,
@@ -94,6 +98,7 @@ export class HighlightPainter {
     this.scheme = options.scheme ?? 'light';
     // Marks are elements: their lines are drawn whatever the browser does in ::highlight().
     this.lines = this.mode === 'fallback' || (options.lines ?? true);
+    this.sheet = this.api ? new PageSheet(doc, highlightRules(this.scheme, this.lines)) : null;
   }
 
   /**
@@ -155,7 +160,7 @@ export class HighlightPainter {
    * near-viewport.ts); the count is of them all.
    */
   paint(spans: readonly PaintSpan[], enabled: Record<Category, boolean>): number {
-    this.clear();
+    this.unpaint();
     const visible = spans.filter((s) => enabled[s.category]).slice(0, MAX_PAINTED);
     if (!this.api) return this.wrap(visible);
     const byCategory = new Map<Category, Range[]>();
@@ -168,6 +173,9 @@ export class HighlightPainter {
       list.push(r);
       count++;
     }
+    this.painted = count > 0;
+    if (this.painted) this.sheet?.show();
+    else if (!this.flashTimer) this.sheet?.hide();
     const win = this.doc.defaultView;
     const Observer = observerOf(win);
     if (count <= REGISTERED_AT_ONCE || !win || !Observer) {
@@ -187,14 +195,21 @@ export class HighlightPainter {
     return count;
   }
 
-  /** Remove every highlight; the page is as it was before `paint`. */
+  /** Remove every highlight; the page is as it was before `paint`, its stylesheets too. */
   clear(): void {
+    this.unpaint();
+    if (this.api) this.api.registry.delete(FLASH_HIGHLIGHT);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = null;
+    this.sheet?.hide();
+  }
+
+  /** The categories' highlights removed (a flash under way stays, and so do the rules it needs). */
+  private unpaint(): void {
     this.near?.disconnect();
     this.near = null;
-    if (this.api) {
-      for (const name of ALL_HIGHLIGHT_NAMES) this.api.registry.delete(name);
-      this.api.registry.delete(FLASH_HIGHLIGHT);
-    }
+    this.painted = false;
+    if (this.api) for (const name of ALL_HIGHLIGHT_NAMES) this.api.registry.delete(name);
     this.unwrap();
   }
 
@@ -210,11 +225,13 @@ export class HighlightPainter {
       win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: reduce || options.smooth === false ? 'auto' : 'smooth' });
     } else el?.scrollIntoView?.({ block: 'center' });
     if (this.api) {
+      this.sheet?.show();
       this.api.registry.set(FLASH_HIGHLIGHT, new this.api.Highlight(r));
       if (this.flashTimer) clearTimeout(this.flashTimer);
       this.flashTimer = setTimeout(() => {
         this.api?.registry.delete(FLASH_HIGHLIGHT);
         this.flashTimer = null;
+        if (!this.painted) this.sheet?.hide();
       }, 1600);
     }
     return true;

@@ -6,10 +6,13 @@ import {
   ALL_HIGHLIGHT_NAMES,
   composite,
   contrastRatio,
+  FLASH_HIGHLIGHT,
+  firefoxHighlightStylesheet,
   hexToRgb,
   highlightColours,
   highlightCss,
   highlightLinesPainted,
+  highlightRules,
   highlightShape,
   LINELESS_RENAMED,
   linelessColours,
@@ -49,25 +52,50 @@ const rgbOf = (hex: string) => {
 };
 
 describe('highlight palette', () => {
-  it('is what the content script CSS paints, in both schemes and in the fallback marks', () => {
-    const css = rules(readFileSync(path.join(REPO, 'entrypoints/content/style.css'), 'utf8')).light;
+  it('is what the highlight rules paint, for every scheme and browser, and what the fallback marks paint', () => {
+    const marks = rules(readFileSync(path.join(REPO, 'entrypoints/content/style.css'), 'utf8')).light;
     for (const scheme of PAGE_SCHEMES) {
+      for (const lines of [true, false]) {
+        const css = rules(highlightRules(scheme, lines)).light;
+        // The painter's names and the flash, nothing else.
+        expect([...css.keys()].sort()).toEqual([...CATEGORIES.map((c) => `::highlight(${paletteHighlightName(c, scheme, lines)})`), `::highlight(${FLASH_HIGHLIGHT})`].sort());
+        expect(css.get(`::highlight(${FLASH_HIGHLIGHT})`)).toEqual({ 'background-color': 'rgb(250 204 21 / 0.85)', color: '#111' });
+        for (const c of CATEGORIES) {
+          const want = highlightCss(c, scheme);
+          const rule = css.get(`::highlight(${paletteHighlightName(c, scheme, lines)})`);
+          if (lines || !LINELESS_RENAMED.includes(c)) expect(rule, `::highlight for ${c} (${scheme}, lines ${lines})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
+          else {
+            const lineless = highlightCss(c, scheme, false);
+            expect(rule, `::highlight without lines for ${c} (${scheme})`).toEqual({ 'background-color': lineless.background, ...(lineless.color && { color: lineless.color }), 'text-decoration': 'none' });
+          }
+        }
+      }
       for (const c of CATEGORIES) {
         const want = highlightCss(c, scheme);
-        const rule = css.get(`::highlight(${paletteHighlightName(c, scheme)})`);
-        expect(rule, `::highlight for ${c} (${scheme})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
         const lineless = highlightCss(c, scheme, false);
-        const tinted = css.get(`::highlight(${paletteHighlightName(c, scheme, false)})`);
-        if (LINELESS_RENAMED.includes(c))
-          expect(tinted, `::highlight without lines for ${c} (${scheme})`).toEqual({ 'background-color': lineless.background, ...(lineless.color && { color: lineless.color }), 'text-decoration': 'none' });
-        else expect(lineless.color, `${c} without lines (${scheme}) keeps the page's text colour`).toBeUndefined();
+        if (!LINELESS_RENAMED.includes(c)) expect(lineless.color, `${c} without lines (${scheme}) keeps the page's text colour`).toBeUndefined();
         // Where lines are not drawn, every category still shows: its tint, or the tint its -tint name gives it.
         expect(lineless.background, `${c} without lines (${scheme})`).not.toBe('transparent');
         if (!LINELESS_RENAMED.includes(c)) expect(lineless.background).toBe(want.background);
-        const mark = css.get(`sift-mark[data-palette='${scheme}'][data-category='${c}']`);
+        const mark = marks.get(`sift-mark[data-palette='${scheme}'][data-category='${c}']`);
         expect(mark, `fallback mark for ${c} (${scheme})`).toEqual({ 'background-color': want.background, 'text-decoration': want.decoration });
       }
     }
+  });
+
+  // A ::highlight() rule applies to every element of every page: in the content script's stylesheet,
+  // it made each style recalculation about three times as long (highlightRules).
+  it('gives Firefox, whose content scripts cannot adopt a sheet, every painter\'s rules in public/highlights.css', () => {
+    expect(readFileSync(path.join(REPO, 'public/highlights.css'), 'utf8')).toBe(firefoxHighlightStylesheet());
+    const css = rules(firefoxHighlightStylesheet()).light;
+    for (const scheme of PAGE_SCHEMES) for (const lines of [true, false]) for (const [selector, decls] of rules(highlightRules(scheme, lines)).light) expect(css.get(selector)).toEqual(decls);
+    expect(css.size).toBe(ALL_HIGHLIGHT_NAMES.length + 1);
+  });
+
+  it('leaves ::highlight() rules out of the stylesheet every page gets', () => {
+    const css = readFileSync(path.join(REPO, 'entrypoints/content/style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(css).not.toContain('::highlight');
+    for (const selector of rules(css).light.keys()) expect(selector, 'a rule keyed to Sift\'s own elements').toMatch(/^sift-mark\b/);
   });
 
   it('is what the popup legend shows (light, and dark under prefers-color-scheme: dark)', () => {
