@@ -57,7 +57,10 @@ export function sizeReport(target = 'chrome-mv3'): SizeRow[] | null {
   add('cards (js, imported with the later stages)', all.filter((f) => rel(f) === 'cards.js'), null);
   const pageCode = new Set(['content-scripts/content.js', 'analyzer.js', 'later.js', 'cards.js']);
   add('page code: content script + analyzer + later + cards', all.filter((f) => pageCode.has(rel(f))), BUDGETS.articlePageCode);
-  add('content script (css)', all.filter((f) => rel(f) === 'content-scripts/content.css'), null);
+  // The stylesheets the manifest gives the content script (Firefox's include the ::highlight() rules).
+  const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { content_scripts?: { css?: string[] }[] };
+  const contentCss = new Set((manifest.content_scripts ?? []).flatMap((c) => c.css ?? []));
+  add('content script (css, every page)', all.filter((f) => contentCss.has(rel(f))), null);
   add('popup + options (js, css, html)', all.filter((f) => /^(?:popup|options)\.html$|^chunks\/|^assets\//.test(rel(f))), null);
   add('background', all.filter((f) => rel(f) === 'background.js'), null);
   add('knowledge base: index (fetched by the analyzer)', all.filter((f) => rel(f) === 'kb/index.txt'), BUDGETS.kbIndex);
