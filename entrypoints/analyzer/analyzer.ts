@@ -75,7 +75,7 @@ export function createAnalyzer(): Analyzer {
         root = result.detection?.root ?? null;
         // Once per analysis: a dark article background gets the dark-page palette.
         scheme = root ? detectPageScheme(root) : 'light';
-        return (painter = new HighlightPainter(document, result.map, { scheme, lines: highlightLinesPainted(navigator.userAgent) }));
+        return (painter = new HighlightPainter(document, result.map, { scheme, lines: highlightLinesPainted(navigator.userAgent), root }));
       };
       // The claims and footnote markers are on the page before the actors are found: the reader sees
       // the first highlights while the knowledge base loads, the actors' code is imported and the

@@ -1,7 +1,7 @@
 import type { Analysis, Span } from '../schema';
 import type { TextMap, TextSegment } from '../text/textmap';
 import type { Category } from '../categories';
-import { ALL_HIGHLIGHT_NAMES, FLASH_HIGHLIGHT, highlightRules, paletteHighlightName, type PageScheme } from './palette';
+import { ALL_HIGHLIGHT_NAMES, FLASH_HIGHLIGHT, highlightRules, highlightScope, paletteHighlightName, type PageScheme } from './palette';
 import { NearViewport, observerOf, type NearItem, type RangeSet } from './near-viewport';
 import { PageSheet } from './sheet';
 
@@ -67,6 +67,8 @@ export interface PainterOptions {
   scheme?: PageScheme;
   /** Whether the browser draws lines in `::highlight()` (`highlightLinesPainted`); default true. */
   lines?: boolean;
+  /** The element whose text is painted: the `::highlight()` rules are scoped to it (`highlightScope`). */
+  root?: Element | null;
 }
 
 export class HighlightPainter {
@@ -98,7 +100,9 @@ export class HighlightPainter {
     this.scheme = options.scheme ?? 'light';
     // Marks are elements: their lines are drawn whatever the browser does in ::highlight().
     this.lines = this.mode === 'fallback' || (options.lines ?? true);
-    this.sheet = this.api ? new PageSheet(doc, highlightRules(this.scheme, this.lines)) : null;
+    const escape = (doc.defaultView as (Window & typeof globalThis) | null)?.CSS?.escape;
+    const scope = highlightScope(options.root ?? null, typeof escape === 'function' ? (id) => escape(id) : undefined);
+    this.sheet = this.api ? new PageSheet(doc, highlightRules(this.scheme, this.lines, scope)) : null;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { htmlDocument } from '@/tests/unit/dom';
 import { CATEGORIES } from '../categories';
 import {
   ALL_HIGHLIGHT_NAMES,
@@ -13,6 +14,7 @@ import {
   highlightCss,
   highlightLinesPainted,
   highlightRules,
+  highlightScope,
   highlightShape,
   LINELESS_RENAMED,
   linelessColours,
@@ -90,6 +92,22 @@ describe('highlight palette', () => {
     const css = rules(firefoxHighlightStylesheet()).light;
     for (const scheme of PAGE_SCHEMES) for (const lines of [true, false]) for (const [selector, decls] of rules(highlightRules(scheme, lines)).light) expect(css.get(selector)).toEqual(decls);
     expect(css.size).toBe(ALL_HIGHLIGHT_NAMES.length + 1);
+  });
+
+  it('scopes the rules to the nearest element with an id around the painted text, or to nothing', () => {
+    const doc = htmlDocument('<!doctype html><html><body><div id="page"><main><article id="post:7"><div class="body"><p>x</p></div></article></main></div><p id="x">y</p></body></html>');
+    const escape = (id: string) => id.replace(/[^\w-]/g, (c) => `\\${c}`);
+    expect(highlightScope(doc.querySelector('.body'), escape)).toBe('#post\\:7');
+    expect(highlightScope(doc.querySelector('article'), escape)).toBe('#post\\:7');
+    expect(highlightScope(doc.querySelector('main'), escape)).toBe('#page');
+    expect(highlightScope(doc.body, escape)).toBe('');
+    expect(highlightScope(doc.querySelector('.body'), undefined)).toBe('');
+    const css = rules(highlightRules('light', true, '#page')).light;
+    // The element's own text and its descendants', with the same declarations as unscoped.
+    for (const [selector, decls] of rules(highlightRules('light', true)).light) {
+      const name = selector.slice('::highlight('.length, -1);
+      expect(css.get(`#page::highlight(${name}), #page ::highlight(${name})`)).toEqual(decls);
+    }
   });
 
   it('leaves ::highlight() rules out of the stylesheet every page gets', () => {

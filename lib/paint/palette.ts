@@ -160,13 +160,32 @@ const FLASH_CSS = { background: 'rgb(250 204 21 / 0.85)', color: '#111' };
  * `RecalcStyleDuration`). The painter adopts them into the document while highlights show
  * (sheet.ts).
  */
-export function highlightRules(scheme: PageScheme, lines: boolean): string {
+export function highlightRules(scheme: PageScheme, lines: boolean, scope = ''): string {
+  // Scoped, the rules apply inside one element (and to its own text) instead of everywhere.
+  const selector = (name: string) => (scope ? `${scope}::highlight(${name}), ${scope} ::highlight(${name})` : `::highlight(${name})`);
   const rules = CATEGORIES.map((c) => {
     const css = highlightCss(c, scheme, lines || !LINELESS_RENAMED.includes(c));
-    return `::highlight(${paletteHighlightName(c, scheme, lines)}) { background-color: ${css.background};${css.color ? ` color: ${css.color};` : ''} text-decoration: ${css.decoration}; }`;
+    return `${selector(paletteHighlightName(c, scheme, lines))} { background-color: ${css.background};${css.color ? ` color: ${css.color};` : ''} text-decoration: ${css.decoration}; }`;
   });
-  rules.push(`::highlight(${FLASH_HIGHLIGHT}) { background-color: ${FLASH_CSS.background}; color: ${FLASH_CSS.color}; }`);
+  rules.push(`${selector(FLASH_HIGHLIGHT)} { background-color: ${FLASH_CSS.background}; color: ${FLASH_CSS.color}; }`);
   return rules.join('\n');
+}
+
+/**
+ * A selector for the element that holds the highlighted text: the id of the element or of its
+ * nearest ancestor that has one (ids are what pages keep stable; a path of positions would break
+ * when an ad is inserted above the story), or '' (the rules then apply everywhere). Scoped rules
+ * cost style recalculation inside that element only: on the 1 MB fixture page a full recalculation
+ * took 74 ms with the rules unscoped, 60 scoped to its article, 58 without them (Chromium, page
+ * world, median of 36).
+ */
+export function highlightScope(root: Element | null, escape: ((id: string) => string) | undefined): string {
+  if (!escape) return '';
+  for (let el = root; el; el = el.parentElement) {
+    const id = el.getAttribute('id');
+    if (id) return `#${escape(id)}`;
+  }
+  return '';
 }
 
 /**
