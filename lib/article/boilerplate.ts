@@ -197,8 +197,8 @@ const JUNK_WHOLE = once(
       'email', 'print', 'comment', 'comments', 'story continues below', 'article continues below',
     ]),
 );
-/** The longest whole junk line (JUNK_WHOLE): a longer line is none of them. */
-const JUNK_WHOLE_LONGEST = 40;
+/** The length of the longest whole junk line (JUNK_WHOLE): a longer line is none of them. */
+const JUNK_WHOLE_LONGEST = once(() => Math.max(...Array.from(JUNK_WHOLE(), (w) => w.length)));
 /** Openings of a junk line, followed by anything on the same line. */
 const JUNK_OPENINGS = ['copyright', '©', '(c)', 'follow us', 'scroll to continue', 'click here', 'subscribe', 'sign up', 'newsletter'];
 /** Openings followed by at most so many characters ("More from Reuters", "Skip to content"). */
@@ -253,7 +253,7 @@ export function isJunkLine(line: string): boolean {
   // of every short block of the page. On a web application's 30,000 short cells (a cold detection in
   // Chromium, allocation profile) this function allocated 4.4 of detection's 20 MB with for…of and
   // an unconditional cut, 1.8 MB without.
-  if (end <= JUNK_WHOLE_LONGEST && JUNK_WHOLE().has(s.slice(0, end))) return true;
+  if (end <= JUNK_WHOLE_LONGEST() && JUNK_WHOLE().has(s.slice(0, end))) return true;
   for (let k = 0; k < JUNK_OPENINGS.length; k++) {
     const opening = JUNK_OPENINGS[k];
     if (s.startsWith(opening) && !breaksLine(s, opening.length, endBeforeTrailing(s, opening.length))) return true;

@@ -153,6 +153,7 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
   const add = (el: Element, p: number, f: number, b: number): number => {
     const i = els.length;
     if (i === cap) {
+      // Every column above (a typed array drops writes past its end without a word).
       cap *= 2;
       parent = grow(parent);
       end = grow(end);
