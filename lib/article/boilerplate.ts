@@ -1,4 +1,3 @@
-import { expandWordPattern } from '../text/word-patterns';
 import { once } from '../once';
 
 /**
@@ -50,7 +49,7 @@ function isWordSeparator(c: number): boolean {
 /** Words by their first character, each marked whole (must end at a separator) or not. */
 type WordIndex = Map<number, { word: string; whole: boolean }[]>;
 
-/** `prefixes`: words that match as a word's start; `wholes`: patterns (lib/text/word-patterns) of whole words. */
+/** `prefixes`: words that match as a word's start; `wholes`: words that match only whole. */
 function wordIndex(prefixes: readonly string[], wholes: readonly string[]): WordIndex {
   const index: WordIndex = new Map();
   const put = (word: string, whole: boolean) => {
@@ -59,7 +58,7 @@ function wordIndex(prefixes: readonly string[], wholes: readonly string[]): Word
     else index.set(word.charCodeAt(0), [{ word, whole }]);
   };
   for (const w of prefixes) put(w, false);
-  for (const p of wholes) for (const w of expandWordPattern(p)) put(w, true);
+  for (const w of wholes) put(w, true);
   return index;
 }
 
@@ -85,8 +84,17 @@ function hasWord(s: string, index: WordIndex): boolean {
 
 const BOILERPLATE_WORDS = once(() => wordIndex(LONG_WORDS, SHORT_WORDS));
 
-/** Class words of the story's own container: they win over furniture words in the same class. */
-const STORY_WORDS = once(() => wordIndex([], ['hentry', 'h-entry', '(?:article|story|post|entry|blog|news|main|page)-?(?:body|content|text|entry)', '(?:body|rich)-?text', 'articlebody', 'storytext']));
+/**
+ * Class words of the story's own container: they win over furniture words in the same class.
+ * "article-body", "storycontent", "entry-text"…: every head with every tail, hyphened or not, built
+ * by two loops (expanding them from a pattern cost 1.4 ms cold on every page in Chromium).
+ */
+const STORY_WORDS = once(() => {
+  const words = ['hentry', 'h-entry', 'body-text', 'bodytext', 'rich-text', 'richtext'];
+  for (const head of ['article', 'story', 'post', 'entry', 'blog', 'news', 'main', 'page'])
+    for (const tail of ['body', 'content', 'text', 'entry']) words.push(`${head}-${tail}`, head + tail);
+  return wordIndex([], words);
+});
 
 /**
  * camelCase humps written as word starts: "relatedLinks" → "related-Links" (a hyphen between a
