@@ -118,8 +118,8 @@ function splitHumps(s: string): string {
 /** An id made from a heading ("sharing-with-a-single-developer") names prose, not a box. */
 const SLUG_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$/;
 
-export function classAndId(el: Element): string {
-  const c = el.getAttribute('class');
+/** The element's class and id, as one string of words; `c`: its class attribute, when read already. */
+function classAndId(el: Element, c = el.getAttribute('class')): string {
   let id = el.getAttribute('id');
   if (id && SLUG_ID.test(id)) id = null;
   return c ? (id ? `${c} ${id}` : c) : (id ?? '');
@@ -138,21 +138,39 @@ export const BOILERPLATE = 1;
 /** Discussion: furniture wherever it is. */
 export const DISCUSSION = 2;
 
-/** What the element's own markup (tag, role, class, id) says it is, not looking at its text. */
-export function boilerplateKind(el: Element, tag: string): number {
+/**
+ * What the element's own markup (tag, role, class, id) says it is, not looking at its text.
+ * `hasAttributes` and `cls` (its class attribute), when the caller has read them already.
+ */
+export function boilerplateKind(el: Element, tag: string, hasAttributes = el.hasAttributes(), cls?: string | null): number {
   if (tag === 'HTML' || tag === 'BODY' || tag === 'MAIN') return NOT_BOILERPLATE;
   if (BOILERPLATE_TAGS.has(tag)) return BOILERPLATE;
-  if (!el.hasAttributes()) return NOT_BOILERPLATE;
+  if (!hasAttributes) return NOT_BOILERPLATE;
   const role = el.getAttribute('role');
   if (role && BOILERPLATE_ROLES.test(role)) return BOILERPLATE;
   if (el.getAttribute('itemprop') === 'articleBody') return NOT_BOILERPLATE;
-  const ci = classAndId(el);
-  if (ci.length < 2) return NOT_BOILERPLATE;
-  // camelCase humps are word starts too ("relatedLinks", "ShareBar").
-  const words = splitHumps(ci).toLowerCase();
-  if (!hasWord(words, BOILERPLATE_WORDS()) || hasWord(words, STORY_WORDS())) return NOT_BOILERPLATE;
-  return hasWord(words, DISCUSSION_WORDS()) ? DISCUSSION : BOILERPLATE;
+  return wordsKind(classAndId(el, cls));
 }
+
+/**
+ * What the words of a class and id say, remembered by the string: a page repeats its class names
+ * (every row of an inbox, every teaser of a front page has the same ones), and detection asks of
+ * every element. Forgotten when MEMO_SIZE strings are known (unique ids would fill it).
+ */
+function wordsKind(ci: string): number {
+  if (ci.length < 2) return NOT_BOILERPLATE;
+  let kind = KIND_MEMO.get(ci);
+  if (kind === undefined) {
+    // camelCase humps are word starts too ("relatedLinks", "ShareBar").
+    const words = splitHumps(ci).toLowerCase();
+    kind = !hasWord(words, BOILERPLATE_WORDS()) || hasWord(words, STORY_WORDS()) ? NOT_BOILERPLATE : hasWord(words, DISCUSSION_WORDS()) ? DISCUSSION : BOILERPLATE;
+    if (KIND_MEMO.size >= MEMO_SIZE) KIND_MEMO.clear();
+    KIND_MEMO.set(ci, kind);
+  }
+  return kind;
+}
+const MEMO_SIZE = 4096;
+const KIND_MEMO = new Map<string, number>();
 
 export function looksLikeBoilerplate(el: Element, tag: string): boolean {
   return boilerplateKind(el, tag) !== NOT_BOILERPLATE;
@@ -177,7 +195,11 @@ function isSpace(c: number): boolean {
 
 export function hiddenByClass(el: Element): boolean {
   const c = el.getAttribute('class');
-  if (c === null) return false;
+  return c !== null && hiddenByClassName(c);
+}
+
+/** `hiddenByClass` of a class attribute's value. */
+export function hiddenByClassName(c: string): boolean {
   // Each class name, compared in ASCII case-insensitively (a name with other characters is none of them).
   for (let p = 0; p < c.length; ) {
     while (p < c.length && isSpace(c.charCodeAt(p))) p++;

@@ -1,5 +1,5 @@
-import { isBlockElement, isHiddenByMarkup } from '../text/textmap';
-import { BOILERPLATE, DISCUSSION, boilerplateKind, hiddenByClass, isJunkLine } from './boilerplate';
+import { hiddenByAttributes, isBlockTag } from '../text/textmap';
+import { BOILERPLATE, DISCUSSION, boilerplateKind, hiddenByClassName, isJunkLine } from './boilerplate';
 import { drain, type Steps } from '../steps';
 
 /**
@@ -253,14 +253,17 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
         if (tag === 'INPUT' && passwordAt < 0 && el.getAttribute('type')?.toLowerCase() === 'password') passwordAt = idxStack[top];
         continue;
       }
-      if (isHiddenByMarkup(el)) continue;
-      if (el.hasAttributes() && hiddenByClass(el)) {
+      // Each attribute read once: detection asks this of every element of the page.
+      const attributes = el.hasAttributes();
+      if (attributes && hiddenByAttributes(el)) continue;
+      const cls = attributes ? el.getAttribute('class') : null;
+      if (cls !== null && hiddenByClassName(cls)) {
         // Recorded (so that it is skipped inside the root) but not read.
         add(el, idxStack[top], F_HIDDEN, blockStack[top]);
         continue;
       }
       let f = 0;
-      const block = isBlockElement(el);
+      const block = isBlockTag(tag);
       if (block) f |= F_BLOCK;
       if (tag === 'A') f |= F_LINK;
       else if (tag === 'TD' || tag === 'TH') f |= F_CELL;
@@ -268,7 +271,7 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
       else if (tag === 'ARTICLE') f |= F_ARTICLE;
       else if (tag === 'H1') f |= F_H1 | F_HEADING;
       else if (tag.length === 2 && tag[0] === 'H' && tag[1] >= '2' && tag[1] <= '6') f |= F_HEADING;
-      const bk = boilerplateKind(el, tag);
+      const bk = boilerplateKind(el, tag, attributes, cls);
       if (bk === BOILERPLATE) f |= F_BOILER;
       else if (bk === DISCUSSION) f |= F_BOILER | F_DISCUSSION;
       const i = add(el, idxStack[top], f, blockStack[top]);

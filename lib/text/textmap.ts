@@ -58,7 +58,11 @@ const RUN_RE = /[^\s\u00A0\u200B-\u200D\u2060\uFEFF\u00AD]+/g;
 
 export function isHiddenByMarkup(el: Element): boolean {
   // Most elements have no attribute at all: one call instead of three (jsdom makes each costly).
-  if (!el.hasAttributes()) return false;
+  return el.hasAttributes() && hiddenByAttributes(el);
+}
+
+/** `isHiddenByMarkup` for an element known to have attributes. */
+export function hiddenByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
@@ -68,6 +72,11 @@ export function isHiddenByMarkup(el: Element): boolean {
 
 export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+/** `isBlockElement` by the element's upper-case tag name. */
+export function isBlockTag(tag: string): boolean {
+  return BLOCK_TAGS.has(tag);
 }
 
 export class TextMap {
