@@ -1,4 +1,4 @@
-import { once } from '../once';
+import { memoByString, once } from '../once';
 
 /**
  * What marks a box as not being the story: its tag, its ARIA role, or the words in its class and
@@ -152,25 +152,14 @@ export function boilerplateKind(el: Element, tag: string, hasAttributes = el.has
   return wordsKind(classAndId(el, cls));
 }
 
-/**
- * What the words of a class and id say, remembered by the string: a page repeats its class names
- * (every row of an inbox, every teaser of a front page has the same ones), and detection asks of
- * every element. Forgotten when MEMO_SIZE strings are known (unique ids would fill it).
- */
-function wordsKind(ci: string): number {
+/** What the words of a class and id say, remembered: a page repeats its class names. */
+const wordsKind = memoByString((ci: string): number => {
   if (ci.length < 2) return NOT_BOILERPLATE;
-  let kind = KIND_MEMO.get(ci);
-  if (kind === undefined) {
-    // camelCase humps are word starts too ("relatedLinks", "ShareBar").
-    const words = splitHumps(ci).toLowerCase();
-    kind = !hasWord(words, BOILERPLATE_WORDS()) || hasWord(words, STORY_WORDS()) ? NOT_BOILERPLATE : hasWord(words, DISCUSSION_WORDS()) ? DISCUSSION : BOILERPLATE;
-    if (KIND_MEMO.size >= MEMO_SIZE) KIND_MEMO.clear();
-    KIND_MEMO.set(ci, kind);
-  }
-  return kind;
-}
-const MEMO_SIZE = 4096;
-const KIND_MEMO = new Map<string, number>();
+  // camelCase humps are word starts too ("relatedLinks", "ShareBar").
+  const words = splitHumps(ci).toLowerCase();
+  if (!hasWord(words, BOILERPLATE_WORDS()) || hasWord(words, STORY_WORDS())) return NOT_BOILERPLATE;
+  return hasWord(words, DISCUSSION_WORDS()) ? DISCUSSION : BOILERPLATE;
+});
 
 export function looksLikeBoilerplate(el: Element, tag: string): boolean {
   return boilerplateKind(el, tag) !== NOT_BOILERPLATE;
@@ -198,8 +187,8 @@ export function hiddenByClass(el: Element): boolean {
   return c !== null && hiddenByClassName(c);
 }
 
-/** `hiddenByClass` of a class attribute's value. */
-export function hiddenByClassName(c: string): boolean {
+/** `hiddenByClass` of a class attribute's value, remembered: a page repeats its class names. */
+export const hiddenByClassName = memoByString((c: string): boolean => {
   // Each class name, compared in ASCII case-insensitively (a name with other characters is none of them).
   for (let p = 0; p < c.length; ) {
     while (p < c.length && isSpace(c.charCodeAt(p))) p++;
@@ -210,7 +199,7 @@ export function hiddenByClassName(c: string): boolean {
     p = q;
   }
   return false;
-}
+});
 
 /**
  * Whole short lines that are furniture in any story ("Advertisement", "Read more", "Share this"),
