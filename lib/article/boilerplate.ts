@@ -118,9 +118,8 @@ function splitHumps(s: string): string {
 /** An id made from a heading ("sharing-with-a-single-developer") names prose, not a box. */
 const SLUG_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+){3,}$/;
 
-/** The element's class and id, as one string of words; `c`: its class attribute, when read already. */
-function classAndId(el: Element, c = el.getAttribute('class')): string {
-  let id = el.getAttribute('id');
+/** An element's class and id attributes as one string of words. */
+function classAndId(c: string | null, id: string | null): string {
   if (id && SLUG_ID.test(id)) id = null;
   return c ? (id ? `${c} ${id}` : c) : (id ?? '');
 }
@@ -138,18 +137,19 @@ export const BOILERPLATE = 1;
 /** Discussion: furniture wherever it is. */
 export const DISCUSSION = 2;
 
-/**
- * What the element's own markup (tag, role, class, id) says it is, not looking at its text.
- * `hasAttributes` and `cls` (its class attribute), when the caller has read them already.
- */
-export function boilerplateKind(el: Element, tag: string, hasAttributes = el.hasAttributes(), cls?: string | null): number {
+/** What the element's own markup (tag, role, class, id) says it is, not looking at its text. */
+export function boilerplateKind(el: Element, tag: string): number {
+  if (!el.hasAttributes()) return markupKind(tag, null, null, null, null);
+  return markupKind(tag, el.getAttribute('role'), el.getAttribute('itemprop'), el.getAttribute('class'), el.getAttribute('id'));
+}
+
+/** `boilerplateKind` from the element's upper-case tag name and the values of its attributes that say it. */
+export function markupKind(tag: string, role: string | null, itemprop: string | null, cls: string | null, id: string | null): number {
   if (tag === 'HTML' || tag === 'BODY' || tag === 'MAIN') return NOT_BOILERPLATE;
   if (BOILERPLATE_TAGS.has(tag)) return BOILERPLATE;
-  if (!hasAttributes) return NOT_BOILERPLATE;
-  const role = el.getAttribute('role');
   if (role && BOILERPLATE_ROLES.test(role)) return BOILERPLATE;
-  if (el.getAttribute('itemprop') === 'articleBody') return NOT_BOILERPLATE;
-  return wordsKind(classAndId(el, cls));
+  if (itemprop === 'articleBody') return NOT_BOILERPLATE;
+  return wordsKind(classAndId(cls, id));
 }
 
 /** What the words of a class and id say, remembered: a page repeats its class names. */

@@ -1,5 +1,5 @@
-import { hiddenByAttributes, isBlockTag } from '../text/textmap';
-import { BOILERPLATE, DISCUSSION, boilerplateKind, hiddenByClassName, isJunkLine } from './boilerplate';
+import { hiddenByValues, isBlockTag } from '../text/textmap';
+import { BOILERPLATE, DISCUSSION, hiddenByClassName, isJunkLine, markupKind } from './boilerplate';
 import { drain, type Steps } from '../steps';
 
 /**
@@ -253,14 +253,34 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
         if (tag === 'INPUT' && passwordAt < 0 && el.getAttribute('type')?.toLowerCase() === 'password') passwordAt = idxStack[top];
         continue;
       }
-      // Each attribute read once: detection asks this of every element of the page.
-      const attributes = el.hasAttributes();
-      if (attributes && hiddenByAttributes(el)) continue;
-      const cls = attributes ? el.getAttribute('class') : null;
-      if (cls !== null && hiddenByClassName(cls)) {
-        // Recorded (so that it is skipped inside the root) but not read.
-        add(el, idxStack[top], F_HIDDEN, blockStack[top]);
-        continue;
+      // The attributes that say what the element is, read in one pass over the names it has:
+      // detection asks this of every element of the page, and most have one or two attributes
+      // (reading the seven by name was seven calls into the DOM for each).
+      let cls: string | null = null;
+      let id: string | null = null;
+      let role: string | null = null;
+      let itemprop: string | null = null;
+      if (el.hasAttributes()) {
+        let hidden = false;
+        let ariaHidden: string | null = null;
+        let style: string | null = null;
+        const names = el.getAttributeNames();
+        for (let k = 0; k < names.length; k++) {
+          const name = names[k];
+          if (name === 'class') cls = el.getAttribute(name);
+          else if (name === 'id') id = el.getAttribute(name);
+          else if (name === 'role') role = el.getAttribute(name);
+          else if (name === 'itemprop') itemprop = el.getAttribute(name);
+          else if (name === 'hidden') hidden = true;
+          else if (name === 'aria-hidden') ariaHidden = el.getAttribute(name);
+          else if (name === 'style') style = el.getAttribute(name);
+        }
+        if (hiddenByValues(hidden, ariaHidden, style)) continue;
+        if (cls !== null && hiddenByClassName(cls)) {
+          // Recorded (so that it is skipped inside the root) but not read.
+          add(el, idxStack[top], F_HIDDEN, blockStack[top]);
+          continue;
+        }
       }
       let f = 0;
       const block = isBlockTag(tag);
@@ -271,7 +291,7 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
       else if (tag === 'ARTICLE') f |= F_ARTICLE;
       else if (tag === 'H1') f |= F_H1 | F_HEADING;
       else if (tag.length === 2 && tag[0] === 'H' && tag[1] >= '2' && tag[1] <= '6') f |= F_HEADING;
-      const bk = boilerplateKind(el, tag, attributes, cls);
+      const bk = markupKind(tag, role, itemprop, cls, id);
       if (bk === BOILERPLATE) f |= F_BOILER;
       else if (bk === DISCUSSION) f |= F_BOILER | F_DISCUSSION;
       const i = add(el, idxStack[top], f, blockStack[top]);

@@ -62,12 +62,13 @@ export function isHiddenByMarkup(el: Element): boolean {
 }
 
 /** `isHiddenByMarkup` for an element known to have attributes. */
-export function hiddenByAttributes(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return false;
+function hiddenByAttributes(el: Element): boolean {
+  return hiddenByValues(el.hasAttribute('hidden'), el.getAttribute('aria-hidden'), el.getAttribute('style'));
+}
+
+/** `isHiddenByMarkup` from the values of an element's `hidden` (present or not), `aria-hidden` and `style`. */
+export function hiddenByValues(hidden: boolean, ariaHidden: string | null, style: string | null): boolean {
+  return hidden || ariaHidden === 'true' || (!!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style));
 }
 
 export function isBlockElement(el: Element): boolean {
