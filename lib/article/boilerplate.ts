@@ -182,12 +182,7 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-export function hiddenByClass(el: Element): boolean {
-  const c = el.getAttribute('class');
-  return c !== null && hiddenByClassName(c);
-}
-
-/** `hiddenByClass` of a class attribute's value, remembered: a page repeats its class names. */
+/** Whether an element's class attribute (its value) hides it, remembered: a page repeats its class names. */
 export const hiddenByClassName = memoByString((c: string): boolean => {
   // Each class name, compared in ASCII case-insensitively (a name with other characters is none of them).
   for (let p = 0; p < c.length; ) {

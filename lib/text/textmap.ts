@@ -58,12 +58,7 @@ const RUN_RE = /[^\s\u00A0\u200B-\u200D\u2060\uFEFF\u00AD]+/g;
 
 export function isHiddenByMarkup(el: Element): boolean {
   // Most elements have no attribute at all: one call instead of three (jsdom makes each costly).
-  return el.hasAttributes() && hiddenByAttributes(el);
-}
-
-/** `isHiddenByMarkup` for an element known to have attributes. */
-function hiddenByAttributes(el: Element): boolean {
-  return hiddenByValues(el.hasAttribute('hidden'), el.getAttribute('aria-hidden'), el.getAttribute('style'));
+  return el.hasAttributes() && hiddenByValues(el.hasAttribute('hidden'), el.getAttribute('aria-hidden'), el.getAttribute('style'));
 }
 
 /** `isHiddenByMarkup` from the values of an element's `hidden` (present or not), `aria-hidden` and `style`. */
