@@ -67,7 +67,7 @@ export function hiddenByValues(hidden: boolean, ariaHidden: string | null, style
 }
 
 export function isBlockElement(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+  return isBlockTag(el.tagName.toUpperCase());
 }
 
 /** `isBlockElement` by the element's upper-case tag name. */
