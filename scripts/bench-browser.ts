@@ -1,10 +1,11 @@
 /**
  * `npm run bench:browser`: Sift's cost in real Chromium with the built extension (run
  * `npm run build` first). For each page — the founding article (also with the extension's
- * background stopped before each load, as an idle browser has it), a 10,000-word article, a 1 MB
- * news page, and three pages that are not an article (a small news front, a large section front
- * and a web application's inbox) — it measures, in a browser with Sift and in one without (the
- * baseline), over several loads:
+ * background stopped before each load, as an idle browser has it, and opened from the front page in
+ * the same tab), a 10,000-word article, a 1 MB news page, and three pages that are not an article (a
+ * small news front, also reached from an article in the same tab, a large section front and a web
+ * application's inbox) — it measures, in a browser with Sift and in one without (the baseline),
+ * over several loads:
  *   - time from DOMContentLoaded to the first frame that shows highlights (polled from the page
  *     world at every frame: the claims and footnote markers, painted ahead of the actors) and to all
  *     highlights painted (Sift's timeline),
@@ -47,24 +48,38 @@ const browserArg = process.argv.includes('--browser') ? process.argv[process.arg
 if (!['chromium', 'firefox', 'both'].includes(browserArg)) throw new Error(`--browser chromium or firefox, not ${browserArg}`);
 
 const pageFilter = process.argv.includes('--page') ? process.argv[process.argv.indexOf('--page') + 1] : '';
-/** Label, fixture path, and whether the extension's background is stopped before each load. */
-const ALL_PAGES: [string, string, boolean?][] = [
-  ['founding article (palmyra)', 'palmyra/'],
+/** A page of the bench: its label, fixture path, and how the tab comes to it. */
+interface BenchPage {
+  label: string;
+  rel: string;
+  /** The extension's background is stopped before each load. */
+  stopped?: boolean;
+  /** A page of the same site that the tab shows first: the page is then a later one of a reading
+   *  session, in a renderer process that has run Sift already (the browser keeps a tab's
+   *  same-site pages in one process, with the scripts it compiled). */
+  after?: string;
+}
+const ALL_PAGES: BenchPage[] = [
+  { label: 'founding article (palmyra)', rel: 'palmyra/' },
   // As most loads find it: the browser stops an idle background (Chrome's service worker after 30 s,
   // Firefox's event page after 30 s). Chromium: stopped through the DevTools protocol before each
   // load; Firefox: a browser of its own that suspends it after 500 idle ms, each load 2.5 s apart.
-  ['founding article, background stopped', 'palmyra/', true],
+  { label: 'founding article, background stopped', rel: 'palmyra/', stopped: true },
+  // A reader who opens the article from the site's front page, in the same tab.
+  { label: 'founding article, after the front page in its tab', rel: 'palmyra/', after: 'news-front/' },
   // DOMContentLoaded long before the load event, as on a news site whose ads and players load late.
-  ['founding article, a frame still loading', 'generated/palmyra-slow-frame.html'],
-  ['10,000-word article', 'generated/long-10000.html'],
-  ['1 MB news page', 'generated/megabyte.html'],
-  ['not an article (news front)', 'news-front/'],
+  { label: 'founding article, a frame still loading', rel: 'generated/palmyra-slow-frame.html' },
+  { label: '10,000-word article', rel: 'generated/long-10000.html' },
+  { label: '1 MB news page', rel: 'generated/megabyte.html' },
+  { label: 'not an article (news front)', rel: 'news-front/' },
+  // Back on the front page after reading an article of the site, in the same tab.
+  { label: 'not an article (news front), after an article in its tab', rel: 'news-front/', after: 'palmyra/' },
   // A section front of 150 KB: 240 teasers, menus, lists (tests/fixtures/generated.ts).
-  ['not an article (large front page)', 'generated/front-page.html'],
+  { label: 'not an article (large front page)', rel: 'generated/front-page.html' },
   // A mail client's inbox of 30,000 elements: the largest pages Sift walks are applications'.
-  ['not an article (web app)', 'generated/web-app.html'],
+  { label: 'not an article (web app)', rel: 'generated/web-app.html' },
 ];
-const PAGES = ALL_PAGES.filter(([, rel]) => rel.includes(pageFilter));
+const PAGES = ALL_PAGES.filter(({ rel }) => rel.includes(pageFilter));
 
 // Runs in the page world before any page script.
 const PROBE = `(() => {
@@ -173,9 +188,13 @@ function siftRows(label: string, a: readonly SiftSample[], article: boolean) {
   };
 }
 
-async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean, stopBackground = false): Promise<Sample> {
+/** How long the page a tab shows first (BenchPage.after) is left to Sift before the measured load:
+ *  its analysis and painting, on the founding article, end within half a second here. */
+const AFTER_SETTLE_MS = 1500;
+
+async function measure(context: BrowserContext, url: string, extensionOrigin: string | null, article: boolean, { stopped, after }: { stopped?: boolean; after?: string } = {}): Promise<Sample> {
   const page = await context.newPage();
-  if (stopBackground && extensionOrigin) {
+  if (stopped && extensionOrigin) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -185,8 +204,13 @@ async function measure(context: BrowserContext, url: string, extensionOrigin: st
   await page.addInitScript(PROBE);
   // The renderer's own count of main-thread work (tasks and script), whoever caused it: the page,
   // Sift's scripts (compiling them included) or the browser's handling of both.
+  // (Counted afresh for each document the tab loads.)
   const metrics = await context.newCDPSession(page);
   await metrics.send('Performance.enable');
+  if (after) {
+    await page.goto(after, { waitUntil: 'load' });
+    await page.waitForTimeout(AFTER_SETTLE_MS);
+  }
   await page.goto(url, { waitUntil: 'load' });
   if (article && extensionOrigin) {
     // Asked from here every 50 ms, not with waitForFunction: that injects Playwright's own script
@@ -243,14 +267,15 @@ async function benchChromium(server: Awaited<ReturnType<typeof startFixtureServe
   const rows: (string | number)[][] = [
     ['page', 'DCL→first highlights ms', 'DCL→all highlights ms', 'longest task ms (Sift)', 'longest task ms (no Sift)', 'Sift main-thread ms', 'main-thread task ms added', 'script ms added', 'style ms added', 'heap added MB', 'KB loaded'],
   ];
-  for (const [label, rel, stopped] of PAGES) {
+  for (const { label, rel, stopped, after } of PAGES) {
     const url = server.url(rel);
     const article = isArticleFixture(rel);
+    const first = after && server.url(after);
     const a: Sample[] = [];
     const b: Sample[] = [];
     for (let i = 0; i < runs; i++) {
-      a.push(await measure(withSift, url, extensionOrigin, article, stopped));
-      b.push(await measure(baseline, url, null, article));
+      a.push(await measure(withSift, url, extensionOrigin, article, { stopped, after: first }));
+      b.push(await measure(baseline, url, null, article, { after: first }));
     }
     const sift = siftRows(label, a, article);
     rows.push([
@@ -299,9 +324,13 @@ const FIREFOX_GAP_MS = 1000;
 /** How long a load waits, in the browser that suspends the background after 500 idle ms, for it to be suspended. */
 const FIREFOX_SUSPENDED_GAP_MS = 2500;
 
-async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPage: FirefoxPage, article: boolean, gapMs = FIREFOX_GAP_MS): Promise<SiftSample> {
+async function measureFirefox(browser: FirefoxBrowser, url: string, extensionPage: FirefoxPage, article: boolean, gapMs = FIREFOX_GAP_MS, after?: string): Promise<SiftSample> {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(PROBE);
+  if (after) {
+    await page.goto(after, { waitUntil: 'load' });
+    await new Promise((resolve) => setTimeout(resolve, AFTER_SETTLE_MS));
+  }
   await page.goto(url, { waitUntil: 'load' });
   let probe = (await page.evaluate('window.__siftProbe')) as Probe;
   for (let waited = 0; article && probe.painted === 0; waited += 50) {
@@ -334,16 +363,17 @@ async function benchFirefox(server: Awaited<ReturnType<typeof startFixtureServer
   const rows: (string | number)[][] = [['page', 'DCL→first highlights ms', 'DCL→all highlights ms', 'Sift main-thread ms', 'KB loaded']];
   const steps: (string | number)[][] = [['page', ...MILESTONES]];
   const work: (string | number)[][] = [['page', ...STAGES]];
-  for (const [label, rel, stopped] of PAGES) {
+  for (const { label, rel, stopped, after } of PAGES) {
     const url = server.url(rel);
+    const first = after && server.url(after);
     const article = isArticleFixture(rel);
     if (stopped) suspending ??= await firefoxWithExtension(500);
     const on = stopped ? suspending! : { browser, extensionPage };
     const gap = stopped ? FIREFOX_SUSPENDED_GAP_MS : FIREFOX_GAP_MS;
     // One load first: the browser and the extension warm, as in a session of reading.
-    await measureFirefox(on.browser, url, on.extensionPage, article, gap);
+    await measureFirefox(on.browser, url, on.extensionPage, article, gap, first);
     const a: SiftSample[] = [];
-    for (let i = 0; i < runs; i++) a.push(await measureFirefox(on.browser, url, on.extensionPage, article, gap));
+    for (let i = 0; i < runs; i++) a.push(await measureFirefox(on.browser, url, on.extensionPage, article, gap, first));
     const sift = siftRows(label, a, article);
     rows.push([label, ...sift.highlights, sift.cost, sift.kb]);
     if (sift.work) work.push(sift.work);
