@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Analysis } from '@/lib/schema';
+import type { Actor, Analysis } from '@/lib/schema';
 import type { PageState } from '@/lib/messaging';
 import { REPO } from '@/tests/unit/dom';
 import { getMessage, loadMessages, type Messages } from '@/tests/unit/messages';
@@ -19,7 +19,7 @@ const sendMessage = vi.mocked(messaging.sendMessage);
 const isTabLoading = vi.mocked(messaging.isTabLoading);
 const { overviewOf } = messaging;
 const { Popup } = await import('./Popup');
-const { isUnsourced } = await import('./model');
+const { groupActors, isUnsourced } = await import('./model');
 
 // The popup's views in a DOM (happy-dom), with the page's answers given by the test: every state,
 // the sections, the safe links, the jumps, and the strings in English and in French.
@@ -98,13 +98,15 @@ describe('popup', () => {
 
   it('shows the backgrounds the page carries with its first screen, without asking for them', async () => {
     const a = sample();
-    for (const x of a.actors) x.background = x.id === 'wd:Q30' ? { description: 'Country in North America.', aliases: ['USA'], country: 'US', wikidata: 'Q30' } : null;
+    // The actor listed first, which the first frame draws.
+    const firstId = groupActors(a.actors)[0].actors[0].item.id;
+    for (const x of a.actors) x.background = x.id === firstId ? { description: 'Known to the knowledge base.', aliases: [], country: 'US', wikidata: 'Q30' } : null;
     answer(ready(a, { backgroundsIn: true }));
     const loadBackgrounds = vi.fn(async () => () => null);
     render(<Popup tabId={7} loadBackgrounds={loadBackgrounds} firstOverview={Promise.resolve(overviewOf(ready(a, { backgroundsIn: true })))} />, root);
     await until(() => $('#actors'));
     // In the first screen's own render: no "loading" phase, and the count of those known.
-    expect($('.actor[data-id="wd:Q30"] .background')!.textContent).toBe('Country in North America.');
+    expect($(`.actor[data-id="${firstId}"] .background`)!.textContent).toBe('Known to the knowledge base.');
     expect($('#actors-note')!.textContent).toContain(`1 of ${a.actors.length} actors`);
     await until(() => $('#footnotes'));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -155,6 +157,23 @@ describe('popup', () => {
     expect($('#claims')).toBeNull();
     await until(() => $('#footnotes'));
     expect($$('#claims li.claim')).toHaveLength(a.claims.length);
+  });
+
+  it('draws the first actors in its first frame, with the whole list\'s counts, and every actor after it', async () => {
+    const { ActorList, FIRST_FRAME_ACTORS } = await import('./ActorList');
+    const person = (i: number): Actor => ({ id: `p${i}`, name: `Person ${i}`, type: 'person', mentions: [{ start: i, end: i + 1, text: 'x' }], background: null });
+    const actors = [...Array.from({ length: 12 }, (_, i) => person(i)), { ...person(20), id: 'o1', name: 'Org', type: 'organization' as const }];
+    render(<ActorList actors={actors} backgroundOf={undefined} onJump={() => {}} firstFrame />, root);
+    expect($$('#actors .actor')).toHaveLength(FIRST_FRAME_ACTORS);
+    expect($('#actors-h .count')!.textContent).toBe('13');
+    expect($('#actors .group[data-type="person"] h3 .count')!.textContent).toBe('12');
+    // No "Show all" for a group cut short in the first frame: the rest follow at once.
+    expect($$('#actors .show-more')).toHaveLength(0);
+    expect($('#actors .group[data-type="organization"]')).toBeNull();
+    render(<ActorList actors={actors} backgroundOf={undefined} onJump={() => {}} />, root);
+    expect($$('#actors .group[data-type="person"] .actor')).toHaveLength(8);
+    expect($$('#actors .group[data-type="organization"] .actor')).toHaveLength(1);
+    expect($$('#actors .show-more')).toHaveLength(1);
   });
 
   it('jumps to an item in the page and announces it', async () => {

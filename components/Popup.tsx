@@ -128,9 +128,10 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
   const analysis = state?.status === 'ready' ? state.analysis : null;
   const full = view.kind === 'page' && view.full?.status === 'ready' ? view.full.analysis : null;
 
-  // The first screen (title, contents, switches, summary, actors) comes in the first frame; the
-  // long lists below it (claims and footnotes: most of the popup's elements on a long article) in
-  // the task after it, so that a long article's popup does not wait for what is out of sight.
+  // The first screen (title, contents, switches, summary, the first actors) comes in the first
+  // frame; the other actors and the long lists below (claims and footnotes: most of the popup's
+  // elements on a long article) in the task after it, so that a long article's popup does not wait
+  // for what is out of sight.
   const [belowFold, setBelowFold] = useState(false);
   useLayoutEffect(() => {
     if (!analysis || belowFold) return;
@@ -291,7 +292,7 @@ export function Popup({ tabId, loadBackgrounds, firstOverview }: PopupProps) {
       {a && (
         <>
           <Summary summary={a.summary} article={full?.article} markers={a.markers} onJump={(index) => void jump({ kind: 'summary', index }, t('popupSummarySentence', String(index + 1)))} />
-          <ActorList actors={a.actors} backgroundOf={carried ?? backgroundOf} onJump={(index, name) => void jump({ kind: 'actor', index }, name)} />
+          <ActorList actors={a.actors} backgroundOf={carried ?? backgroundOf} firstFrame={!belowFold} onJump={(index, name) => void jump({ kind: 'actor', index }, name)} />
           {belowFold && full && (
             <>
               <ClaimList claims={full.claims} footnoteIndex={(label) => full.footnotes.findIndex((f) => f.label === label)} onJump={(index, text) => void jump({ kind: 'claim', index }, text)} />
