@@ -64,6 +64,9 @@ test('popup on the sample article: every section, the backgrounds, the jumps and
   const page = await openArticle(harness, 'sample-article', 'sift-footnote');
   const popup = await harness.driver.openPopup(page);
   await waitForSelector(popup, '#actors');
+  // Its styles come in its own document (wxt.config.ts, popupStylesInline): no stylesheet to fetch.
+  const styles = await popup.evaluate(() => ({ links: document.querySelectorAll('link[rel="stylesheet"]').length, accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() }));
+  expect(styles).toEqual({ links: 0, accent: expect.stringMatching(/^#[0-9a-f]{3,6}$/i) });
 
   // At a glance: title, site, reading time, the section links.
   expect(await text(popup, '#title')).toBe('Drought pushes Horn of Africa grain prices to a record');
