@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { analyze, fillDocumentWithText } from '../lib/analysis';
 import type { Analysis } from '../lib/schema';
-import { createKnowledgeBase, type KbDetailsData, type KnowledgeBase } from '../lib/kb/knowledge-base';
+import { createKnowledgeBase, type KnowledgeBase } from '../lib/kb/knowledge-base';
+import { readKbDetails } from '../lib/kb/details-file';
 import { parseKbIndex } from '../lib/kb/index-file';
 import { formatReport } from './report';
 import { parsePage } from './parse';
@@ -20,7 +21,7 @@ export interface CliIo {
   readStdin: () => Buffer;
   readFile: (file: string) => Buffer;
   isTTY: boolean;
-  /** Folder with index.txt and details.json. */
+  /** Folder with index.txt and details.txt. */
   kbDir: string;
 }
 
@@ -75,8 +76,7 @@ function parseArgs(argv: string[]): Options | string {
 
 export function loadKnowledgeBase(kbDir: string): KnowledgeBase {
   const index = parseKbIndex(readFileSync(path.join(kbDir, 'index.txt'), 'utf8'));
-  const details = JSON.parse(readFileSync(path.join(kbDir, 'details.json'), 'utf8')) as KbDetailsData;
-  return createKnowledgeBase(index, details);
+  return createKnowledgeBase(index, readKbDetails(readFileSync(path.join(kbDir, 'details.txt'))));
 }
 
 /** `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`, in the first 1,024 bytes. */

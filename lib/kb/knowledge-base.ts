@@ -1,13 +1,14 @@
 import type { ActorBackground, ActorType } from '../schema';
 import { ACTOR_TYPES } from '../schema';
 import type { KbIndexDataV6 } from './index-file';
+import { findDetailRow, type KbDetailsDataV4 } from './details-file';
 
 /**
  * The bundled knowledge base, split in two files so that the content script loads only what it
  * needs to recognise names:
  * - the alias index (`kb/index.txt`): every entity's id, type, name and country, and every
  *   alias key → entity;
- * - the details (`kb/details.json`): descriptions, alias lists, Wikidata ids, dates and sources,
+ * - the details (`kb/details.txt`, details-file.ts): descriptions, alias lists, Wikidata ids, dates and sources,
  *   read by the background only when the popup or a hover card asks (`getBackgrounds`).
  * Both are built by `scripts/build-kb.ts` from pinned open data plus the reviewed overlay
  * (`data/overlay.json`).
@@ -41,27 +42,11 @@ export type KbIndexData = KbIndexDataV1 | KbIndexDataV6;
 /** Background of one entity, as the details file stores it: the Analysis' `background`. */
 export type KbDetail = ActorBackground;
 
-/** `kb/details.json`, version 1: id → background. */
+/** Details given as an object, version 1: id → background. */
 export type KbDetailsDataV1 = Record<string, ActorBackground>;
 
-/**
- * `kb/details.json`, version 3: the sources the build read, the ids of every entity sorted, and one
- * row per id in the same order (`build` must match the index's): tab-separated description,
- * aliases (`|`), Wikidata QID, country, source letter (o overlay, p phoenix, c countries,
- * g geonames) with `d` when the description is derived, date from, date to (trailing empty fields
- * left out). Views look an id up by binary search: nothing is built when the file loads.
- */
-export interface KbDetailsDataV3 {
-  version: 3;
-  build: string;
-  /** Digest of the build's inputs (sources, overlay, build code): see scripts/kb/sources.ts. */
-  inputs?: string;
-  sources: { id: string; title: string; licence: string; version?: string; sha256: Record<string, string> }[];
-  ids: string;
-  rows: string;
-}
-
-export type KbDetailsData = KbDetailsDataV1 | KbDetailsDataV3;
+/** The details: an object (tests, small hand-made files) or the bundled file as read (details-file.ts). */
+export type KbDetailsData = KbDetailsDataV1 | KbDetailsDataV4;
 
 export interface KnowledgeBase {
   /** Longest alias, in words: the matcher never looks further ahead. */
@@ -310,7 +295,7 @@ function tableV6(index: KbIndexDataV6): Table {
 
 const SOURCE_NAMES: Record<string, string> = { o: 'overlay', p: 'phoenix', c: 'countries', g: 'geonames' };
 
-/** One row of the details file (version 3) as a detail. */
+/** One row of the details file (its fields after the id) as a detail. */
 function parseDetailRow(row: string): KbDetail {
   const [description, aliases = '', wikidata = '', country = '', flags = '', from = '', to = ''] = row.split('\t');
   const d: KbDetail = { description, aliases: aliases ? aliases.split('|') : [], country: country || null, wikidata: wikidata || null };
@@ -324,20 +309,15 @@ function parseDetailRow(row: string): KbDetail {
 /** id → detail, whatever the details file's version. */
 function detailsLookup(details: KbDetailsData | undefined, build: string | null): ((id: string) => KbDetail | undefined) | null {
   if (!details) return null;
-  if ((details as KbDetailsDataV3).version !== 3) {
+  if ((details as KbDetailsDataV4).version !== 4) {
     const v1 = details as KbDetailsDataV1;
     return (id) => v1[id];
   }
-  const v3 = details as KbDetailsDataV3;
-  if (build !== null && v3.build !== build) throw new Error(`kb/details.json (build ${v3.build}) does not belong to kb/index.txt (build ${build})`);
-  let ids: string[] | null = null;
-  let rows: string[] | null = null;
+  const v4 = details as KbDetailsDataV4;
+  if (build !== null && v4.build !== build) throw new Error(`kb/details.txt (build ${v4.build}) does not belong to kb/index.txt (build ${build})`);
   return (id) => {
-    ids ??= v3.ids.split('\n');
-    const i = binarySearch(ids, id);
-    if (i < 0) return undefined;
-    rows ??= v3.rows.split('\n');
-    return parseDetailRow(rows[i]);
+    const row = findDetailRow(v4, id);
+    return row === undefined ? undefined : parseDetailRow(row);
   };
 }
 

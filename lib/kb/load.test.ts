@@ -13,14 +13,14 @@ const details: KbDetailsDataV1 = { 'wd:Q7747': { description: 'President of Russ
 describe('loading backgrounds for the views', () => {
   it('reads the details file alone (not the index), once', async () => {
     const fetchKb = vi.fn(async (path: string) => {
-      if (path !== 'kb/details.json') throw new Error(`asked for ${path}`);
+      if (path !== 'kb/details.txt') throw new Error(`asked for ${path}`);
       return structuredClone(details);
     });
     const [a, b] = await Promise.all([load.loadBackgrounds(fetchKb), load.loadBackgrounds(fetchKb)]);
     expect(a('wd:Q7747')?.description).toBe('President of Russia.');
     expect(a('wd:Q1')).toBeNull();
     expect(b).toBe(a);
-    expect(fetchKb.mock.calls).toEqual([['kb/details.json']]);
+    expect(fetchKb.mock.calls).toEqual([['kb/details.txt']]);
   });
 
   it('tries again after a failure', async () => {

@@ -9,8 +9,8 @@ import type { ActorBackground } from '../schema';
  * (`loadBackgrounds`), and views get the backgrounds they show from it (`getBackgrounds`).
  */
 
-/** The index (`kb/index.txt`, read with `readKbIndex`) or the details (`kb/details.json`, parsed). */
-export type FetchKb = (path: 'kb/index.txt' | 'kb/details.json') => Promise<unknown>;
+/** The index (`kb/index.txt`, read with `readKbIndex`) or the details (`kb/details.txt`, read with `readKbDetails`). */
+export type FetchKb = (path: 'kb/index.txt' | 'kb/details.txt') => Promise<unknown>;
 
 /** An entity's background by id, from the details file (null: the knowledge base has none). */
 export type BackgroundLookup = (id: string) => ActorBackground | null;
@@ -30,7 +30,7 @@ export function loadKnowledgeBase(fetchKb: FetchKb): Promise<KnowledgeBase> {
  * loaded for them. Loaded once; after a failure the next call tries again.
  */
 export function loadBackgrounds(fetchKb: FetchKb): Promise<BackgroundLookup> {
-  backgrounds ??= (fetchKb('kb/details.json') as Promise<KbDetailsData>).then(
+  backgrounds ??= (fetchKb('kb/details.txt') as Promise<KbDetailsData>).then(
     (details) => {
       const kb = EMPTY_KB.withDetails(details);
       return (id: string) => kb.background(id);

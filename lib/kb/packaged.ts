@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { FetchKb } from './load';
 import { readKbIndex } from './index-file';
+import { readKbDetails } from './details-file';
 import { yieldToPage } from '../steps';
 
 /**
@@ -8,7 +9,7 @@ import { yieldToPage } from '../steps';
  * the index (a web-accessible resource, see wxt.config.ts) and the background the details. Kept
  * apart from `load.ts`, which stays free of extension APIs.
  */
-async function fetchFile(path: 'kb/index.txt' | 'kb/details.json'): Promise<Response> {
+async function fetchFile(path: 'kb/index.txt' | 'kb/details.txt'): Promise<Response> {
   const res = await fetch(browser.runtime.getURL(`/${path}`));
   if (!res.ok) throw new Error(`cannot load ${path}: ${res.status}`);
   return res;
@@ -30,11 +31,12 @@ export async function fetchIndexBytes(): Promise<ArrayBuffer> {
 /**
  * The packaged files as `loadKnowledgeBase` and `loadBackgrounds` ask for them: the index read with
  * pauses, the page getting its main thread back between them (`readKbIndex`), from `indexBytes` when
- * the caller fetched them ahead (the analyzer), else fetched now; the details parsed whole (only the
- * background reads them: entrypoints/background.ts).
+ * the caller fetched them ahead (the analyzer), else fetched now; the details kept as bytes and
+ * looked up in place (`readKbDetails`; only the background reads them: entrypoints/background.ts).
  */
 export function packagedKb(indexBytes?: Promise<ArrayBuffer>): FetchKb {
-  return async (path) => (path === 'kb/index.txt' ? readKbIndex(indexBytes ?? fetchIndexBytes(), yieldToPage) : (await fetchFile(path)).json());
+  return async (path) =>
+    path === 'kb/index.txt' ? readKbIndex(indexBytes ?? fetchIndexBytes(), yieldToPage) : readKbDetails(new Uint8Array(await (await fetchFile(path)).arrayBuffer()));
 }
 
 /** The packaged files, each fetched when asked for (the background's backgrounds). */

@@ -128,6 +128,7 @@ export const BUILD_FILES = [
   'scripts/kb/words.ts',
   'lib/kb/knowledge-base.ts',
   'lib/kb/index-file.ts',
+  'lib/kb/details-file.ts',
   'lib/schema.ts',
 ];
 

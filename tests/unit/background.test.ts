@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { formatKbDetails } from '@/lib/kb/details-file';
 
 // The background's two jobs: the keyboard command and the badge. fakeBrowser stands in for the
 // extension APIs; the e2e tests cover the same paths in real browsers (except the global shortcut,
@@ -90,13 +91,17 @@ describe('background', () => {
 
   it('answers with the backgrounds asked for, reading the details file once', async () => {
     const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: ['Putin'], country: 'RU', wikidata: 'Q7747' } };
-    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(details)));
+    const file = formatKbDetails({ version: 4, build: 'test', sources: [] }, [
+      ['wd:Q7747', 'President of Russia.\tPutin\tQ7747\tRU'],
+      ['wd:Q90', 'Capital of France.'],
+    ]);
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(file));
     const handler = messaging.listeners.get('getBackgrounds')!;
     const from = { id: 'sift', tab: { id: 3 } };
     expect(await handler(['wd:Q7747', 'wd:Q1'], from)).toEqual({ 'wd:Q7747': details['wd:Q7747'], 'wd:Q1': null });
     expect(await handler(['wd:Q7747'], from)).toEqual({ 'wd:Q7747': details['wd:Q7747'] });
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(String(fetch.mock.calls[0][0])).toMatch(/\/kb\/details\.json$/);
+    expect(String(fetch.mock.calls[0][0])).toMatch(/\/kb\/details\.txt$/);
     fetch.mockRestore();
   });
 

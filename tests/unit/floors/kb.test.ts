@@ -13,7 +13,7 @@ import { bundledKb, REPO, SHARED } from '../dom';
 // held-out agreement with CoNLL-2003 dev.
 
 const indexText = readFileSync(path.join(REPO, 'public/kb/index.txt'), 'utf8');
-const detailsText = readFileSync(path.join(REPO, 'public/kb/details.json'), 'utf8');
+const detailsText = readFileSync(path.join(REPO, 'public/kb/details.txt'), 'utf8');
 
 describe('knowledge base floors', () => {
   const kb = bundledKb();
