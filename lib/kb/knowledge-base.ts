@@ -1,15 +1,15 @@
 import type { ActorBackground, ActorType } from '../schema';
 import { ACTOR_TYPES } from '../schema';
 import type { KbIndexDataV6 } from './index-file';
-import { findDetailRow, type KbDetailsDataV4 } from './details-file';
+import { findDetailRow, type KbDetailsDataV5 } from './details-file';
 
 /**
- * The bundled knowledge base, split in two files so that the content script loads only what it
- * needs to recognise names:
+ * The bundled knowledge base, in two parts so that the content script loads only what it needs to
+ * recognise names:
  * - the alias index (`kb/index.txt`): every entity's id, type, name and country, and every
  *   alias key → entity;
- * - the details (`kb/details.txt`, details-file.ts): descriptions, alias lists, Wikidata ids, dates and sources,
- *   read by the background only when the popup or a hover card asks (`getBackgrounds`).
+ * - the details (`kb/details/`, details-file.ts): descriptions, alias lists, Wikidata ids, dates
+ *   and sources, read by the background for the actors a view shows (`getBackgrounds`).
  * Both are built by `scripts/build-kb.ts` from pinned open data plus the reviewed overlay
  * (`data/overlay.json`).
  */
@@ -30,6 +30,7 @@ export interface KbIndexDataV1 {
   aliases: Record<string, number>;
 }
 
+
 /** FNV-1a over UTF-16 code units: the index's bucket hash (the build and the page share it). */
 export function keyHash(key: string): number {
   let h = 0x811c9dc5;
@@ -46,7 +47,7 @@ export type KbDetail = ActorBackground;
 export type KbDetailsDataV1 = Record<string, ActorBackground>;
 
 /** The details: an object (tests, small hand-made files) or the bundled file as read (details-file.ts). */
-export type KbDetailsData = KbDetailsDataV1 | KbDetailsDataV4;
+export type KbDetailsData = KbDetailsDataV1 | KbDetailsDataV5;
 
 export interface KnowledgeBase {
   /** Longest alias, in words: the matcher never looks further ahead. */
@@ -309,14 +310,14 @@ function parseDetailRow(row: string): KbDetail {
 /** id → detail, whatever the details file's version. */
 function detailsLookup(details: KbDetailsData | undefined, build: string | null): ((id: string) => KbDetail | undefined) | null {
   if (!details) return null;
-  if ((details as KbDetailsDataV4).version !== 4) {
+  if ((details as KbDetailsDataV5).version !== 5) {
     const v1 = details as KbDetailsDataV1;
     return (id) => v1[id];
   }
-  const v4 = details as KbDetailsDataV4;
-  if (build !== null && v4.build !== build) throw new Error(`kb/details.txt (build ${v4.build}) does not belong to kb/index.txt (build ${build})`);
+  const v5 = details as KbDetailsDataV5;
+  if (build !== null && v5.build !== build) throw new Error(`kb/details (build ${v5.build}) does not belong to kb/index.txt (build ${build})`);
   return (id) => {
-    const row = findDetailRow(v4, id);
+    const row = findDetailRow(v5, id);
     return row === undefined ? undefined : parseDetailRow(row);
   };
 }

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import type { FetchKb } from './load';
 import { readKbIndex } from './index-file';
-import { readKbDetails } from './details-file';
+import { DETAILS_HEADER, type DetailShardPath } from './details-file';
 import { yieldToPage } from '../steps';
 
 /**
@@ -9,8 +9,9 @@ import { yieldToPage } from '../steps';
  * the index (a web-accessible resource, see wxt.config.ts) and the background the details. Kept
  * apart from `load.ts`, which stays free of extension APIs.
  */
-async function fetchFile(path: 'kb/index.txt' | 'kb/details.txt'): Promise<Response> {
-  const res = await fetch(browser.runtime.getURL(`/${path}`));
+async function fetchFile(path: 'kb/index.txt' | typeof DETAILS_HEADER | DetailShardPath): Promise<Response> {
+  // (The shards' names are built from their numbers: `/kb/details/00.txt` and on are public paths.)
+  const res = await fetch(browser.runtime.getURL(`/${path}` as PublicPath));
   if (!res.ok) throw new Error(`cannot load ${path}: ${res.status}`);
   return res;
 }
@@ -31,12 +32,16 @@ export async function fetchIndexBytes(): Promise<ArrayBuffer> {
 /**
  * The packaged files as `loadKnowledgeBase` and `loadBackgrounds` ask for them: the index read with
  * pauses, the page getting its main thread back between them (`readKbIndex`), from `indexBytes` when
- * the caller fetched them ahead (the analyzer), else fetched now; the details kept as bytes and
- * looked up in place (`readKbDetails`; only the background reads them: entrypoints/background.ts).
+ * the caller fetched them ahead (the analyzer), else fetched now; the details' header parsed, and
+ * a shard of them as bytes, looked up in place (only the background reads them:
+ * entrypoints/background.ts).
  */
 export function packagedKb(indexBytes?: Promise<ArrayBuffer>): FetchKb {
-  return async (path) =>
-    path === 'kb/index.txt' ? readKbIndex(indexBytes ?? fetchIndexBytes(), yieldToPage) : readKbDetails(new Uint8Array(await (await fetchFile(path)).arrayBuffer()));
+  return async (path) => {
+    if (path === 'kb/index.txt') return readKbIndex(indexBytes ?? fetchIndexBytes(), yieldToPage);
+    const res = await fetchFile(path);
+    return path === DETAILS_HEADER ? res.json() : new Uint8Array(await res.arrayBuffer());
+  };
 }
 
 /** The packaged files, each fetched when asked for (the background's backgrounds). */

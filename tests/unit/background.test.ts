@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { formatKbDetails } from '@/lib/kb/details-file';
+import { DETAILS_HEADER, detailShard, detailShardPath, detailsOf, formatKbDetails, type KbDetailsHeader } from '@/lib/kb/details-file';
 
 // The background's two jobs: the keyboard command and the badge. fakeBrowser stands in for the
 // extension APIs; the e2e tests cover the same paths in real browsers (except the global shortcut,
@@ -91,17 +91,22 @@ describe('background', () => {
 
   it('answers with the backgrounds asked for, reading the details file once', async () => {
     const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: ['Putin'], country: 'RU', wikidata: 'Q7747' } };
-    const file = formatKbDetails({ version: 4, build: 'test', sources: [] }, [
+    const files = formatKbDetails({ build: 'test', sources: [] }, [
       ['wd:Q7747', 'President of Russia.\tPutin\tQ7747\tRU'],
       ['wd:Q90', 'Capital of France.'],
     ]);
-    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(file));
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async (url) => {
+      const path = new URL(String(url)).pathname;
+      return new Response(path === `/${DETAILS_HEADER}` ? files.header : files.shards[parseInt(/\/kb\/details\/(\w+)\.txt$/.exec(path)![1], 16)]);
+    });
     const handler = messaging.listeners.get('getBackgrounds')!;
     const from = { id: 'sift', tab: { id: 3 } };
     expect(await handler(['wd:Q7747', 'wd:Q1'], from)).toEqual({ 'wd:Q7747': details['wd:Q7747'], 'wd:Q1': null });
     expect(await handler(['wd:Q7747'], from)).toEqual({ 'wd:Q7747': details['wd:Q7747'] });
-    expect(fetch).toHaveBeenCalledTimes(1);
-    expect(String(fetch.mock.calls[0][0])).toMatch(/\/kb\/details\.txt$/);
+    // The header, then the shards of the two ids, once each.
+    const read = detailsOf(JSON.parse(files.header) as KbDetailsHeader);
+    const shards = [...new Set(['wd:Q7747', 'wd:Q1'].map((id) => `/${detailShardPath(detailShard(read, id))}`))];
+    expect(fetch.mock.calls.map(([url]) => new URL(String(url)).pathname).sort()).toEqual([`/${DETAILS_HEADER}`, ...shards].sort());
     fetch.mockRestore();
   });
 
