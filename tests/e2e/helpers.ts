@@ -55,6 +55,14 @@ export async function waitForHighlights(page: PageHandle, name = 'sift-claim'): 
   });
 }
 
+/**
+ * Waits until the popup has drawn every section: its first frame holds the first screen (the first
+ * few actors), the render after it every list (components/Popup.tsx marks `sift-popup-complete`).
+ */
+export function waitForWholePopup(popup: PageHandle): Promise<true> {
+  return waitFor('every section of the popup', () => popup.evaluate(() => performance.getEntriesByName('sift-popup-complete').length > 0 || null));
+}
+
 export function text(page: PageHandle, selector: string): Promise<string> {
   return page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', selector);
 }

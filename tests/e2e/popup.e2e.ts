@@ -1,7 +1,7 @@
 import { test, expect } from './harness/fixtures';
 import { waitFor, type PageHandle } from './harness/driver';
 import { blocking, describeViolations, runAxe } from './harness/axe';
-import { count, readHighlights, text, waitForHighlights, waitForSelector } from './helpers';
+import { count, readHighlights, text, waitForHighlights, waitForSelector, waitForWholePopup } from './helpers';
 import { messenger } from './cards-helpers';
 
 // The popup and the options page as a reader meets them, in Chromium and in Firefox: every section
@@ -63,7 +63,7 @@ async function expectNoSidewaysScroll(page: PageHandle, width: number, height: n
 test('popup on the sample article: every section, the backgrounds, the jumps and the switches', async ({ harness }) => {
   const page = await openArticle(harness, 'sample-article', 'sift-footnote');
   const popup = await harness.driver.openPopup(page);
-  await waitForSelector(popup, '#actors');
+  await waitForWholePopup(popup);
   // Its styles come in its own document (wxt.config.ts, popupStylesInline): no stylesheet to fetch.
   const styles = await popup.evaluate(() => ({ links: document.querySelectorAll('link[rel="stylesheet"]').length, accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() }));
   expect(styles).toEqual({ links: 0, accent: expect.stringMatching(/^#[0-9a-f]{3,6}$/i) });
@@ -196,7 +196,7 @@ test('popup on the sample article: every section, the backgrounds, the jumps and
 test('popup: keyboard only, screen-reader names, axe in light and dark, 200% zoom', async ({ harness }) => {
   const page = await openArticle(harness, 'sample-article', 'sift-footnote');
   const popup = await harness.driver.openPopup(page);
-  await waitForSelector(popup, '#actors');
+  await waitForWholePopup(popup);
   await waitFor('backgrounds loaded', async () => !(await text(popup, '#actors-note')).includes('Loading background'));
   // The lists below the first screen come with the page's whole state, which may arrive after the
   // backgrounds: the controls are counted once they are there.
@@ -282,6 +282,7 @@ test('an analysed page keeps its actors\' backgrounds, and the popup shows them 
   expect(state.analysis!.actors.every((a) => a.background === null || a.background.description.length > 0)).toBe(true);
   await m.close();
   const popup = await harness.driver.openPopup(page);
+  await waitForWholePopup(popup);
   await waitFor('backgrounds shown', async () => !(await text(popup, '#actors-note')).includes('Loading background'));
   const shown = await popup.evaluate(() => Array.from(document.querySelectorAll('#actors .actor')).find((x) => x.querySelector('.actor-name')!.textContent === 'Islamic State')?.querySelector('.background')?.textContent);
   expect(shown).toBe(isil!.background!.description);
@@ -292,7 +293,7 @@ test('an analysed page keeps its actors\' backgrounds, and the popup shows them 
 test('popup on the founding article: knowledge-base backgrounds and footnotes without notes', async ({ harness }) => {
   const page = await openArticle(harness, 'palmyra', 'sift-actor-armed-group');
   const popup = await harness.driver.openPopup(page);
-  await waitForSelector(popup, '#actors');
+  await waitForWholePopup(popup);
   expect(await text(popup, '#title')).toBe('The Assad regime retakes Palmyra from ISIL');
   await waitFor('backgrounds loaded', async () => !(await text(popup, '#actors-note')).includes('Loading background'));
   const isil = await popup.evaluate(() => {
@@ -338,7 +339,7 @@ test('popup on the founding article: knowledge-base backgrounds and footnotes wi
 test('popup on a page with no footnotes says so', async ({ harness }) => {
   const page = await openArticle(harness, 'no-footnotes', 'sift-claim');
   const popup = await harness.driver.openPopup(page);
-  await waitForSelector(popup, '#claims');
+  await waitForWholePopup(popup);
   expect(await count(popup, '#footnotes li.footnote')).toBe(0);
   expect(await text(popup, '#footnotes .empty')).toContain('no footnotes');
   expect(await count(popup, '#legend li .swatch-footnote')).toBe(0);
@@ -502,7 +503,7 @@ test('README screenshots: our sample article and its popup, light and dark', asy
   const popup = await harness.driver.openPopup(page);
   // A real popup: 400 CSS pixels wide (the body's width), at most 600 high.
   await popup.setViewport(400, 600);
-  await waitForSelector(popup, '#actors');
+  await waitForWholePopup(popup);
   await waitFor('backgrounds loaded', async () => (await text(popup, '#actors-note')).includes('from the knowledge base'));
   await popup.screenshot(harness.shot('readme-popup'));
   // The lists, in the dark theme, with one actor's background opened.
