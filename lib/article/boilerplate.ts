@@ -12,6 +12,13 @@ export const BOILERPLATE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'DI
 export const BOILERPLATE_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|alertdialog|alert|menu|menubar|toolbar|tablist|status)$/;
 
 /**
+ * ARIA roles of an application's data widgets: a mail client's message list (`grid`), a file tree,
+ * a list of options. A story is never inside one, and applications put most of their elements
+ * there (a web mail's inbox: thousands of rows of cells), so detection does not walk into them.
+ */
+export const APP_WIDGET_ROLES = /^(?:grid|treegrid|tree|listbox)$/;
+
+/**
  * Class/id words of boxes that are not the story. Long words match as the start of a word
  * ("jp-relatedposts", "share-buttons"; a word starts at the start, after a separator, or at a
  * camelCase hump); short ones only as whole words ("ad", not "admin"; "tags", not "tagline").

@@ -65,6 +65,24 @@ describe('detectArticle on the fixture pages', () => {
     expect(detectArticle(htmlDocument(html()), { url: URL }).isArticle).toBe(isArticle);
   });
 
+  it("does not walk into an application's data widgets (grid, tree, listbox), nor read them in an article", () => {
+    // The inbox of the web app: the walk stops at its grid and list of labels.
+    const app = extractMainText(htmlDocument(webApp()));
+    expect(app.visited).toBeLessThan(100);
+    // An article with a widget inside it: the widget's text is not the story's.
+    const para = 'The council voted on Tuesday to extend the programme for another year, after a long debate about its cost. '.repeat(3);
+    const { d, text } = mainText(
+      htmlDocument(
+        `<body><article><h1>Title</h1><p>${para}</p><div role="listbox"><div role="option">Slide one caption</div></div>` +
+          `<div role="grid"><div role="row"><span role="gridcell">Cell text</span></div></div><p>${para}</p></article></body>`,
+      ),
+    );
+    expect(d.isArticle).toBe(true);
+    expect(text).toContain(para.slice(0, 40));
+    expect(text).not.toContain('Slide one caption');
+    expect(text).not.toContain('Cell text');
+  });
+
   it('gives "Analyse anyway" the teasers of a front page, without its navigation', () => {
     const { d, text } = mainText(fixtureDocument('news-front'));
     expect(d.isArticle).toBe(false);

@@ -1,5 +1,5 @@
 import { hiddenByValues, isBlockTag } from '../text/textmap';
-import { BOILERPLATE, DISCUSSION, hiddenByClassName, isJunkLine, markupKind } from './boilerplate';
+import { APP_WIDGET_ROLES, BOILERPLATE, DISCUSSION, hiddenByClassName, isJunkLine, markupKind } from './boilerplate';
 import { drain, type Steps } from '../steps';
 
 /**
@@ -276,7 +276,7 @@ export function* extractMainTextSteps(doc: Document, options: ExtractOptions = {
           else if (name === 'style') style = el.getAttribute(name);
         }
         if (hiddenByValues(hidden, ariaHidden, style)) continue;
-        if (cls !== null && hiddenByClassName(cls)) {
+        if ((cls !== null && hiddenByClassName(cls)) || (role !== null && APP_WIDGET_ROLES.test(role))) {
           // Recorded (so that it is skipped inside the root) but not read.
           add(el, idxStack[top], F_HIDDEN, blockStack[top]);
           continue;
