@@ -18,11 +18,11 @@
  * Why shards: the background reads the details for the few actors a page names. Reading them as
  * one 4.5 MB JSON file (version 3) held the reader's thread 114–158 ms in an extension page of
  * Firefox, where the background shares its thread with the popup. A popup opened on an analysed
- * article while another extension page read them had its first frame at 258–292 ms (JSON), and at
- * 125–219 ms when the same bytes were only fetched, against 95–105 with nothing read (5 opens
- * each); in a second round, 105–131 for the bytes and 93–135 for 16 files of 33 KB, against 86–109
- * with nothing read. Runs of sorted lines, not shards by hash: neighbouring ids share words, and
- * 128 runs compress to 1,022 KB against 1,207 KB for 128 shards by hash (911 KB as one file).
+ * article while another extension page read them drew its first frame at 290 ms (median of 5
+ * opens) while the JSON was read, 159 while the same bytes were only fetched, 112 while 16 files
+ * of 17 KB were, and 105 with nothing read; a second round: the bytes 114, 16 files of 33 KB 99,
+ * nothing 99. Runs of sorted lines, not shards by hash: neighbouring ids share words, and 128 runs
+ * compress to 1,022 KB against 1,207 KB for 128 shards by hash (911 KB as one file; zlib level 9).
  * Throwaway .tmp/ffbg3.mts and .tmp/ffhold.mts.
  */
 
