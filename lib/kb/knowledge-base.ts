@@ -30,7 +30,6 @@ export interface KbIndexDataV1 {
   aliases: Record<string, number>;
 }
 
-
 /** FNV-1a over UTF-16 code units: the index's bucket hash (the build and the page share it). */
 export function keyHash(key: string): number {
   let h = 0x811c9dc5;

@@ -89,7 +89,7 @@ describe('background', () => {
     expect(setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
   });
 
-  it('answers with the backgrounds asked for, reading the details file once', async () => {
+  it('answers with the backgrounds asked for, reading the details\' header and each file it needs once', async () => {
     const details = { 'wd:Q7747': { description: 'President of Russia.', aliases: ['Putin'], country: 'RU', wikidata: 'Q7747' } };
     const files = formatKbDetails({ build: 'test', sources: [] }, [
       ['wd:Q7747', 'President of Russia.\tPutin\tQ7747\tRU'],
